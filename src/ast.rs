@@ -1,0 +1,332 @@
+//! The typed syntax tree: what a parse returns.
+//!
+//! Text is borrowed from the input wherever it is one contiguous slice (a
+//! one-line paragraph, a title, a signature); a paragraph that runs over
+//! several lines is joined with `\n`, without the lines' indentation.
+
+use std::borrow::Cow;
+
+use chrono::{NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+
+/// A parsed export: the text before the first post, the posts, and what the
+/// parser noticed along the way.
+///
+/// ```
+/// let input = "Friday 25 July 2014\n\nDear Mr Spurr\n\nA body.";
+/// let export = blog_export::parse(input)?;
+/// assert_eq!(export.posts.len(), 1);
+/// assert!(export.preamble.is_empty());
+/// assert!(export.diagnostics().is_empty());
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Export<'a> {
+    /// Blocks before the first date header (a blog's intro or sidebar, or
+    /// the end of a post whose header is not on the page). Usually empty.
+    #[serde(borrow)]
+    pub preamble: Vec<Block<'a>>,
+    /// The posts, in the order they appear.
+    #[serde(borrow)]
+    pub posts: Vec<Post<'a>>,
+    /// Non-fatal findings, in input order. See [`DiagnosticKind`](crate::DiagnosticKind).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Export<'a> {
+    /// The non-fatal findings of the parse, in input order.
+    ///
+    /// ```
+    /// // 25 July 2014 was a Friday, not a Monday.
+    /// let export = blog_export::parse("Monday 25 July 2014\n\nTitle")?;
+    /// let d = &export.diagnostics()[0];
+    /// assert_eq!(d.kind, blog_export::DiagnosticKind::WeekdayMismatch);
+    /// assert_eq!((d.span.line, d.span.column), (1, 1));
+    /// # Ok::<(), blog_export::Error>(())
+    /// ```
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// All comments of all posts, replies included.
+    ///
+    /// ```
+    /// let input = "Friday 25 July 2014\n\nT\n\nBody.\n\n1 comment:\n\n  1. Nice.\n\n    ReplyDelete";
+    /// let export = blog_export::parse(input)?;
+    /// assert_eq!(export.comment_count(), 1);
+    /// # Ok::<(), blog_export::Error>(())
+    /// ```
+    pub fn comment_count(&self) -> usize {
+        self.posts.iter().map(Post::comment_count).sum()
+    }
+}
+
+/// One blog post.
+///
+/// ```
+/// use chrono::{NaiveDate, Weekday};
+/// let input = "Saturday, March 19, 2011\n\nSpring\n\nIt is spring.";
+/// let post = &blog_export::parse(input)?.posts[0];
+/// assert_eq!(post.date, NaiveDate::from_ymd_opt(2011, 3, 19).unwrap());
+/// assert_eq!(post.weekday, Weekday::Sat);
+/// assert_eq!(post.title.as_deref(), Some("Spring"));
+/// assert!(post.comments.is_none());
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Post<'a> {
+    /// The date of the header line.
+    pub date: NaiveDate,
+    /// The weekday as written in the header (it may disagree with `date`;
+    /// a [`WeekdayMismatch`](crate::DiagnosticKind::WeekdayMismatch)
+    /// diagnostic says so).
+    #[serde(with = "weekday_name")]
+    pub weekday: Weekday,
+    /// The title line, or `None` for an untitled post.
+    #[serde(borrow)]
+    pub title: Option<Cow<'a, str>>,
+    /// Where the title is.
+    pub title_span: Option<Span>,
+    /// The body, in order.
+    #[serde(borrow)]
+    pub body: Vec<Block<'a>>,
+    /// The comment section, if the post has one.
+    #[serde(borrow)]
+    pub comments: Option<CommentSection<'a>>,
+    /// Where the date header is.
+    pub header_span: Span,
+    /// The whole post, from its date header to its last non-blank line.
+    pub span: Span,
+}
+
+impl<'a> Post<'a> {
+    /// Number of comments listed under the post, replies included.
+    ///
+    /// ```
+    /// let input = "Friday 25 July 2014\n\nT\n\n2 comments:\n\n  1. A.\n\n    ReplyDelete\n    Replies\n    1. B.\n\n      Delete";
+    /// let post = &blog_export::parse(input)?.posts[0];
+    /// assert_eq!(post.comment_count(), 2);
+    /// # Ok::<(), blog_export::Error>(())
+    /// ```
+    pub fn comment_count(&self) -> usize {
+        self.comments.as_ref().map_or(0, CommentSection::total)
+    }
+}
+
+/// A block of a post body (or of the preamble).
+///
+/// In JSON a block is an object with a `kind` key: `paragraph`, `list` or
+/// `separator`.
+///
+/// ```
+/// use blog_export::Block;
+/// let input = "Friday 25 July 2014\n\nT\n\nIntro.\n\n  • one\n  • two\n\n******";
+/// let post = &blog_export::parse(input)?.posts[0];
+/// assert!(matches!(&post.body[0], Block::Paragraph(p) if p.text == "Intro."));
+/// assert!(matches!(&post.body[1], Block::List(l) if l.items.len() == 2));
+/// assert!(matches!(&post.body[2], Block::Separator(_)));
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Block<'a> {
+    /// A paragraph: one or more consecutive lines of text.
+    Paragraph(#[serde(borrow)] Paragraph<'a>),
+    /// A run of bullet items (`  • text`).
+    List(#[serde(borrow)] BulletList<'a>),
+    /// A separator line (`******`, `--oo00oo--`).
+    Separator(#[serde(borrow)] Separator<'a>),
+}
+
+impl<'a> Block<'a> {
+    /// Where the block is.
+    ///
+    /// ```
+    /// let input = "Friday 25 July 2014\n\nT\n\nIntro.";
+    /// let post = &blog_export::parse(input)?.posts[0];
+    /// assert_eq!(post.body[0].span().line, 5);
+    /// # Ok::<(), blog_export::Error>(())
+    /// ```
+    pub fn span(&self) -> Span {
+        match self {
+            Block::Paragraph(p) => p.span,
+            Block::List(l) => l.span,
+            Block::Separator(s) => s.span,
+        }
+    }
+}
+
+/// A paragraph of text, with its place in the input.
+///
+/// Lines of a multi-line paragraph are joined with `\n`, without their
+/// indentation; a one-line paragraph borrows the input.
+///
+/// ```
+/// let input = "Friday 25 July 2014\n\nT\n\nOne line\nand another.";
+/// let post = &blog_export::parse(input)?.posts[0];
+/// match &post.body[0] {
+///     blog_export::Block::Paragraph(p) => assert_eq!(p.text, "One line\nand another."),
+///     other => panic!("{other:?}"),
+/// }
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Paragraph<'a> {
+    /// The text.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A run of bullet items on consecutive lines.
+///
+/// ```
+/// let input = "Friday 25 July 2014\n\nT\n\n  • first\n  • second";
+/// let post = &blog_export::parse(input)?.posts[0];
+/// if let blog_export::Block::List(list) = &post.body[0] {
+///     assert_eq!(list.items[1].text, "second");
+/// }
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulletList<'a> {
+    /// The items: each item's text is without its bullet, its span is the
+    /// whole line, bullet included.
+    #[serde(borrow)]
+    pub items: Vec<Paragraph<'a>>,
+    /// Where the whole list is.
+    pub span: Span,
+}
+
+/// A separator line: a run of asterisks or `--oo00oo--`.
+///
+/// ```
+/// let input = "Friday 25 July 2014\n\nT\n\n--oo00oo--";
+/// let post = &blog_export::parse(input)?.posts[0];
+/// if let blog_export::Block::Separator(s) = &post.body[0] {
+///     assert_eq!(s.text, "--oo00oo--");
+/// }
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Separator<'a> {
+    /// The separator as written.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// A post's comment section.
+///
+/// ```
+/// let input = "Friday 25 July 2014\n\nT\n\n3 comments:\n\n  1. First.\n\n    ReplyDelete";
+/// let section = blog_export::parse(input)?.posts[0].comments.clone().unwrap();
+/// assert_eq!(section.declared, Some(3));
+/// assert_eq!(section.items.len(), 1);
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CommentSection<'a> {
+    /// The count the header declares (`34 comments:` gives 34,
+    /// `No comments:` gives 0). It may differ from the comments listed.
+    pub declared: Option<u32>,
+    /// The top-level comments, each with its replies.
+    #[serde(borrow)]
+    pub items: Vec<Comment<'a>>,
+    /// Lines of the section that belong to no comment (each also gives a
+    /// [`StrayText`](crate::DiagnosticKind::StrayText) diagnostic).
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub stray: Vec<Paragraph<'a>>,
+    /// Where the header line is.
+    pub header_span: Option<Span>,
+    /// The whole section.
+    pub span: Span,
+}
+
+impl<'a> CommentSection<'a> {
+    /// Number of comments listed, replies included.
+    ///
+    /// ```
+    /// let input = "Friday 25 July 2014\n\nT\n\n2 comments:\n\n  1. A.\n\n    ReplyDelete\n    Replies\n    1. B.\n\n      Delete";
+    /// let section = blog_export::parse(input)?.posts[0].comments.clone().unwrap();
+    /// assert_eq!(section.total(), 2);
+    /// # Ok::<(), blog_export::Error>(())
+    /// ```
+    pub fn total(&self) -> usize {
+        self.items.iter().map(|c| 1 + c.replies.len()).sum()
+    }
+}
+
+/// A comment, or a reply to one (a reply is a `Comment` one level down,
+/// with no replies of its own).
+///
+/// ```
+/// let input = "Friday 25 July 2014\n\nT\n\n1 comment:\n\n  1. Well done.\n\n    papa\n\n    ReplyDelete";
+/// let post = &blog_export::parse(input)?.posts[0];
+/// let comment = &post.comments.as_ref().unwrap().items[0];
+/// assert_eq!(comment.number, 1);
+/// assert_eq!(comment.paragraphs[0].text, "Well done.");
+/// assert_eq!(comment.signature.as_ref().unwrap().text, "papa");
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Comment<'a> {
+    /// The number Blogger printed before it (`1.`).
+    pub number: u32,
+    /// The comment's paragraphs, signature excluded.
+    #[serde(borrow)]
+    pub paragraphs: Vec<Paragraph<'a>>,
+    /// The author's name line, when the comment ends on one. See
+    /// [`is_signature`](crate::is_signature) for the rule.
+    #[serde(borrow)]
+    pub signature: Option<Paragraph<'a>>,
+    /// Replies, in order.
+    #[serde(borrow)]
+    pub replies: Vec<Comment<'a>>,
+    /// The whole comment, from its number to its last marker or line.
+    pub span: Span,
+}
+
+/// Serializes a [`Weekday`] as its full English name (`"Friday"`).
+mod weekday_name {
+    use chrono::Weekday;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    const NAMES: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+
+    pub(crate) fn name(day: Weekday) -> &'static str {
+        NAMES[day.num_days_from_monday() as usize]
+    }
+
+    pub(super) fn serialize<S: Serializer>(day: &Weekday, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(name(*day))
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Weekday, D::Error> {
+        let text = <Cow<'de, str>>::deserialize(d)?;
+        text.parse::<Weekday>()
+            .map_err(|_| serde::de::Error::custom(format!("not a weekday: {text}")))
+    }
+
+    use std::borrow::Cow;
+}
+
+pub(crate) use weekday_name::name as weekday_name;

@@ -1,0 +1,131 @@
+//! Non-fatal findings: what the parser noticed but could recover from.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// A non-fatal finding, with where it is and a plain-English message.
+///
+/// ```
+/// let input = "Friday 25 July 2014\n\nT\n\n3 comments:\n\n  1. Only one.\n\n    ReplyDelete";
+/// let export = blog_export::parse(input)?;
+/// let d = &export.diagnostics()[0];
+/// assert_eq!(d.kind, blog_export::DiagnosticKind::CommentCountMismatch);
+/// assert_eq!(d.span.line, 5);
+/// assert_eq!(d.to_string(), "5:1: warning: the header declares 3 comments but 1 is listed");
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Diagnostic {
+    /// What kind of finding this is.
+    pub kind: DiagnosticKind,
+    /// How serious it is.
+    pub severity: Severity,
+    /// A message for people.
+    pub message: String,
+    /// Where it is.
+    pub span: Span,
+}
+
+impl Diagnostic {
+    pub(crate) fn warning(kind: DiagnosticKind, span: Span, message: String) -> Self {
+        Diagnostic {
+            kind,
+            severity: Severity::Warning,
+            message,
+            span,
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `LINE:COL: warning: message`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}: {}: {}",
+            self.span.line, self.span.column, self.severity, self.message
+        )
+    }
+}
+
+/// How serious a [`Diagnostic`] is.
+///
+/// ```
+/// assert_eq!(blog_export::Severity::Warning.to_string(), "warning");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Severity {
+    /// The parse went on; the output may not be what the text meant.
+    Warning,
+    /// The text is wrong in a way the output cannot represent.
+    Error,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// The kinds of [`Diagnostic`] the parser gives, each with an example.
+///
+/// ```
+/// use blog_export::DiagnosticKind;
+/// assert_eq!(DiagnosticKind::WeekdayMismatch.as_str(), "weekday_mismatch");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DiagnosticKind {
+    /// The weekday of a date header does not match its date:
+    /// `Monday 25 July 2014` (25 July 2014 was a Friday). The post keeps the
+    /// date and the weekday as written.
+    WeekdayMismatch,
+    /// A header line names a day that does not exist:
+    /// `Friday 31 February 2014`. The line is kept as a paragraph of the
+    /// post before it (or of the preamble), and so is the rest of what would
+    /// have been its post.
+    InvalidDate,
+    /// The comment header declares a different number of comments than the
+    /// section lists (replies included): `34 comments:` over 33 comments.
+    CommentCountMismatch,
+    /// A comment or reply number does not follow the one before it: `1.`
+    /// then `3.`.
+    CommentNumberOutOfSequence,
+    /// A line inside a comment section that belongs to no comment, such as
+    /// text after the last `Delete` marker. It is kept in
+    /// [`CommentSection::stray`](crate::CommentSection::stray).
+    StrayText,
+}
+
+impl DiagnosticKind {
+    /// The kind's name, as in JSON (`weekday_mismatch`).
+    ///
+    /// ```
+    /// assert_eq!(blog_export::DiagnosticKind::StrayText.as_str(), "stray_text");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DiagnosticKind::WeekdayMismatch => "weekday_mismatch",
+            DiagnosticKind::InvalidDate => "invalid_date",
+            DiagnosticKind::CommentCountMismatch => "comment_count_mismatch",
+            DiagnosticKind::CommentNumberOutOfSequence => "comment_number_out_of_sequence",
+            DiagnosticKind::StrayText => "stray_text",
+        }
+    }
+}
+
+impl fmt::Display for DiagnosticKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

@@ -1,0 +1,146 @@
+//! The error a parse can fail with.
+
+use std::fmt;
+
+use serde::{Serialize, Serializer};
+
+use crate::diagnostic::DiagnosticKind;
+use crate::span::LineIndex;
+
+/// Why a parse failed, with the line and column to look at.
+///
+/// `Display` shows the message, then the offending line with a caret under
+/// the column:
+///
+/// ```
+/// let err = blog_export::parse("\n  just some text\n").unwrap_err();
+/// assert_eq!(err.kind(), &blog_export::ErrorKind::NoDateHeader);
+/// assert_eq!((err.line(), err.column()), (2, 3));
+/// assert_eq!(
+///     err.to_string(),
+///     "2:3: error: no date header (a line like `Friday 25 July 2014`) in the input\n  |\n2 |   just some text\n  |   ^"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Inner {
+    kind: ErrorKind,
+    message: String,
+    line: u32,
+    column: u32,
+    source_line: String,
+}
+
+/// What went wrong.
+///
+/// ```
+/// let err = blog_export::parse("").unwrap_err();
+/// assert_eq!(err.kind(), &blog_export::ErrorKind::Empty);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input is empty or holds only white space.
+    Empty,
+    /// The input has text but no date header, so no post.
+    NoDateHeader,
+    /// In strict mode, a diagnostic of this kind was found.
+    Strict(DiagnosticKind),
+    /// The grammar could not place the input. The grammar accepts every
+    /// string, so this means a bug in the crate: please report it.
+    Grammar,
+}
+
+impl Error {
+    pub(crate) fn at(
+        index: &LineIndex<'_>,
+        offset: usize,
+        kind: ErrorKind,
+        message: String,
+    ) -> Self {
+        let (line, column) = index.line_col(offset);
+        Error {
+            inner: Box::new(Inner {
+                kind,
+                message,
+                line,
+                column,
+                source_line: index.line_text(line).to_owned(),
+            }),
+        }
+    }
+
+    /// What went wrong.
+    ///
+    /// ```
+    /// let err = blog_export::parse("no header here").unwrap_err();
+    /// assert_eq!(err.kind(), &blog_export::ErrorKind::NoDateHeader);
+    /// ```
+    pub fn kind(&self) -> &ErrorKind {
+        &self.inner.kind
+    }
+
+    /// The 1-based line to look at.
+    ///
+    /// ```
+    /// assert_eq!(blog_export::parse("\n\nhello").unwrap_err().line(), 3);
+    /// ```
+    pub fn line(&self) -> u32 {
+        self.inner.line
+    }
+
+    /// The 1-based column (in characters) to look at.
+    ///
+    /// ```
+    /// assert_eq!(blog_export::parse("   hello").unwrap_err().column(), 4);
+    /// ```
+    pub fn column(&self) -> u32 {
+        self.inner.column
+    }
+
+    /// The message, without position or source line.
+    ///
+    /// ```
+    /// let err = blog_export::parse(" ").unwrap_err();
+    /// assert_eq!(err.message(), "the input is empty");
+    /// ```
+    pub fn message(&self) -> &str {
+        &self.inner.message
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let i = &self.inner;
+        write!(f, "{}:{}: error: {}", i.line, i.column, i.message)?;
+        let number = i.line.to_string();
+        let pad = " ".repeat(number.len());
+        let line: String = i.source_line.chars().take(200).collect();
+        // The caret goes under the column; tabs keep their width.
+        let before: String = line
+            .chars()
+            .take(i.column.saturating_sub(1) as usize)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        write!(f, "\n{pad} |\n{number} | {line}\n{pad} | {before}^")
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl Serialize for Error {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Error", 4)?;
+        st.serialize_field("kind", &self.inner.kind)?;
+        st.serialize_field("message", &self.inner.message)?;
+        st.serialize_field("line", &self.inner.line)?;
+        st.serialize_field("column", &self.inner.column)?;
+        st.end()
+    }
+}
