@@ -17,6 +17,26 @@ use crate::span::{is_space, LineIndex, Span};
 
 type Result<T> = std::result::Result<T, Error>;
 
+/// The grammar's silent rules: they never appear as pairs, so every match
+/// on a child's rule lists them as impossible.
+macro_rules! silent {
+    () => {
+        Rule::title_part
+            | Rule::day_first
+            | Rule::month_first
+            | Rule::text_line
+            | Rule::block_start
+            | Rule::comment_header_line
+            | Rule::comment_stop
+            | Rule::comment_line
+            | Rule::reply_stop
+            | Rule::marker_line
+            | Rule::blank_line
+            | Rule::hs
+            | Rule::eol
+    };
+}
+
 /// Builds the syntax tree for one input.
 pub(crate) struct Builder<'a> {
     input: &'a str,
@@ -67,48 +87,36 @@ impl<'a> Builder<'a> {
                     },
                 },
                 Rule::EOI => {}
-                Rule::export
-                | Rule::title_part
+                silent!()
+                | Rule::export
                 | Rule::title_line
                 | Rule::body
                 | Rule::date_line
                 | Rule::date_header
-                | Rule::day_first
-                | Rule::month_first
                 | Rule::weekday
                 | Rule::month
                 | Rule::day
                 | Rule::year
                 | Rule::paragraph
-                | Rule::text_line
-                | Rule::block_start
                 | Rule::bullet_list
                 | Rule::bullet_line
                 | Rule::separator_line
                 | Rule::separator
                 | Rule::stray_line
                 | Rule::comment_section
-                | Rule::comment_header_line
                 | Rule::comment_header
                 | Rule::comment_count
                 | Rule::comment
                 | Rule::comment_start
                 | Rule::comment_number
                 | Rule::comment_para
-                | Rule::comment_stop
-                | Rule::comment_line
                 | Rule::reply
                 | Rule::reply_start
                 | Rule::reply_para
-                | Rule::reply_stop
-                | Rule::marker_line
                 | Rule::reply_delete_line
                 | Rule::replies_line
                 | Rule::delete_line
-                | Rule::line_text
-                | Rule::blank_line
-                | Rule::hs
-                | Rule::eol => return Err(self.unexpected(&child, "an export")),
+                | Rule::line_text => return Err(self.unexpected(&child, "an export")),
             }
         }
         if posts.is_empty() {
@@ -136,47 +144,35 @@ impl<'a> Builder<'a> {
                 Rule::title_line => title = Some(self.parse_title_line(child)),
                 Rule::body => body = self.parse_blocks(child)?,
                 Rule::comment_section => comments = Some(self.parse_comment_section(child)?),
-                Rule::EOI
+                silent!()
+                | Rule::EOI
                 | Rule::export
                 | Rule::preamble
                 | Rule::post
-                | Rule::title_part
                 | Rule::date_header
-                | Rule::day_first
-                | Rule::month_first
                 | Rule::weekday
                 | Rule::month
                 | Rule::day
                 | Rule::year
                 | Rule::paragraph
-                | Rule::text_line
-                | Rule::block_start
                 | Rule::bullet_list
                 | Rule::bullet_line
                 | Rule::separator_line
                 | Rule::separator
                 | Rule::stray_line
-                | Rule::comment_header_line
                 | Rule::comment_header
                 | Rule::comment_count
                 | Rule::comment
                 | Rule::comment_start
                 | Rule::comment_number
                 | Rule::comment_para
-                | Rule::comment_stop
-                | Rule::comment_line
                 | Rule::reply
                 | Rule::reply_start
                 | Rule::reply_para
-                | Rule::reply_stop
-                | Rule::marker_line
                 | Rule::reply_delete_line
                 | Rule::replies_line
                 | Rule::delete_line
-                | Rule::line_text
-                | Rule::blank_line
-                | Rule::hs
-                | Rule::eol => return Err(self.unexpected(&child, "a post")),
+                | Rule::line_text => return Err(self.unexpected(&child, "a post")),
             }
         }
         let Some(header) = header else {
@@ -216,7 +212,35 @@ impl<'a> Builder<'a> {
                 Rule::day => day = text.parse::<u32>().ok(),
                 Rule::month => month = month_number(text),
                 Rule::year => year = text.parse::<i32>().ok(),
-                _ => return Err(self.unexpected(&part, "a date header")),
+                silent!()
+                | Rule::EOI
+                | Rule::export
+                | Rule::preamble
+                | Rule::post
+                | Rule::title_line
+                | Rule::body
+                | Rule::date_line
+                | Rule::date_header
+                | Rule::paragraph
+                | Rule::bullet_list
+                | Rule::bullet_line
+                | Rule::separator_line
+                | Rule::separator
+                | Rule::stray_line
+                | Rule::comment_section
+                | Rule::comment_header
+                | Rule::comment_count
+                | Rule::comment
+                | Rule::comment_start
+                | Rule::comment_number
+                | Rule::comment_para
+                | Rule::reply
+                | Rule::reply_start
+                | Rule::reply_para
+                | Rule::reply_delete_line
+                | Rule::replies_line
+                | Rule::delete_line
+                | Rule::line_text => return Err(self.unexpected(&part, "a date header")),
             }
         }
         let (Some(weekday), Some(day), Some(month), Some(year)) = (weekday, day, month, year)
@@ -266,47 +290,35 @@ impl<'a> Builder<'a> {
                 Rule::stray_line => {
                     Block::Paragraph(self.parse_stray_line(child, "before the first post"))
                 }
-                Rule::EOI
+                silent!()
+                | Rule::EOI
                 | Rule::export
                 | Rule::preamble
                 | Rule::post
-                | Rule::title_part
                 | Rule::title_line
                 | Rule::body
                 | Rule::date_line
                 | Rule::date_header
-                | Rule::day_first
-                | Rule::month_first
                 | Rule::weekday
                 | Rule::month
                 | Rule::day
                 | Rule::year
-                | Rule::text_line
-                | Rule::block_start
                 | Rule::bullet_line
                 | Rule::separator
                 | Rule::comment_section
-                | Rule::comment_header_line
                 | Rule::comment_header
                 | Rule::comment_count
                 | Rule::comment
                 | Rule::comment_start
                 | Rule::comment_number
                 | Rule::comment_para
-                | Rule::comment_stop
-                | Rule::comment_line
                 | Rule::reply
                 | Rule::reply_start
                 | Rule::reply_para
-                | Rule::reply_stop
-                | Rule::marker_line
                 | Rule::reply_delete_line
                 | Rule::replies_line
                 | Rule::delete_line
-                | Rule::line_text
-                | Rule::blank_line
-                | Rule::hs
-                | Rule::eol => return Err(self.unexpected(&child, "a post body")),
+                | Rule::line_text => return Err(self.unexpected(&child, "a post body")),
             };
             blocks.push(block);
         }
@@ -376,48 +388,36 @@ impl<'a> Builder<'a> {
                 Rule::comment => items.push(self.parse_comment(child)?),
                 Rule::stray_line => stray
                     .push(self.parse_stray_line(child, "in a comment section outside any comment")),
-                Rule::EOI
+                silent!()
+                | Rule::EOI
                 | Rule::export
                 | Rule::preamble
                 | Rule::post
-                | Rule::title_part
                 | Rule::title_line
                 | Rule::body
                 | Rule::date_line
                 | Rule::date_header
-                | Rule::day_first
-                | Rule::month_first
                 | Rule::weekday
                 | Rule::month
                 | Rule::day
                 | Rule::year
                 | Rule::paragraph
-                | Rule::text_line
-                | Rule::block_start
                 | Rule::bullet_list
                 | Rule::bullet_line
                 | Rule::separator_line
                 | Rule::separator
                 | Rule::comment_section
-                | Rule::comment_header_line
                 | Rule::comment_count
                 | Rule::comment_start
                 | Rule::comment_number
                 | Rule::comment_para
-                | Rule::comment_stop
-                | Rule::comment_line
                 | Rule::reply
                 | Rule::reply_start
                 | Rule::reply_para
-                | Rule::reply_stop
-                | Rule::marker_line
                 | Rule::reply_delete_line
                 | Rule::replies_line
                 | Rule::delete_line
-                | Rule::line_text
-                | Rule::blank_line
-                | Rule::hs
-                | Rule::eol => return Err(self.unexpected(&child, "a comment section")),
+                | Rule::line_text => return Err(self.unexpected(&child, "a comment section")),
             }
         }
         let section = CommentSection {
@@ -451,43 +451,31 @@ impl<'a> Builder<'a> {
                 }
                 Rule::reply => replies.push(self.parse_comment(child)?),
                 Rule::reply_delete_line | Rule::replies_line | Rule::delete_line => {}
-                Rule::EOI
+                silent!()
+                | Rule::EOI
                 | Rule::export
                 | Rule::preamble
                 | Rule::post
-                | Rule::title_part
                 | Rule::title_line
                 | Rule::body
                 | Rule::date_line
                 | Rule::date_header
-                | Rule::day_first
-                | Rule::month_first
                 | Rule::weekday
                 | Rule::month
                 | Rule::day
                 | Rule::year
                 | Rule::paragraph
-                | Rule::text_line
-                | Rule::block_start
                 | Rule::bullet_list
                 | Rule::bullet_line
                 | Rule::separator_line
                 | Rule::separator
                 | Rule::stray_line
                 | Rule::comment_section
-                | Rule::comment_header_line
                 | Rule::comment_header
                 | Rule::comment_count
                 | Rule::comment
                 | Rule::comment_number
-                | Rule::comment_stop
-                | Rule::comment_line
-                | Rule::reply_stop
-                | Rule::marker_line
-                | Rule::line_text
-                | Rule::blank_line
-                | Rule::hs
-                | Rule::eol => return Err(self.unexpected(&child, "a comment")),
+                | Rule::line_text => return Err(self.unexpected(&child, "a comment")),
             }
         }
         let signature = match paragraphs.as_slice() {
@@ -508,18 +496,13 @@ impl<'a> Builder<'a> {
         if let (Some(declared), Some(header)) = (section.declared, section.header_span) {
             let listed = section.total();
             if declared as usize != listed {
-                let (noun, verb) = if listed == 1 {
-                    ("", "is")
-                } else {
-                    ("s", "are")
-                };
-                let _ = noun;
+                let verb = if listed == 1 { "is" } else { "are" };
+                let plural = if declared == 1 { "" } else { "s" };
                 self.diagnostics.push(Diagnostic::warning(
                     DiagnosticKind::CommentCountMismatch,
                     header,
                     format!(
-                        "the header declares {declared} comment{} but {listed} {verb} listed",
-                        if declared == 1 { "" } else { "s" }
+                        "the header declares {declared} comment{plural} but {listed} {verb} listed"
                     ),
                 ));
             }

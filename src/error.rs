@@ -21,7 +21,8 @@ use crate::span::LineIndex;
 ///     "2:3: error: no date header (a line like `Friday 25 July 2014`) in the input\n  |\n2 |   just some text\n  |   ^"
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{inner}")]
 pub struct Error {
     inner: Box<Inner>,
 }
@@ -114,9 +115,9 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
+impl fmt::Display for Inner {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let i = &self.inner;
+        let i = self;
         write!(f, "{}:{}: error: {}", i.line, i.column, i.message)?;
         let number = i.line.to_string();
         let pad = " ".repeat(number.len());
@@ -130,8 +131,6 @@ impl fmt::Display for Error {
         write!(f, "\n{pad} |\n{number} | {line}\n{pad} | {before}^")
     }
 }
-
-impl std::error::Error for Error {}
 
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -7,3 +7,221 @@ use pest_derive::Parser;
 #[derive(Parser)]
 #[grammar = "../grammar/blog.pest"]
 pub(crate) struct BlogParser;
+
+#[cfg(test)]
+mod tests {
+    //! One test per grammar rule, with pest's own `parses_to!` and
+    //! `fails_with!`.
+
+    use super::{BlogParser, Rule};
+    use pest::{consumes_to, fails_with, parses_to, Parser};
+
+    #[test]
+    fn date_line_day_first() {
+        parses_to! {
+            parser: BlogParser, input: "Friday 25 July 2014", rule: Rule::date_line,
+            tokens: [date_line(0, 19, [date_header(0, 19, [
+                weekday(0, 6), day(7, 9), month(10, 14), year(15, 19)
+            ])])]
+        };
+    }
+
+    #[test]
+    fn date_line_with_comma_and_crlf() {
+        parses_to! {
+            parser: BlogParser, input: "Thursday, 18 December 2014\r\n", rule: Rule::date_line,
+            tokens: [date_line(0, 28, [date_header(0, 26, [
+                weekday(0, 8), day(10, 12), month(13, 21), year(22, 26)
+            ])])]
+        };
+    }
+
+    #[test]
+    fn date_line_month_first() {
+        parses_to! {
+            parser: BlogParser, input: "Saturday, March 19, 2011\n", rule: Rule::date_line,
+            tokens: [date_line(0, 25, [date_header(0, 24, [
+                weekday(0, 8), month(10, 15), day(16, 18), year(20, 24)
+            ])])]
+        };
+    }
+
+    #[test]
+    fn date_line_rejects_text_after_the_year() {
+        fails_with! {
+            parser: BlogParser, input: "Friday 25 July 2014 was hot", rule: Rule::date_line,
+            positives: vec![Rule::date_line], negatives: vec![], pos: 0
+        };
+    }
+
+    #[test]
+    fn day_and_year_take_exact_digit_counts() {
+        assert!(BlogParser::parse(Rule::day, "123").is_err());
+        assert!(BlogParser::parse(Rule::year, "20145").is_err());
+        parses_to! { parser: BlogParser, input: "04", rule: Rule::day, tokens: [day(0, 2)] };
+    }
+
+    #[test]
+    fn weekday_and_month_are_full_names() {
+        parses_to! { parser: BlogParser, input: "Wednesday", rule: Rule::weekday, tokens: [weekday(0, 9)] };
+        parses_to! { parser: BlogParser, input: "September", rule: Rule::month, tokens: [month(0, 9)] };
+        assert!(BlogParser::parse(Rule::weekday, "Wed").is_err());
+    }
+
+    #[test]
+    fn title_line() {
+        parses_to! {
+            parser: BlogParser, input: "Dear Mr Spurr\n", rule: Rule::title_line,
+            tokens: [title_line(0, 14, [line_text(0, 13)])]
+        };
+        assert!(BlogParser::parse(Rule::title_line, "  \n").is_err());
+        assert!(BlogParser::parse(Rule::title_line, "34 comments:\n").is_err());
+    }
+
+    #[test]
+    fn paragraph_runs_over_lines_until_a_blank() {
+        parses_to! {
+            parser: BlogParser, input: "one\n two\n\nthree", rule: Rule::paragraph,
+            tokens: [paragraph(0, 9, [line_text(0, 3), line_text(5, 8)])]
+        };
+    }
+
+    #[test]
+    fn paragraph_stops_at_a_bullet() {
+        parses_to! {
+            parser: BlogParser, input: "intro\n  \u{2022} item", rule: Rule::paragraph,
+            tokens: [paragraph(0, 6, [line_text(0, 5)])]
+        };
+    }
+
+    #[test]
+    fn bullet_list() {
+        parses_to! {
+            parser: BlogParser, input: "  \u{2022} a\n  \u{2022} b\n", rule: Rule::bullet_list,
+            tokens: [bullet_list(0, 16, [
+                bullet_line(0, 8, [line_text(6, 7)]),
+                bullet_line(8, 16, [line_text(14, 15)])
+            ])]
+        };
+    }
+
+    #[test]
+    fn separator_line() {
+        parses_to! {
+            parser: BlogParser, input: "******\n", rule: Rule::separator_line,
+            tokens: [separator_line(0, 7, [separator(0, 6)])]
+        };
+        parses_to! {
+            parser: BlogParser, input: "--oo00oo--", rule: Rule::separator_line,
+            tokens: [separator_line(0, 10, [separator(0, 10)])]
+        };
+        assert!(BlogParser::parse(Rule::separator_line, "**\n").is_err());
+    }
+
+    #[test]
+    fn comment_header() {
+        parses_to! {
+            parser: BlogParser, input: "34 comments:", rule: Rule::comment_header,
+            tokens: [comment_header(0, 12, [comment_count(0, 2)])]
+        };
+        parses_to! {
+            parser: BlogParser, input: "1 comment:", rule: Rule::comment_header,
+            tokens: [comment_header(0, 10, [comment_count(0, 1)])]
+        };
+        parses_to! {
+            parser: BlogParser, input: "No comments:", rule: Rule::comment_header,
+            tokens: [comment_header(0, 12)]
+        };
+    }
+
+    #[test]
+    fn comment_with_marker_and_reply() {
+        let input = "  1. Hi.\n\n    ReplyDelete\n    Replies\n    1. Yo.\n\n      Delete\n";
+        parses_to! {
+            parser: BlogParser, input: input, rule: Rule::comment,
+            tokens: [comment(0, 63, [
+                comment_start(0, 5, [comment_number(2, 3)]),
+                comment_para(5, 9, [line_text(5, 8)]),
+                reply_delete_line(10, 26),
+                replies_line(26, 38),
+                reply(38, 63, [
+                    reply_start(38, 45, [comment_number(42, 43)]),
+                    reply_para(45, 49, [line_text(45, 48)]),
+                    delete_line(50, 63)
+                ])
+            ])]
+        };
+    }
+
+    #[test]
+    fn reply_keeps_a_deeper_numbered_list_as_text() {
+        let input = "    1. Reasons:\n\n      1. one\n      2. two\n\n      Delete";
+        let pairs = BlogParser::parse(Rule::reply, input).unwrap();
+        let reply = pairs.into_iter().next().unwrap();
+        assert_eq!(reply.as_str(), input);
+        let paras = reply
+            .into_inner()
+            .filter(|p| p.as_rule() == Rule::reply_para)
+            .count();
+        assert_eq!(paras, 2);
+    }
+
+    #[test]
+    fn comment_start_and_reply_start_by_indent() {
+        parses_to! {
+            parser: BlogParser, input: "  12. text", rule: Rule::comment_start,
+            tokens: [comment_start(0, 6, [comment_number(2, 4)])]
+        };
+        parses_to! {
+            parser: BlogParser, input: "    3. text", rule: Rule::reply_start,
+            tokens: [reply_start(0, 7, [comment_number(4, 5)])]
+        };
+        assert!(BlogParser::parse(Rule::comment_start, "    1. x").is_err());
+        assert!(BlogParser::parse(Rule::reply_start, "      1. x").is_err());
+    }
+
+    #[test]
+    fn markers() {
+        parses_to! { parser: BlogParser, input: "    ReplyDelete\n", rule: Rule::reply_delete_line, tokens: [reply_delete_line(0, 16)] };
+        parses_to! { parser: BlogParser, input: "    Replies", rule: Rule::replies_line, tokens: [replies_line(0, 11)] };
+        parses_to! { parser: BlogParser, input: "      Delete\r\n", rule: Rule::delete_line, tokens: [delete_line(0, 14)] };
+    }
+
+    #[test]
+    fn stray_line_is_any_line_but_a_date_header() {
+        parses_to! {
+            parser: BlogParser, input: "Replies\n", rule: Rule::stray_line,
+            tokens: [stray_line(0, 8, [line_text(0, 7)])]
+        };
+        assert!(BlogParser::parse(Rule::stray_line, "Friday 25 July 2014").is_err());
+    }
+
+    #[test]
+    fn export_accepts_any_text() {
+        for input in [
+            "",
+            "\n",
+            "x",
+            "\u{feff}",
+            "\r",
+            "  1. x\n    ReplyDelete",
+            "\0\0",
+        ] {
+            assert!(BlogParser::parse(Rule::export, input).is_ok(), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn post_title_needs_exactly_one_blank_line() {
+        let titled = BlogParser::parse(Rule::post, "Friday 25 July 2014\n\nTitle\n\nBody")
+            .unwrap()
+            .flatten()
+            .any(|p| p.as_rule() == Rule::title_line);
+        let untitled = BlogParser::parse(Rule::post, "Friday 25 July 2014\n\n\nBody")
+            .unwrap()
+            .flatten()
+            .any(|p| p.as_rule() == Rule::title_line);
+        assert!(titled);
+        assert!(!untitled);
+    }
+}

@@ -57,6 +57,11 @@ mod parse;
 mod signature;
 mod span;
 
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use ast::{Block, BulletList, Comment, CommentSection, Export, Paragraph, Post, Separator};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use error::{Error, ErrorKind};

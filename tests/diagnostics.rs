@@ -1,0 +1,99 @@
+//! One test per diagnostic, and the no-date-header error.
+
+use blog_export::{parse, DiagnosticKind, ErrorKind};
+
+fn kinds(input: &str) -> Vec<(DiagnosticKind, u32, u32)> {
+    parse(input)
+        .unwrap()
+        .diagnostics()
+        .iter()
+        .map(|d| (d.kind, d.span.line, d.span.column))
+        .collect()
+}
+
+#[test]
+fn weekday_mismatch() {
+    let export = parse("\nMonday, 25 July 2014\n\nTitle\n\nBody.").unwrap();
+    let d = &export.diagnostics()[0];
+    assert_eq!(d.kind, DiagnosticKind::WeekdayMismatch);
+    assert_eq!((d.span.line, d.span.column), (2, 1));
+    assert_eq!(
+        d.message,
+        "`Monday, 25 July 2014`: 25 July 2014 was a Friday, not a Monday"
+    );
+    // The post keeps its date and the weekday as written.
+    assert_eq!(export.posts[0].weekday, chrono::Weekday::Mon);
+    assert_eq!(export.posts[0].date.to_string(), "2014-07-25");
+}
+
+#[test]
+fn declared_count_differs_from_listed() {
+    let input = "Friday 25 July 2014\n\nT\n\n3 comments:\n\n  1. A.\n\n    ReplyDelete\n    Replies\n    1. B.\n\n      Delete";
+    let export = parse(input).unwrap();
+    let d = &export.diagnostics()[0];
+    assert_eq!(d.kind, DiagnosticKind::CommentCountMismatch);
+    assert_eq!((d.span.line, d.span.column), (5, 1));
+    assert_eq!(d.message, "the header declares 3 comments but 2 are listed");
+}
+
+#[test]
+fn declared_count_that_matches_gives_nothing() {
+    let input = "Friday 25 July 2014\n\nT\n\n1 comment:\n\n  1. A.\n\n    ReplyDelete";
+    assert_eq!(kinds(input), []);
+}
+
+#[test]
+fn comment_numbers_out_of_sequence() {
+    let input = "Friday 25 July 2014\n\nT\n\n3 comments:\n\n  1. A.\n\n    ReplyDelete\n  3. C.\n\n    ReplyDelete\n    Replies\n    2. D.\n\n      Delete";
+    assert_eq!(
+        kinds(input),
+        [
+            (DiagnosticKind::CommentNumberOutOfSequence, 10, 3),
+            (DiagnosticKind::CommentNumberOutOfSequence, 14, 5),
+        ]
+    );
+}
+
+#[test]
+fn invalid_date_is_kept_as_text_of_the_post_before() {
+    let input =
+        "Friday 25 July 2014\n\nFirst\n\nBody.\n\nFriday 31 February 2014\n\nSecond\n\nMore.";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts.len(), 1);
+    assert_eq!(kinds(input), [(DiagnosticKind::InvalidDate, 7, 1)]);
+    let texts: Vec<String> = export.posts[0]
+        .body
+        .iter()
+        .map(|b| b.span().source(input).to_string())
+        .collect();
+    assert_eq!(
+        texts,
+        ["Body.", "Friday 31 February 2014", "Second", "More."]
+    );
+}
+
+#[test]
+fn stray_line_in_a_comment_section() {
+    let input =
+        "Friday 25 July 2014\n\nT\n\n1 comment:\n\n  1. A.\n\n    ReplyDelete\n\nNewer Post";
+    let export = parse(input).unwrap();
+    assert_eq!(kinds(input), [(DiagnosticKind::StrayText, 11, 1)]);
+    assert_eq!(
+        export.posts[0].comments.as_ref().unwrap().stray[0].text,
+        "Newer Post"
+    );
+}
+
+#[test]
+fn no_date_header_is_an_error_at_the_first_non_blank_line() {
+    let err = parse("\n\n   Some text\nmore text\n").unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::NoDateHeader);
+    assert_eq!((err.line(), err.column()), (3, 4));
+}
+
+#[test]
+fn diagnostics_are_in_input_order() {
+    let input = "Monday 25 July 2014\n\nT\n\n2 comments:\n\n  1. A.\n\n    ReplyDelete\n\nMonday 26 July 2014\n\nU";
+    let lines: Vec<u32> = kinds(input).iter().map(|k| k.1).collect();
+    assert_eq!(lines, [1, 5, 11]);
+}
