@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use chrono::{NaiveDate, Weekday};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
@@ -68,7 +68,7 @@ impl<'a> Export<'a> {
 /// One blog post.
 ///
 /// ```
-/// use chrono::{NaiveDate, Weekday};
+/// use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Weekday};
 /// let input = "Saturday, March 19, 2011\n\nSpring\n\nIt is spring.";
 /// let post = &blog_export::parse(input)?.posts[0];
 /// assert_eq!(post.date, NaiveDate::from_ymd_opt(2011, 3, 19).unwrap());
@@ -116,6 +116,25 @@ impl<'a> Post<'a> {
     pub fn comment_count(&self) -> usize {
         self.comments.as_ref().map_or(0, CommentSection::total)
     }
+
+    /// The post's quoted letters, in order.
+    ///
+    /// ```
+    /// let input = "Friday 25 July 2014\n\nT\n\nDear Ms Hughes,\n\nThanks.\n\nYours sincerely,\n\nMichael Spurr\nChief Executive";
+    /// let post = &blog_export::parse(input)?.posts[0];
+    /// let letter = post.letters().next().unwrap();
+    /// assert_eq!(letter.salutation.text, "Dear Ms Hughes,");
+    /// let signature = letter.signature.as_ref().unwrap();
+    /// assert_eq!(signature.name.text, "Michael Spurr");
+    /// assert_eq!(signature.roles[0].text, "Chief Executive");
+    /// # Ok::<(), blog_export::Error>(())
+    /// ```
+    pub fn letters(&self) -> impl Iterator<Item = &Letter<'a>> + '_ {
+        self.body.iter().filter_map(|b| match b {
+            Block::Letter(l) => Some(&**l),
+            _ => None,
+        })
+    }
 }
 
 /// A block of a post body (or of the preamble).
@@ -142,6 +161,9 @@ pub enum Block<'a> {
     List(#[serde(borrow)] BulletList<'a>),
     /// A separator line (`******`, `--oo00oo--`).
     Separator(#[serde(borrow)] Separator<'a>),
+    /// A quoted letter or email (boxed: a letter is much larger than the
+    /// other blocks).
+    Letter(#[serde(borrow)] Box<Letter<'a>>),
 }
 
 impl<'a> Block<'a> {
@@ -158,6 +180,7 @@ impl<'a> Block<'a> {
             Block::Paragraph(p) => p.span,
             Block::List(l) => l.span,
             Block::Separator(s) => s.span,
+            Block::Letter(l) => l.span,
         }
     }
 }
@@ -221,6 +244,155 @@ pub struct Separator<'a> {
     #[serde(borrow)]
     pub text: Cow<'a, str>,
     /// Where it is.
+    pub span: Span,
+}
+
+/// A letter or email quoted in a post: a date line or salutation, an
+/// optional subject, paragraphs, and an optional valediction and signature.
+///
+/// How letters are recognised:
+/// - A letter starts at a salutation on a line of its own (`Dear ...`,
+///   `Hello ...`, `Hi ...`, `Hey ...`, `Greetings`, `Good morning ...`,
+///   `To whom it may concern`; the addressee at most 60 characters and with
+///   no sentence break), or at a date or timestamp line right before one.
+///   A post's title is never a salutation.
+/// - A one-line paragraph in capitals right after the salutation is the
+///   subject (`TRANSFORMING REHABILITATION`).
+/// - The run of a letter ends before the next separator, the next
+///   salutation (or dated salutation), or the end of the body.
+/// - If a valediction (`Yours sincerely,`, `Best wishes,`, `Keep well`, ...)
+///   stands on its own line in the run, the letter ends there, plus the
+///   signature block under it: a paragraph whose first line is a name, its
+///   further lines the signer's roles.
+/// - Without a valediction, the letter ends before the first paragraph that
+///   introduces something new (its first line ends in `:-`), or at
+///   the end of its run; if its last paragraph is a name block, that is the
+///   signature.
+///
+/// In JSON a letter is a block with `"kind": "letter"` and keys `sent` (ISO
+/// 8601: `2014-07-21T13:52:19+01:00`, `2014-07-14T11:16:00`, `2014-12-16`,
+/// `2019-02`, or null), `sent_raw`, `sent_span`, `salutation`, `subject`,
+/// `paragraphs`, `valediction`, `signature` (null or `{"name", "roles",
+/// "span"}`) and `span`.
+///
+/// ```
+/// use blog_export::{Block, SentAt};
+/// let input = "Friday 25 July 2014\n\nT\n\n21 July 2014 13:52:19 BDT\n\nDear Ms Hughes,\n\nThanks for your email.\n\nYours sincerely,\n\nMichael Spurr\nChief Executive";
+/// let post = &blog_export::parse(input)?.posts[0];
+/// let Block::Letter(letter) = &post.body[0] else { panic!() };
+/// let sent = letter.sent.as_ref().unwrap();
+/// assert_eq!(sent.raw, "21 July 2014 13:52:19 BDT");
+/// assert_eq!(sent.at.to_string(), "2014-07-21T13:52:19+01:00");
+/// assert_eq!(letter.valediction.as_ref().unwrap().text, "Yours sincerely,");
+/// assert_eq!(letter.paragraphs.len(), 1);
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    into = "crate::letters::LetterRepr<'a>",
+    try_from = "crate::letters::LetterRepr<'a>",
+    bound(deserialize = "'de: 'a")
+)]
+#[non_exhaustive]
+pub struct Letter<'a> {
+    /// The date or timestamp line above the salutation.
+    pub sent: Option<Sent<'a>>,
+    /// The salutation line (`Dear Ms Hughes,`).
+    pub salutation: Paragraph<'a>,
+    /// A subject line in capitals under the salutation.
+    pub subject: Option<Paragraph<'a>>,
+    /// The letter's paragraphs (and any bullet lists), in order.
+    pub paragraphs: Vec<Block<'a>>,
+    /// The valediction (`Yours sincerely,`).
+    pub valediction: Option<Paragraph<'a>>,
+    /// The signature block: the signer's name and roles.
+    pub signature: Option<Signature<'a>>,
+    /// The whole letter.
+    pub span: Span,
+}
+
+/// When a letter was sent: the parsed value and the text as written.
+///
+/// ```
+/// use blog_export::SentAt;
+/// let input = "Friday 25 July 2014\n\nT\n\n14 July 2014 11:16\n\nDear Ms Brennan,\n\nText.";
+/// let post = &blog_export::parse(input)?.posts[0];
+/// let sent = post.letters().next().unwrap().sent.clone().unwrap();
+/// assert!(matches!(sent.at, SentAt::Local(_)));
+/// assert_eq!(sent.at.to_string(), "2014-07-14T11:16:00");
+/// assert_eq!(sent.span.line, 5);
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Sent<'a> {
+    /// The parsed date or time.
+    pub at: SentAt,
+    /// The line as written.
+    pub raw: Cow<'a, str>,
+    /// Where the line is.
+    pub span: Span,
+}
+
+/// A parsed date or timestamp, as precise as the text.
+///
+/// `Display` gives ISO 8601.
+///
+/// ```
+/// use blog_export::SentAt;
+/// let month = SentAt::Month { year: 2019, month: 2 };
+/// assert_eq!(month.to_string(), "2019-02");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SentAt {
+    /// A date and time with a known zone (`21 July 2014 13:52:19 BDT`).
+    Zoned(DateTime<FixedOffset>),
+    /// A date and time with no zone, or a zone the parser does not know
+    /// (`14 July 2014 11:16`).
+    Local(NaiveDateTime),
+    /// A date (`16 December 2014`).
+    Date(NaiveDate),
+    /// A month (`February 2019`).
+    Month {
+        /// The year.
+        year: i32,
+        /// The month, 1 to 12.
+        month: u32,
+    },
+}
+
+impl std::fmt::Display for SentAt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SentAt::Zoned(t) => write!(f, "{}", t.format("%Y-%m-%dT%H:%M:%S%:z")),
+            SentAt::Local(t) => write!(f, "{}", t.format("%Y-%m-%dT%H:%M:%S")),
+            SentAt::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            SentAt::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+        }
+    }
+}
+
+/// A signature block: the signer's name line and the role lines under it.
+///
+/// ```
+/// let input = "Friday 25 July 2014\n\nT\n\nDear all\n\nNews.\n\nYours sincerely\n\nSuki Binning\nChief Executive for KSS CRC";
+/// let post = &blog_export::parse(input)?.posts[0];
+/// let signature = post.letters().next().unwrap().signature.clone().unwrap();
+/// assert_eq!(signature.name.text, "Suki Binning");
+/// assert_eq!(signature.roles.len(), 1);
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Signature<'a> {
+    /// The name line.
+    #[serde(borrow)]
+    pub name: Paragraph<'a>,
+    /// Role lines under the name (`Chief Executive`), possibly none.
+    #[serde(borrow)]
+    pub roles: Vec<Paragraph<'a>>,
+    /// The whole block.
     pub span: Span,
 }
 

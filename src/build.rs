@@ -7,15 +7,32 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use pest::iterators::Pair;
 
 use crate::ast::{
-    weekday_name, Block, BulletList, Comment, CommentSection, Export, Paragraph, Post, Separator,
+    weekday_name, Block, BulletList, Comment, CommentSection, Export, Paragraph, Post, Sent,
+    Separator,
 };
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::error::{Error, ErrorKind};
 use crate::grammar::Rule;
+use crate::letters::{self, Mark, SentParts, SentProblem};
 use crate::signature::is_signature;
 use crate::span::{is_space, LineIndex, Span};
 
 type Result<T> = std::result::Result<T, Error>;
+
+/// The rules of a letter's marked lines: they appear only in a body or the
+/// preamble.
+macro_rules! letter_parts {
+    () => {
+        Rule::sent_line
+            | Rule::sent
+            | Rule::time
+            | Rule::zone
+            | Rule::salutation_line
+            | Rule::salutation
+            | Rule::valediction_line
+            | Rule::valediction
+    };
+}
 
 /// The grammar's silent rules: they never appear as pairs, so every match
 /// on a child's rule lists them as impossible.
@@ -34,6 +51,11 @@ macro_rules! silent {
             | Rule::blank_line
             | Rule::hs
             | Rule::eol
+            | Rule::letter_line
+            | Rule::greeting
+            | Rule::addressee
+            | Rule::title_abbreviation
+            | Rule::addressee_stop
     };
 }
 
@@ -88,6 +110,7 @@ impl<'a> Builder<'a> {
                 },
                 Rule::EOI => {}
                 silent!()
+                | letter_parts!()
                 | Rule::export
                 | Rule::title_line
                 | Rule::body
@@ -145,6 +168,7 @@ impl<'a> Builder<'a> {
                 Rule::body => body = self.parse_blocks(child)?,
                 Rule::comment_section => comments = Some(self.parse_comment_section(child)?),
                 silent!()
+                | letter_parts!()
                 | Rule::EOI
                 | Rule::export
                 | Rule::preamble
@@ -213,6 +237,7 @@ impl<'a> Builder<'a> {
                 Rule::month => month = month_number(text),
                 Rule::year => year = text.parse::<i32>().ok(),
                 silent!()
+                | letter_parts!()
                 | Rule::EOI
                 | Rule::export
                 | Rule::preamble
@@ -279,17 +304,31 @@ impl<'a> Builder<'a> {
         self.lines_paragraph(pair.into_inner())
     }
 
-    /// `preamble` and `body`: a sequence of blocks.
+    /// `preamble` and `body`: a sequence of blocks, with quoted letters
+    /// grouped (see [`letters::assemble`]).
     fn parse_blocks(&mut self, pair: Pair<'a, Rule>) -> Result<Vec<Block<'a>>> {
-        let mut blocks = Vec::new();
+        let mut items = Vec::new();
         for child in pair.into_inner() {
-            let block = match child.as_rule() {
-                Rule::paragraph => Block::Paragraph(self.parse_paragraph(child)),
-                Rule::bullet_list => Block::List(self.parse_bullet_list(child)),
-                Rule::separator_line => Block::Separator(self.parse_separator_line(child)),
-                Rule::stray_line => {
-                    Block::Paragraph(self.parse_stray_line(child, "before the first post"))
-                }
+            let item = match child.as_rule() {
+                Rule::paragraph => (Block::Paragraph(self.parse_paragraph(child)), Mark::Plain),
+                Rule::bullet_list => (Block::List(self.parse_bullet_list(child)), Mark::Plain),
+                Rule::separator_line => (
+                    Block::Separator(self.parse_separator_line(child)),
+                    Mark::Plain,
+                ),
+                Rule::stray_line => (
+                    Block::Paragraph(self.parse_stray_line(child, "before the first post")),
+                    Mark::Plain,
+                ),
+                Rule::sent_line => self.parse_sent_line(child)?,
+                Rule::salutation_line => (
+                    Block::Paragraph(self.parse_marked_line(child)),
+                    Mark::Salutation,
+                ),
+                Rule::valediction_line => (
+                    Block::Paragraph(self.parse_marked_line(child)),
+                    Mark::Valediction,
+                ),
                 silent!()
                 | Rule::EOI
                 | Rule::export
@@ -305,6 +344,11 @@ impl<'a> Builder<'a> {
                 | Rule::year
                 | Rule::bullet_line
                 | Rule::separator
+                | Rule::sent
+                | Rule::time
+                | Rule::zone
+                | Rule::salutation
+                | Rule::valediction
                 | Rule::comment_section
                 | Rule::comment_header
                 | Rule::comment_count
@@ -320,9 +364,89 @@ impl<'a> Builder<'a> {
                 | Rule::delete_line
                 | Rule::line_text => return Err(self.unexpected(&child, "a post body")),
             };
-            blocks.push(block);
+            items.push(item);
         }
-        Ok(blocks)
+        Ok(letters::assemble(&self.index, self.input, items))
+    }
+
+    /// `sent_line = ${ hs* ~ sent ~ hs* ~ eol }`: a date line, marked as a
+    /// letter's date when it has a value.
+    fn parse_sent_line(&mut self, pair: Pair<'a, Rule>) -> Result<(Block<'a>, Mark<'a>)> {
+        let span = self.trimmed(&pair);
+        let mut parts = SentParts::default();
+        for part in pair.into_inner().flat_map(Pair::into_inner) {
+            let text = part.as_str();
+            match part.as_rule() {
+                Rule::day => parts.day = text.parse().ok(),
+                Rule::month => parts.month = month_number(text),
+                Rule::year => parts.year = text.parse().ok(),
+                Rule::time => parts.time = Some(text),
+                Rule::zone => parts.zone = Some(text),
+                silent!()
+                | Rule::EOI
+                | Rule::export
+                | Rule::preamble
+                | Rule::post
+                | Rule::title_line
+                | Rule::body
+                | Rule::date_line
+                | Rule::date_header
+                | Rule::weekday
+                | Rule::paragraph
+                | Rule::bullet_list
+                | Rule::bullet_line
+                | Rule::separator_line
+                | Rule::separator
+                | Rule::stray_line
+                | Rule::sent_line
+                | Rule::sent
+                | Rule::salutation_line
+                | Rule::salutation
+                | Rule::valediction_line
+                | Rule::valediction
+                | Rule::comment_section
+                | Rule::comment_header
+                | Rule::comment_count
+                | Rule::comment
+                | Rule::comment_start
+                | Rule::comment_number
+                | Rule::comment_para
+                | Rule::reply
+                | Rule::reply_start
+                | Rule::reply_para
+                | Rule::reply_delete_line
+                | Rule::replies_line
+                | Rule::delete_line
+                | Rule::line_text => return Err(self.unexpected(&part, "a date line")),
+            }
+        }
+        let paragraph = self.slice_paragraph(span);
+        let (at, problem) = parts.value();
+        if let Some(SentProblem::UnknownZone) = problem {
+            self.diagnostics.push(Diagnostic::warning(
+                DiagnosticKind::UnknownTimeZone,
+                span,
+                format!(
+                    "unknown time zone `{}`: the time is kept without an offset",
+                    parts.zone.unwrap_or_default()
+                ),
+            ));
+        }
+        let mark = match at {
+            Some(at) => Mark::Sent(Sent {
+                at,
+                raw: paragraph.text.clone(),
+                span,
+            }),
+            None => Mark::Plain,
+        };
+        Ok((Block::Paragraph(paragraph), mark))
+    }
+
+    /// A salutation or valediction line, as a one-line paragraph.
+    fn parse_marked_line(&mut self, pair: Pair<'a, Rule>) -> Paragraph<'a> {
+        let span = self.trimmed(&pair);
+        self.slice_paragraph(span)
     }
 
     /// `paragraph = { text_line+ }`: its `line_text` tokens.
@@ -389,6 +513,7 @@ impl<'a> Builder<'a> {
                 Rule::stray_line => stray
                     .push(self.parse_stray_line(child, "in a comment section outside any comment")),
                 silent!()
+                | letter_parts!()
                 | Rule::EOI
                 | Rule::export
                 | Rule::preamble
@@ -452,6 +577,7 @@ impl<'a> Builder<'a> {
                 Rule::reply => replies.push(self.parse_comment(child)?),
                 Rule::reply_delete_line | Rule::replies_line | Rule::delete_line => {}
                 silent!()
+                | letter_parts!()
                 | Rule::EOI
                 | Rule::export
                 | Rule::preamble

@@ -105,6 +105,10 @@ pub enum DiagnosticKind {
     /// text after the last `Delete` marker. It is kept in
     /// [`CommentSection::stray`](crate::CommentSection::stray).
     StrayText,
+    /// A letter's timestamp names a time zone the parser does not know:
+    /// `21 July 2014 13:52:19 XYZ`. The time is kept without an offset.
+    /// Known: GMT, UTC, BST, BDT, CET, CEST, EST, EDT, PST, PDT.
+    UnknownTimeZone,
 }
 
 impl DiagnosticKind {
@@ -120,6 +124,7 @@ impl DiagnosticKind {
             DiagnosticKind::CommentCountMismatch => "comment_count_mismatch",
             DiagnosticKind::CommentNumberOutOfSequence => "comment_number_out_of_sequence",
             DiagnosticKind::StrayText => "stray_text",
+            DiagnosticKind::UnknownTimeZone => "unknown_time_zone",
         }
     }
 }

@@ -197,6 +197,62 @@ mod tests {
     }
 
     #[test]
+    fn sent_line_shapes() {
+        parses_to! {
+            parser: BlogParser, input: "21 July 2014 13:52:19 BDT\n", rule: Rule::sent_line,
+            tokens: [sent_line(0, 26, [sent(0, 25, [
+                day(0, 2), month(3, 7), year(8, 12), time(13, 21), zone(22, 25)
+            ])])]
+        };
+        parses_to! {
+            parser: BlogParser, input: "14 July 2014 11:16", rule: Rule::sent_line,
+            tokens: [sent_line(0, 18, [sent(0, 18, [day(0, 2), month(3, 7), year(8, 12), time(13, 18)])])]
+        };
+        parses_to! {
+            parser: BlogParser, input: "February 2019 ", rule: Rule::sent_line,
+            tokens: [sent_line(0, 14, [sent(0, 13, [month(0, 8), year(9, 13)])])]
+        };
+        assert!(BlogParser::parse(Rule::sent_line, "16 December 2014 was a Tuesday").is_err());
+    }
+
+    #[test]
+    fn salutation_line_shapes() {
+        parses_to! {
+            parser: BlogParser, input: "Dear Ms Brennan and Mr Spurr,\n", rule: Rule::salutation_line,
+            tokens: [salutation_line(0, 30, [salutation(0, 29)])]
+        };
+        parses_to! {
+            parser: BlogParser, input: "Hi,\u{a0}", rule: Rule::salutation_line,
+            tokens: [salutation_line(0, 5, [salutation(0, 3)])]
+        };
+        for not in [
+            "Hello my friend. I truly understand",
+            "Hiya",
+            "Dear me! No",
+            "Dearest",
+        ] {
+            assert!(
+                BlogParser::parse(Rule::salutation_line, not).is_err(),
+                "{not}"
+            );
+        }
+    }
+
+    #[test]
+    fn valediction_line_shapes() {
+        parses_to! {
+            parser: BlogParser, input: "Yours sincerely,\n", rule: Rule::valediction_line,
+            tokens: [valediction_line(0, 17, [valediction(0, 16)])]
+        };
+        parses_to! {
+            parser: BlogParser, input: "Keep well", rule: Rule::valediction_line,
+            tokens: [valediction_line(0, 9, [valediction(0, 9)])]
+        };
+        assert!(BlogParser::parse(Rule::valediction_line, "Thank you.").is_err());
+        assert!(BlogParser::parse(Rule::valediction_line, "Best wishes to all of you").is_err());
+    }
+
+    #[test]
     fn export_accepts_any_text() {
         for input in [
             "",

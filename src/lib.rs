@@ -53,6 +53,7 @@ mod build;
 mod diagnostic;
 mod error;
 mod grammar;
+mod letters;
 mod parse;
 mod signature;
 mod span;
@@ -62,7 +63,10 @@ mod span;
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
-pub use ast::{Block, BulletList, Comment, CommentSection, Export, Paragraph, Post, Separator};
+pub use ast::{
+    Block, BulletList, Comment, CommentSection, Export, Letter, Paragraph, Post, Sent, SentAt,
+    Separator, Signature,
+};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use error::{Error, ErrorKind};
 pub use parse::{parse, parse_with, ParseOptions};

@@ -332,3 +332,132 @@ fn json_round_trips() {
     let back: Export = serde_json::from_str(&json).unwrap();
     assert_eq!(back, export);
 }
+
+/// Seed, salutation, valediction, signer, roles, sent.
+type ExpectedLetter = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static [&'static str],
+    Option<&'static str>,
+);
+
+#[test]
+fn the_twelve_letters() {
+    let want: &[ExpectedLetter] = &[
+        (
+            "000",
+            "Dear Ms Brennan and Mr Spurr,",
+            Some("Yours sincerely,"),
+            Some("Joanna Hughes"),
+            &[],
+            Some("2014-07-14T11:16:00"),
+        ),
+        (
+            "000",
+            "Dear Ms Hughes,",
+            Some("Yours sincerely,"),
+            Some("Michael Spurr"),
+            &["Chief Executive"],
+            Some("2014-07-21T13:52:19+01:00"),
+        ),
+        (
+            "000",
+            "Dear Mr Spurr,",
+            Some("Yours sincerely,"),
+            Some("Joanna Hughes"),
+            &[],
+            Some("2014-07-22T15:48:05+01:00"),
+        ),
+        (
+            "001",
+            "Dear Mr Guilfoyle,",
+            Some("Best wishes,"),
+            Some("Stephen Hubbard"),
+            &["Transforming Rehabilitation Programme"],
+            Some("2014-12-16"),
+        ),
+        ("001", "Hello Chris,", None, Some("Mgt Locklan"), &[], None),
+        ("001", "Hi,", None, None, &[], None),
+        (
+            "001",
+            "Dear .........,",
+            Some("Yours sincerely,"),
+            Some("IAN LAWRENCE"),
+            &["General Secretary"],
+            None,
+        ),
+        (
+            "003",
+            "Dear Members",
+            Some("Keep well"),
+            Some("David A Raho and Patricia Johnson"),
+            &["Co-Chairs Napo London Branch"],
+            None,
+        ),
+        (
+            "004",
+            "Dear all",
+            Some("Yours sincerely"),
+            Some("Suki Binning"),
+            &["Chief Executive for KSS CRC"],
+            None,
+        ),
+        (
+            "004",
+            "Dear Napo members",
+            None,
+            Some("Dino Peros"),
+            &["Napo SSW branch chair."],
+            None,
+        ),
+        (
+            "004",
+            "Dear Napo members SSW branch,",
+            None,
+            Some("Dino Peros"),
+            &["Napo Branch Chair SSW."],
+            Some("2019-02"),
+        ),
+        (
+            "004",
+            "Dear colleagues",
+            None,
+            Some("Suki Binning"),
+            &["Chief Executive, Kent, Surrey and Sussex CRC"],
+            None,
+        ),
+    ];
+    let mut got = Vec::new();
+    for (name, input) in all_seeds() {
+        let export = parse(&input).unwrap();
+        for letter in export.posts.iter().flat_map(|p| p.letters()) {
+            let sig = letter.signature.as_ref();
+            got.push((
+                name.clone(),
+                letter.salutation.text.to_string(),
+                letter.valediction.as_ref().map(|v| v.text.to_string()),
+                sig.map(|s| s.name.text.to_string()),
+                sig.map_or(vec![], |s| {
+                    s.roles.iter().map(|r| r.text.to_string()).collect()
+                }),
+                letter.sent.as_ref().map(|s| s.at.to_string()),
+            ));
+        }
+    }
+    let want: Vec<_> = want
+        .iter()
+        .map(|(n, s, v, g, r, t)| {
+            (
+                n.to_string(),
+                s.to_string(),
+                v.map(str::to_string),
+                g.map(str::to_string),
+                r.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
+                t.map(str::to_string),
+            )
+        })
+        .collect();
+    assert_eq!(got, want);
+}

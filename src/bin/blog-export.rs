@@ -38,7 +38,7 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Count posts, comments and replies per file and in total, with bytes
+    /// Count posts, comments, replies and letters per file and in total, with bytes
     /// and parse throughput.
     #[command(after_help = "Example:\n  blog-export stats seeds/*.txt")]
     Stats {
@@ -196,6 +196,7 @@ struct Counts {
     posts: usize,
     comments: usize,
     replies: usize,
+    letters: usize,
     bytes: usize,
     time: Duration,
 }
@@ -205,6 +206,7 @@ impl Counts {
         self.posts += other.posts;
         self.comments += other.comments;
         self.replies += other.replies;
+        self.letters += other.letters;
         self.bytes += other.bytes;
         self.time += other.time;
     }
@@ -217,8 +219,8 @@ impl Counts {
             0.0
         };
         format!(
-            "{name}\t{}\t{}\t{}\t{}\t{mbps:.1}",
-            self.posts, self.comments, self.replies, self.bytes
+            "{name}\t{}\t{}\t{}\t{}\t{}\t{mbps:.1}",
+            self.posts, self.comments, self.replies, self.letters, self.bytes
         )
     }
 }
@@ -231,6 +233,7 @@ fn cmd_stats(files: &[PathBuf]) -> io::Result<ExitCode> {
         parsed.map(|export| {
             let mut counts = Counts {
                 posts: export.posts.len(),
+                letters: export.posts.iter().map(|p| p.letters().count()).sum(),
                 bytes: text.len(),
                 time,
                 ..Counts::default()
@@ -244,7 +247,7 @@ fn cmd_stats(files: &[PathBuf]) -> io::Result<ExitCode> {
     });
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    writeln!(out, "file\tposts\tcomments\treplies\tbytes\tMB/s")?;
+    writeln!(out, "file\tposts\tcomments\treplies\tletters\tbytes\tMB/s")?;
     let mut total = Counts::default();
     let mut worst = 0;
     for outcome in outcomes {

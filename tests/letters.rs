@@ -1,0 +1,184 @@
+//! Quoted letters: each shape FORMAT.md lists, the seeds' twelve letters,
+//! and near misses that must stay paragraphs.
+
+use blog_export::{parse, Block, DiagnosticKind, Letter, SentAt};
+
+/// Parses one post whose body is `body`, and returns its letters.
+fn letters(body: &str) -> Vec<Letter<'static>> {
+    // Tests only: the input lives as long as the test binary, so the
+    // letters can borrow it.
+    let input: &'static str =
+        Box::leak(format!("Friday 25 July 2014\n\nA title\n\n{body}").into_boxed_str());
+    let export = parse(input).unwrap();
+    export.posts[0].letters().cloned().collect()
+}
+
+fn text(p: &Option<blog_export::Paragraph>) -> Option<String> {
+    p.as_ref().map(|p| p.text.to_string())
+}
+
+#[test]
+fn timestamp_with_zone_salutation_valediction_signature_roles() {
+    let ls = letters(
+        "21 July 2014 13:52:19 BDT\n\nDear Ms Hughes,\n\nThanks for your email.\n\nIt is fine.\n\nYours sincerely,\n\nMichael Spurr\nChief Executive",
+    );
+    assert_eq!(ls.len(), 1);
+    let l = &ls[0];
+    let sent = l.sent.as_ref().unwrap();
+    assert_eq!(sent.raw, "21 July 2014 13:52:19 BDT");
+    assert_eq!(sent.at.to_string(), "2014-07-21T13:52:19+01:00");
+    assert_eq!(l.salutation.text, "Dear Ms Hughes,");
+    assert_eq!(l.paragraphs.len(), 2);
+    assert_eq!(text(&l.valediction).as_deref(), Some("Yours sincerely,"));
+    let sig = l.signature.as_ref().unwrap();
+    assert_eq!(sig.name.text, "Michael Spurr");
+    assert_eq!(sig.roles[0].text, "Chief Executive");
+    assert_eq!((sig.roles[0].span.line, sig.roles[0].span.column), (16, 1));
+}
+
+#[test]
+fn date_and_time_without_zone() {
+    let l = &letters("14 July 2014 11:16\n\nDear Ms Brennan and Mr Spurr,\n\nText.")[0];
+    let sent = l.sent.as_ref().unwrap();
+    assert!(matches!(sent.at, SentAt::Local(_)));
+    assert_eq!(sent.at.to_string(), "2014-07-14T11:16:00");
+}
+
+#[test]
+fn date_only_and_subject() {
+    let l = &letters(
+        "16 December 2014\n\nDear Mr Guilfoyle,\n\nTRANSFORMING REHABILITATION\n\nThank you.\n\nBest wishes,\n\nStephen Hubbard\nTransforming Rehabilitation Programme",
+    )[0];
+    assert_eq!(l.sent.as_ref().unwrap().at.to_string(), "2014-12-16");
+    assert_eq!(
+        text(&l.subject).as_deref(),
+        Some("TRANSFORMING REHABILITATION")
+    );
+    assert_eq!(text(&l.valediction).as_deref(), Some("Best wishes,"));
+    assert_eq!(l.signature.as_ref().unwrap().name.text, "Stephen Hubbard");
+}
+
+#[test]
+fn month_only() {
+    let l = &letters("February 2019\n\nDear Napo members SSW branch, \n\nNews.\n\nDino Peros\nNapo Branch Chair SSW.")[0];
+    assert_eq!(
+        l.sent.as_ref().unwrap().at,
+        SentAt::Month {
+            year: 2019,
+            month: 2
+        }
+    );
+    assert_eq!(l.salutation.text, "Dear Napo members SSW branch,");
+    assert!(l.valediction.is_none());
+    let sig = l.signature.as_ref().unwrap();
+    assert_eq!(sig.name.text, "Dino Peros");
+    assert_eq!(sig.roles[0].text, "Napo Branch Chair SSW.");
+}
+
+#[test]
+fn unknown_zone_keeps_the_naive_time_with_a_diagnostic() {
+    let input = "Friday 25 July 2014\n\nT\n\n21 July 2014 13:52:19 XYZ\n\nDear Ms Hughes,\n\nText.";
+    let export = parse(input).unwrap();
+    let l = export.posts[0].letters().next().unwrap();
+    assert_eq!(
+        l.sent.as_ref().unwrap().at.to_string(),
+        "2014-07-21T13:52:19"
+    );
+    assert_eq!(
+        export.diagnostics()[0].kind,
+        DiagnosticKind::UnknownTimeZone
+    );
+    assert_eq!(export.diagnostics()[0].span.line, 5);
+}
+
+#[test]
+fn salutation_shapes() {
+    for (body, salutation) in [
+        ("Dear Members\n\nText.", "Dear Members"),
+        ("Dear .........,\n\nText.", "Dear .........,"),
+        ("Hello Chris,\n\nText.", "Hello Chris,"),
+        ("Hi,\u{a0}\n\nText.", "Hi,"),
+        ("Dear Mr. Smith,\n\nText.", "Dear Mr. Smith,"),
+    ] {
+        let ls = letters(body);
+        assert_eq!(ls.len(), 1, "{body:?}");
+        assert_eq!(ls[0].salutation.text, salutation);
+    }
+}
+
+#[test]
+fn valediction_on_the_line_after_text() {
+    let l = &letters("Dear Members\n\nIf you have questions, ask.\nKeep well\n\nDavid A Raho and Patricia Johnson\nCo-Chairs Napo London Branch")[0];
+    assert_eq!(text(&l.valediction).as_deref(), Some("Keep well"));
+    assert_eq!(
+        l.signature.as_ref().unwrap().name.text,
+        "David A Raho and Patricia Johnson"
+    );
+}
+
+#[test]
+fn letter_ends_at_a_separator_and_after_its_signature() {
+    let input = "Friday 25 July 2014\n\nT\n\nDear all\n\nNews.\n\nYours sincerely\n\nSuki Binning\nChief Executive\n\nAfter the letter.\n\n--oo00oo--\n\nDear Napo members\n\nMore.\n\nDino Peros";
+    let export = parse(input).unwrap();
+    let kinds: Vec<&str> = export.posts[0]
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::Letter(_) => "letter",
+            Block::Paragraph(_) => "paragraph",
+            Block::Separator(_) => "separator",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(kinds, ["letter", "paragraph", "separator", "letter"]);
+    let second = export.posts[0].letters().nth(1).unwrap();
+    assert_eq!(second.signature.as_ref().unwrap().name.text, "Dino Peros");
+}
+
+#[test]
+fn letters_in_a_row_each_answering_the_last() {
+    let ls = letters("14 July 2014 11:16\n\nDear A,\n\nOne.\n\nYours sincerely,\n\nJoanna Hughes\n\n21 July 2014 13:52:19 BDT\n\nDear B,\n\nTwo.\n\nYours sincerely,\n\nMichael Spurr\nChief Executive");
+    assert_eq!(ls.len(), 2);
+    assert_eq!(
+        ls[1].sent.as_ref().unwrap().raw,
+        "21 July 2014 13:52:19 BDT"
+    );
+}
+
+#[test]
+fn no_valediction_and_no_name_ends_before_the_next_introduction() {
+    let l = &letters("Hi,\n\nThe print button does not work.\n\nThanks for waiting.\n\nAnd here is the next thing:-\n\nMore blog text.")[0];
+    assert_eq!(l.paragraphs.len(), 2);
+    assert!(l.signature.is_none());
+}
+
+#[test]
+fn near_misses_stay_paragraphs() {
+    for body in [
+        "Hello my friend. I truly understand what you say and I suspect many of us do.",
+        "Dear oh dear, what a shambles this is becoming for everyone in the service, truly.",
+        "History of the service.",
+        "Hiya folks",
+        "Dearly beloved",
+        "Yours sincerely,\n\nJoanna Hughes",
+        "16 December 2014\n\nNothing happened that day.",
+        "Dear me! What next?",
+    ] {
+        assert!(letters(body).is_empty(), "{body:?}");
+    }
+}
+
+#[test]
+fn a_title_is_never_a_salutation() {
+    let input = "Friday 25 July 2014\n\nDear Mr Spurr\n\nSome text.";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts[0].title.as_deref(), Some("Dear Mr Spurr"));
+    assert_eq!(export.posts[0].letters().count(), 0);
+}
+
+#[test]
+fn letters_inside_comments_are_comment_text() {
+    let input = "Friday 25 July 2014\n\nT\n\n1 comment:\n\n  1. Dear Bidder\n    my work is meaningless.\n\n    ReplyDelete";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts[0].letters().count(), 0);
+}
