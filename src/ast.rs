@@ -30,6 +30,10 @@ pub struct Export<'a> {
     /// the end of a post whose header is not on the page). Usually empty.
     #[serde(borrow)]
     pub preamble: Vec<Block<'a>>,
+    /// The comments of a post whose header is not in the input (an archive
+    /// page that starts mid-post), with its section header if shown.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub orphan_comments: Option<CommentSection<'a>>,
     /// The posts, in the order they appear.
     #[serde(borrow)]
     pub posts: Vec<Post<'a>>,
@@ -72,7 +76,7 @@ impl<'a> Export<'a> {
 /// let input = "Saturday, March 19, 2011\n\nSpring\n\nIt is spring.";
 /// let post = &blog_export::parse(input)?.posts[0];
 /// assert_eq!(post.date, NaiveDate::from_ymd_opt(2011, 3, 19).unwrap());
-/// assert_eq!(post.weekday, Weekday::Sat);
+/// assert_eq!(post.weekday, Some(Weekday::Sat));
 /// assert_eq!(post.title.as_deref(), Some("Spring"));
 /// assert!(post.comments.is_none());
 /// # Ok::<(), blog_export::Error>(())
@@ -82,11 +86,12 @@ impl<'a> Export<'a> {
 pub struct Post<'a> {
     /// The date of the header line.
     pub date: NaiveDate,
-    /// The weekday as written in the header (it may disagree with `date`;
-    /// a [`WeekdayMismatch`](crate::DiagnosticKind::WeekdayMismatch)
-    /// diagnostic says so).
+    /// The weekday as written in the header, or `None` for a header without
+    /// one (`October 7, 2004`). It may disagree with `date`; a
+    /// [`WeekdayMismatch`](crate::DiagnosticKind::WeekdayMismatch)
+    /// diagnostic says so.
     #[serde(with = "weekday_name")]
-    pub weekday: Weekday,
+    pub weekday: Option<Weekday>,
     /// The title line, or `None` for an untitled post.
     #[serde(borrow)]
     pub title: Option<Cow<'a, str>>,
@@ -98,6 +103,11 @@ pub struct Post<'a> {
     /// The comment section, if the post has one.
     #[serde(borrow)]
     pub comments: Option<CommentSection<'a>>,
+    /// Page furniture of the post, in order: `Labels: ...`, navigation
+    /// (`Newer Post`, `Older Post`, `Home`), feed links, and every line of
+    /// the page after its navigation (the blog's sidebar).
+    #[serde(borrow, default)]
+    pub furniture: Vec<Paragraph<'a>>,
     /// Where the date header is.
     pub header_span: Span,
     /// The whole post, from its date header to its last non-blank line.
@@ -139,8 +149,8 @@ impl<'a> Post<'a> {
 
 /// A block of a post body (or of the preamble).
 ///
-/// In JSON a block is an object with a `kind` key: `paragraph`, `list` or
-/// `separator`.
+/// In JSON a block is an object with a `kind` key: `paragraph`, `list`,
+/// `separator`, `furniture` or `letter`.
 ///
 /// ```
 /// use blog_export::Block;
@@ -161,6 +171,9 @@ pub enum Block<'a> {
     List(#[serde(borrow)] BulletList<'a>),
     /// A separator line (`******`, `--oo00oo--`).
     Separator(#[serde(borrow)] Separator<'a>),
+    /// A line of page furniture (`Labels: ...`, `Newer Post`). In a post
+    /// these go to [`Post::furniture`], so only the preamble holds them.
+    Furniture(#[serde(borrow)] Paragraph<'a>),
     /// A quoted letter or email (boxed: a letter is much larger than the
     /// other blocks).
     Letter(#[serde(borrow)] Box<Letter<'a>>),
@@ -180,6 +193,7 @@ impl<'a> Block<'a> {
             Block::Paragraph(p) => p.span,
             Block::List(l) => l.span,
             Block::Separator(s) => s.span,
+            Block::Furniture(f) => f.span,
             Block::Letter(l) => l.span,
         }
     }
@@ -258,7 +272,7 @@ pub struct Separator<'a> {
 ///   A post's title is never a salutation.
 /// - A one-line paragraph in capitals right after the salutation is the
 ///   subject (`TRANSFORMING REHABILITATION`).
-/// - The run of a letter ends before the next separator, the next
+/// - The run of a letter ends before the next separator or furniture line, the next
 ///   salutation (or dated salutation), or the end of the body.
 /// - If a valediction (`Yours sincerely,`, `Best wishes,`, `Keep well`, ...)
 ///   stands on its own line in the run, the letter ends there, plus the
@@ -409,7 +423,8 @@ pub struct Signature<'a> {
 #[non_exhaustive]
 pub struct CommentSection<'a> {
     /// The count the header declares (`34 comments:` gives 34,
-    /// `No comments:` gives 0). It may differ from the comments listed.
+    /// `No comments:` gives 0; `None` when the section has no header). It
+    /// may differ from the comments listed.
     pub declared: Option<u32>,
     /// The top-level comments, each with its replies.
     #[serde(borrow)]
@@ -453,8 +468,12 @@ impl<'a> CommentSection<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Comment<'a> {
-    /// The number Blogger printed before it (`1.`).
+    /// The number Blogger printed before it (`1.`); for a comment in the
+    /// `Jane said...` form, which has none, its position in the section.
     pub number: u32,
+    /// The author, for a comment in the `Jane said...` form.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<Paragraph<'a>>,
     /// The comment's paragraphs, signature excluded.
     #[serde(borrow)]
     pub paragraphs: Vec<Paragraph<'a>>,
@@ -469,8 +488,11 @@ pub struct Comment<'a> {
     pub span: Span,
 }
 
-/// Serializes a [`Weekday`] as its full English name (`"Friday"`).
+/// Serializes an optional [`Weekday`] as its full English name
+/// (`"Friday"`) or null.
 mod weekday_name {
+    use std::borrow::Cow;
+
     use chrono::Weekday;
     use serde::{Deserialize, Deserializer, Serializer};
 
@@ -488,17 +510,23 @@ mod weekday_name {
         NAMES[day.num_days_from_monday() as usize]
     }
 
-    pub(super) fn serialize<S: Serializer>(day: &Weekday, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(name(*day))
+    pub(super) fn serialize<S: Serializer>(day: &Option<Weekday>, s: S) -> Result<S::Ok, S::Error> {
+        match day {
+            Some(day) => s.serialize_some(name(*day)),
+            None => s.serialize_none(),
+        }
     }
 
-    pub(super) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Weekday, D::Error> {
-        let text = <Cow<'de, str>>::deserialize(d)?;
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Weekday>, D::Error> {
+        let Some(text) = <Option<Cow<'de, str>>>::deserialize(d)? else {
+            return Ok(None);
+        };
         text.parse::<Weekday>()
+            .map(Some)
             .map_err(|_| serde::de::Error::custom(format!("not a weekday: {text}")))
     }
-
-    use std::borrow::Cow;
 }
 
 pub(crate) use weekday_name::name as weekday_name;

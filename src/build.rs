@@ -1,5 +1,8 @@
 //! From pest's token tree to the typed syntax tree: one `parse_xxx` per
 //! grammar rule, each taking its pair and returning its value.
+//!
+//! Every `match` on a child's rule is exhaustive: the rules that cannot
+//! appear there are listed, so a new grammar rule cannot be silently ignored.
 
 use std::borrow::Cow;
 
@@ -19,30 +22,28 @@ use crate::span::{is_space, LineIndex, Span};
 
 type Result<T> = std::result::Result<T, Error>;
 
-/// The rules of a letter's marked lines: they appear only in a body or the
-/// preamble.
-macro_rules! letter_parts {
-    () => {
-        Rule::sent_line
-            | Rule::sent
-            | Rule::time
-            | Rule::zone
-            | Rule::salutation_line
-            | Rule::salutation
-            | Rule::valediction_line
-            | Rule::valediction
-    };
-}
-
-/// The grammar's silent rules: they never appear as pairs, so every match
-/// on a child's rule lists them as impossible.
+/// The grammar's silent rules: they never appear as pairs.
 macro_rules! silent {
     () => {
-        Rule::title_part
+        Rule::block
+            | Rule::post_start
+            | Rule::post_header
+            | Rule::title_part
+            | Rule::bare_post_start
             | Rule::day_first
             | Rule::month_first
+            | Rule::weekday_abbreviation
             | Rule::text_line
             | Rule::block_start
+            | Rule::furniture_start
+            | Rule::nav_line
+            | Rule::letter_line
+            | Rule::greeting
+            | Rule::addressee
+            | Rule::title_abbreviation
+            | Rule::addressee_stop
+            | Rule::section_start
+            | Rule::headerless_start
             | Rule::comment_header_line
             | Rule::comment_stop
             | Rule::comment_line
@@ -51,11 +52,90 @@ macro_rules! silent {
             | Rule::blank_line
             | Rule::hs
             | Rule::eol
-            | Rule::letter_line
-            | Rule::greeting
-            | Rule::addressee
-            | Rule::title_abbreviation
-            | Rule::addressee_stop
+    };
+}
+
+/// The export and its direct children.
+macro_rules! top {
+    () => {
+        Rule::EOI | Rule::export | Rule::preamble | Rule::post
+    };
+}
+
+/// A post's direct children.
+macro_rules! post_parts {
+    () => {
+        Rule::date_line
+            | Rule::bare_date_line
+            | Rule::title_line
+            | Rule::body
+            | Rule::comment_section
+            | Rule::page_tail
+    };
+}
+
+/// Blocks of a preamble or a body.
+macro_rules! blocks {
+    () => {
+        Rule::paragraph
+            | Rule::bullet_list
+            | Rule::dash_list
+            | Rule::separator_line
+            | Rule::stray_line
+            | Rule::furniture_line
+            | Rule::header_like_line
+            | Rule::sent_line
+            | Rule::salutation_line
+            | Rule::valediction_line
+    };
+}
+
+/// Lines inside lists and the page tail.
+macro_rules! list_lines {
+    () => {
+        Rule::bullet_line | Rule::dash_line | Rule::tail_line
+    };
+}
+
+/// Parts of a comment section.
+macro_rules! comment_parts {
+    () => {
+        Rule::comment_header
+            | Rule::comment
+            | Rule::said_comment
+            | Rule::comment_start
+            | Rule::reply_start
+            | Rule::said_line
+            | Rule::comment_para
+            | Rule::reply_para
+            | Rule::reply
+            | Rule::reply_delete_line
+            | Rule::replies_line
+            | Rule::delete_line
+    };
+}
+
+/// Tokens inside a line.
+macro_rules! tokens {
+    () => {
+        Rule::date_header
+            | Rule::bare_date
+            | Rule::weekday
+            | Rule::month
+            | Rule::day
+            | Rule::year
+            | Rule::header_like
+            | Rule::separator
+            | Rule::furniture
+            | Rule::sent
+            | Rule::time
+            | Rule::zone
+            | Rule::salutation
+            | Rule::valediction
+            | Rule::comment_count
+            | Rule::comment_number
+            | Rule::author
+            | Rule::line_text
     };
 }
 
@@ -73,7 +153,14 @@ enum Parsed<'a> {
     Invalid {
         blocks: Vec<Block<'a>>,
         comments: Option<CommentSection<'a>>,
+        furniture: Vec<Paragraph<'a>>,
     },
+}
+
+/// A comment section and the furniture lines found inside it.
+struct Section<'a> {
+    section: CommentSection<'a>,
+    furniture: Vec<Paragraph<'a>>,
 }
 
 impl<'a> Builder<'a> {
@@ -92,54 +179,36 @@ impl<'a> Builder<'a> {
     /// `export = { SOI ~ BOM? ~ preamble ~ post* ~ EOI }`
     pub(crate) fn parse_export(mut self, pair: Pair<'a, Rule>) -> Result<Export<'a>> {
         let mut preamble = Vec::new();
+        let mut orphan_comments = None;
         let mut posts: Vec<Post<'a>> = Vec::new();
         for child in pair.into_inner() {
             match child.as_rule() {
-                Rule::preamble => preamble = self.parse_blocks(child)?,
+                Rule::preamble => (preamble, orphan_comments) = self.parse_preamble(child)?,
                 Rule::post => match self.parse_post(child)? {
                     Parsed::Post(post) => posts.push(post),
-                    Parsed::Invalid { blocks, comments } => match posts.last_mut() {
-                        Some(prev) => merge_into_post(prev, blocks, comments),
+                    Parsed::Invalid {
+                        blocks,
+                        comments,
+                        furniture,
+                    } => match posts.last_mut() {
+                        Some(prev) => merge_into_post(prev, blocks, comments, furniture),
                         None => {
                             preamble.extend(blocks);
                             if let Some(section) = comments {
                                 preamble.extend(flatten_section(self.input, section));
                             }
+                            preamble.extend(furniture.into_iter().map(Block::Paragraph));
                         }
                     },
                 },
                 Rule::EOI => {}
                 silent!()
-                | letter_parts!()
                 | Rule::export
-                | Rule::title_line
-                | Rule::body
-                | Rule::date_line
-                | Rule::date_header
-                | Rule::weekday
-                | Rule::month
-                | Rule::day
-                | Rule::year
-                | Rule::paragraph
-                | Rule::bullet_list
-                | Rule::bullet_line
-                | Rule::separator_line
-                | Rule::separator
-                | Rule::stray_line
-                | Rule::comment_section
-                | Rule::comment_header
-                | Rule::comment_count
-                | Rule::comment
-                | Rule::comment_start
-                | Rule::comment_number
-                | Rule::comment_para
-                | Rule::reply
-                | Rule::reply_start
-                | Rule::reply_para
-                | Rule::reply_delete_line
-                | Rule::replies_line
-                | Rule::delete_line
-                | Rule::line_text => return Err(self.unexpected(&child, "an export")),
+                | post_parts!()
+                | blocks!()
+                | list_lines!()
+                | comment_parts!()
+                | tokens!() => return Err(self.unexpected(&child, "an export")),
             }
         }
         if posts.is_empty() {
@@ -149,54 +218,84 @@ impl<'a> Builder<'a> {
         diagnostics.sort_by_key(|d| d.span.start);
         Ok(Export {
             preamble,
+            orphan_comments,
             posts,
             diagnostics,
         })
     }
 
-    /// `post = { date_line ~ title_part? ~ body ~ comment_section? }`
+    /// `preamble = { (block | stray_line)* ~ (comment_section ~ page_tail?)? }`:
+    /// blocks (with furniture), and the comments of a post whose header is
+    /// not in the input.
+    fn parse_preamble(
+        &mut self,
+        pair: Pair<'a, Rule>,
+    ) -> Result<(Vec<Block<'a>>, Option<CommentSection<'a>>)> {
+        let mut blocks = Vec::new();
+        let mut pending = Vec::new();
+        let mut comments = None;
+        let mut furniture = Vec::new();
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::comment_section => {
+                    let section = self.parse_comment_section(child)?;
+                    furniture.extend(section.furniture);
+                    comments = Some(section.section);
+                }
+                Rule::page_tail => furniture.extend(self.parse_page_tail(child)),
+                silent!()
+                | top!()
+                | Rule::date_line
+                | Rule::bare_date_line
+                | Rule::title_line
+                | Rule::body
+                | blocks!()
+                | list_lines!()
+                | comment_parts!()
+                | tokens!() => {
+                    pending.push(child);
+                    continue;
+                }
+            }
+        }
+        if !pending.is_empty() {
+            blocks = self.parse_block_pairs(pending.into_iter())?;
+        }
+        blocks.extend(furniture.into_iter().map(Block::Furniture));
+        Ok((blocks, comments))
+    }
+
+    /// `post = { post_header ~ title_part? ~ body ~ comment_section? ~ page_tail? }`
     fn parse_post(&mut self, pair: Pair<'a, Rule>) -> Result<Parsed<'a>> {
         let span = self.trimmed(&pair);
         let mut header = None;
         let mut title = None;
         let mut body = Vec::new();
         let mut comments = None;
+        let mut furniture = Vec::new();
         for child in pair.into_inner() {
             match child.as_rule() {
-                Rule::date_line => header = Some(self.parse_date_line(child)?),
-                Rule::title_line => title = Some(self.parse_title_line(child)),
-                Rule::body => body = self.parse_blocks(child)?,
-                Rule::comment_section => comments = Some(self.parse_comment_section(child)?),
-                silent!()
-                | letter_parts!()
-                | Rule::EOI
-                | Rule::export
-                | Rule::preamble
-                | Rule::post
-                | Rule::date_header
-                | Rule::weekday
-                | Rule::month
-                | Rule::day
-                | Rule::year
-                | Rule::paragraph
-                | Rule::bullet_list
-                | Rule::bullet_line
-                | Rule::separator_line
-                | Rule::separator
-                | Rule::stray_line
-                | Rule::comment_header
-                | Rule::comment_count
-                | Rule::comment
-                | Rule::comment_start
-                | Rule::comment_number
-                | Rule::comment_para
-                | Rule::reply
-                | Rule::reply_start
-                | Rule::reply_para
-                | Rule::reply_delete_line
-                | Rule::replies_line
-                | Rule::delete_line
-                | Rule::line_text => return Err(self.unexpected(&child, "a post")),
+                Rule::date_line | Rule::bare_date_line => {
+                    header = Some(self.parse_date_line(child)?);
+                }
+                Rule::title_line => title = Some(self.lines_paragraph(child.into_inner())),
+                Rule::body => {
+                    for block in self.parse_blocks(child)? {
+                        match block {
+                            Block::Furniture(line) => furniture.push(line),
+                            block => body.push(block),
+                        }
+                    }
+                }
+                Rule::comment_section => {
+                    let section = self.parse_comment_section(child)?;
+                    furniture.extend(section.furniture);
+                    comments = Some(section.section);
+                }
+                Rule::page_tail => furniture.extend(self.parse_page_tail(child)),
+                silent!() | top!() | blocks!() | list_lines!() | comment_parts!() | tokens!() => {
+                    return Err(self.unexpected(&child, "a post"))
+                }
             }
         }
         let Some(header) = header else {
@@ -210,6 +309,7 @@ impl<'a> Builder<'a> {
                 title_span: title.map(|t| t.span),
                 body,
                 comments,
+                furniture,
                 header_span: header.span,
                 span,
             })),
@@ -217,12 +317,17 @@ impl<'a> Builder<'a> {
                 let mut blocks = vec![Block::Paragraph(self.slice_paragraph(header.span))];
                 blocks.extend(title.map(Block::Paragraph));
                 blocks.extend(body);
-                Ok(Parsed::Invalid { blocks, comments })
+                Ok(Parsed::Invalid {
+                    blocks,
+                    comments,
+                    furniture,
+                })
             }
         }
     }
 
-    /// `date_line = ${ hs* ~ date_header ~ hs* ~ eol }`
+    /// `date_line = ${ hs* ~ date_header ~ hs* ~ eol }` and
+    /// `bare_date_line = ${ hs* ~ bare_date ~ hs* ~ eol }`
     fn parse_date_line(&mut self, pair: Pair<'a, Rule>) -> Result<Header> {
         let span = self.trimmed(&pair);
         let mut weekday = None;
@@ -237,39 +342,28 @@ impl<'a> Builder<'a> {
                 Rule::month => month = month_number(text),
                 Rule::year => year = text.parse::<i32>().ok(),
                 silent!()
-                | letter_parts!()
-                | Rule::EOI
-                | Rule::export
-                | Rule::preamble
-                | Rule::post
-                | Rule::title_line
-                | Rule::body
-                | Rule::date_line
+                | top!()
+                | post_parts!()
+                | blocks!()
+                | list_lines!()
+                | comment_parts!()
                 | Rule::date_header
-                | Rule::paragraph
-                | Rule::bullet_list
-                | Rule::bullet_line
-                | Rule::separator_line
+                | Rule::bare_date
+                | Rule::header_like
                 | Rule::separator
-                | Rule::stray_line
-                | Rule::comment_section
-                | Rule::comment_header
+                | Rule::furniture
+                | Rule::sent
+                | Rule::time
+                | Rule::zone
+                | Rule::salutation
+                | Rule::valediction
                 | Rule::comment_count
-                | Rule::comment
-                | Rule::comment_start
                 | Rule::comment_number
-                | Rule::comment_para
-                | Rule::reply
-                | Rule::reply_start
-                | Rule::reply_para
-                | Rule::reply_delete_line
-                | Rule::replies_line
-                | Rule::delete_line
+                | Rule::author
                 | Rule::line_text => return Err(self.unexpected(&part, "a date header")),
             }
         }
-        let (Some(weekday), Some(day), Some(month), Some(year)) = (weekday, day, month, year)
-        else {
+        let (Some(day), Some(month), Some(year)) = (day, month, year) else {
             return Err(self.internal(span.start, "a date header without all its parts"));
         };
         let line = span.source(self.input);
@@ -281,7 +375,7 @@ impl<'a> Builder<'a> {
             ));
             return Ok(Header { date: None, span });
         };
-        if date.weekday() != weekday {
+        if let Some(weekday) = weekday.filter(|w| *w != date.weekday()) {
             self.diagnostics.push(Diagnostic::warning(
                 DiagnosticKind::WeekdayMismatch,
                 span,
@@ -299,19 +393,27 @@ impl<'a> Builder<'a> {
         })
     }
 
-    /// `title_line = ${ ... ~ line_text ~ eol }`
-    fn parse_title_line(&mut self, pair: Pair<'a, Rule>) -> Paragraph<'a> {
-        self.lines_paragraph(pair.into_inner())
-    }
-
     /// `preamble` and `body`: a sequence of blocks, with quoted letters
     /// grouped (see [`letters::assemble`]).
     fn parse_blocks(&mut self, pair: Pair<'a, Rule>) -> Result<Vec<Block<'a>>> {
+        self.parse_block_pairs(pair.into_inner())
+    }
+
+    /// The blocks of a `preamble` or `body`, from its children.
+    fn parse_block_pairs(
+        &mut self,
+        children: impl Iterator<Item = Pair<'a, Rule>>,
+    ) -> Result<Vec<Block<'a>>> {
         let mut items = Vec::new();
-        for child in pair.into_inner() {
+        for child in children {
             let item = match child.as_rule() {
-                Rule::paragraph => (Block::Paragraph(self.parse_paragraph(child)), Mark::Plain),
-                Rule::bullet_list => (Block::List(self.parse_bullet_list(child)), Mark::Plain),
+                Rule::paragraph => (
+                    Block::Paragraph(self.lines_paragraph(child.into_inner())),
+                    Mark::Plain,
+                ),
+                Rule::bullet_list | Rule::dash_list => {
+                    (Block::List(self.parse_list(child)), Mark::Plain)
+                }
                 Rule::separator_line => (
                     Block::Separator(self.parse_separator_line(child)),
                     Mark::Plain,
@@ -320,142 +422,36 @@ impl<'a> Builder<'a> {
                     Block::Paragraph(self.parse_stray_line(child, "before the first post")),
                     Mark::Plain,
                 ),
+                Rule::furniture_line => {
+                    (Block::Furniture(self.parse_whole_line(child)), Mark::Plain)
+                }
+                Rule::header_like_line => (
+                    Block::Paragraph(self.parse_header_like_line(child)),
+                    Mark::Plain,
+                ),
                 Rule::sent_line => self.parse_sent_line(child)?,
                 Rule::salutation_line => (
-                    Block::Paragraph(self.parse_marked_line(child)),
+                    Block::Paragraph(self.parse_whole_line(child)),
                     Mark::Salutation,
                 ),
                 Rule::valediction_line => (
-                    Block::Paragraph(self.parse_marked_line(child)),
+                    Block::Paragraph(self.parse_whole_line(child)),
                     Mark::Valediction,
                 ),
                 silent!()
-                | Rule::EOI
-                | Rule::export
-                | Rule::preamble
-                | Rule::post
-                | Rule::title_line
-                | Rule::body
-                | Rule::date_line
-                | Rule::date_header
-                | Rule::weekday
-                | Rule::month
-                | Rule::day
-                | Rule::year
-                | Rule::bullet_line
-                | Rule::separator
-                | Rule::sent
-                | Rule::time
-                | Rule::zone
-                | Rule::salutation
-                | Rule::valediction
-                | Rule::comment_section
-                | Rule::comment_header
-                | Rule::comment_count
-                | Rule::comment
-                | Rule::comment_start
-                | Rule::comment_number
-                | Rule::comment_para
-                | Rule::reply
-                | Rule::reply_start
-                | Rule::reply_para
-                | Rule::reply_delete_line
-                | Rule::replies_line
-                | Rule::delete_line
-                | Rule::line_text => return Err(self.unexpected(&child, "a post body")),
+                | top!()
+                | post_parts!()
+                | list_lines!()
+                | comment_parts!()
+                | tokens!() => return Err(self.unexpected(&child, "a post body")),
             };
             items.push(item);
         }
         Ok(letters::assemble(&self.index, self.input, items))
     }
 
-    /// `sent_line = ${ hs* ~ sent ~ hs* ~ eol }`: a date line, marked as a
-    /// letter's date when it has a value.
-    fn parse_sent_line(&mut self, pair: Pair<'a, Rule>) -> Result<(Block<'a>, Mark<'a>)> {
-        let span = self.trimmed(&pair);
-        let mut parts = SentParts::default();
-        for part in pair.into_inner().flat_map(Pair::into_inner) {
-            let text = part.as_str();
-            match part.as_rule() {
-                Rule::day => parts.day = text.parse().ok(),
-                Rule::month => parts.month = month_number(text),
-                Rule::year => parts.year = text.parse().ok(),
-                Rule::time => parts.time = Some(text),
-                Rule::zone => parts.zone = Some(text),
-                silent!()
-                | Rule::EOI
-                | Rule::export
-                | Rule::preamble
-                | Rule::post
-                | Rule::title_line
-                | Rule::body
-                | Rule::date_line
-                | Rule::date_header
-                | Rule::weekday
-                | Rule::paragraph
-                | Rule::bullet_list
-                | Rule::bullet_line
-                | Rule::separator_line
-                | Rule::separator
-                | Rule::stray_line
-                | Rule::sent_line
-                | Rule::sent
-                | Rule::salutation_line
-                | Rule::salutation
-                | Rule::valediction_line
-                | Rule::valediction
-                | Rule::comment_section
-                | Rule::comment_header
-                | Rule::comment_count
-                | Rule::comment
-                | Rule::comment_start
-                | Rule::comment_number
-                | Rule::comment_para
-                | Rule::reply
-                | Rule::reply_start
-                | Rule::reply_para
-                | Rule::reply_delete_line
-                | Rule::replies_line
-                | Rule::delete_line
-                | Rule::line_text => return Err(self.unexpected(&part, "a date line")),
-            }
-        }
-        let paragraph = self.slice_paragraph(span);
-        let (at, problem) = parts.value();
-        if let Some(SentProblem::UnknownZone) = problem {
-            self.diagnostics.push(Diagnostic::warning(
-                DiagnosticKind::UnknownTimeZone,
-                span,
-                format!(
-                    "unknown time zone `{}`: the time is kept without an offset",
-                    parts.zone.unwrap_or_default()
-                ),
-            ));
-        }
-        let mark = match at {
-            Some(at) => Mark::Sent(Sent {
-                at,
-                raw: paragraph.text.clone(),
-                span,
-            }),
-            None => Mark::Plain,
-        };
-        Ok((Block::Paragraph(paragraph), mark))
-    }
-
-    /// A salutation or valediction line, as a one-line paragraph.
-    fn parse_marked_line(&mut self, pair: Pair<'a, Rule>) -> Paragraph<'a> {
-        let span = self.trimmed(&pair);
-        self.slice_paragraph(span)
-    }
-
-    /// `paragraph = { text_line+ }`: its `line_text` tokens.
-    fn parse_paragraph(&mut self, pair: Pair<'a, Rule>) -> Paragraph<'a> {
-        self.lines_paragraph(pair.into_inner())
-    }
-
-    /// `bullet_list = { bullet_line+ }`
-    fn parse_bullet_list(&mut self, pair: Pair<'a, Rule>) -> BulletList<'a> {
+    /// `bullet_list = { bullet_line+ }` and `dash_list = { dash_line{2,} }`
+    fn parse_list(&mut self, pair: Pair<'a, Rule>) -> BulletList<'a> {
         let span = self.trimmed(&pair);
         let items = pair
             .into_inner()
@@ -493,13 +489,99 @@ impl<'a> Builder<'a> {
         paragraph
     }
 
-    /// `comment_section = { comment_header_line ~ (blank_line | comment | stray_line)* }`
-    fn parse_comment_section(&mut self, pair: Pair<'a, Rule>) -> Result<CommentSection<'a>> {
+    /// `header_like_line`: kept as a paragraph, with a diagnostic.
+    fn parse_header_like_line(&mut self, pair: Pair<'a, Rule>) -> Paragraph<'a> {
+        let paragraph = self.parse_whole_line(pair);
+        self.diagnostics.push(Diagnostic::warning(
+            DiagnosticKind::InvalidHeader,
+            paragraph.span,
+            format!(
+                "`{}` looks like a date header, but its weekday is abbreviated; the line is kept as text",
+                paragraph.text
+            ),
+        ));
+        paragraph
+    }
+
+    /// `sent_line = ${ hs* ~ sent ~ hs* ~ eol }`: a date line, marked as a
+    /// letter's date when it has a value.
+    fn parse_sent_line(&mut self, pair: Pair<'a, Rule>) -> Result<(Block<'a>, Mark<'a>)> {
+        let span = self.trimmed(&pair);
+        let mut parts = SentParts::default();
+        for part in pair.into_inner().flat_map(Pair::into_inner) {
+            let text = part.as_str();
+            match part.as_rule() {
+                Rule::day => parts.day = text.parse().ok(),
+                Rule::month => parts.month = month_number(text),
+                Rule::year => parts.year = text.parse().ok(),
+                Rule::time => parts.time = Some(text),
+                Rule::zone => parts.zone = Some(text),
+                silent!()
+                | top!()
+                | post_parts!()
+                | blocks!()
+                | list_lines!()
+                | comment_parts!()
+                | Rule::date_header
+                | Rule::bare_date
+                | Rule::weekday
+                | Rule::header_like
+                | Rule::separator
+                | Rule::furniture
+                | Rule::sent
+                | Rule::salutation
+                | Rule::valediction
+                | Rule::comment_count
+                | Rule::comment_number
+                | Rule::author
+                | Rule::line_text => return Err(self.unexpected(&part, "a date line")),
+            }
+        }
+        let paragraph = self.slice_paragraph(span);
+        let (at, problem) = parts.value();
+        if let Some(SentProblem::UnknownZone) = problem {
+            self.diagnostics.push(Diagnostic::warning(
+                DiagnosticKind::UnknownTimeZone,
+                span,
+                format!(
+                    "unknown time zone `{}`: the time is kept without an offset",
+                    parts.zone.unwrap_or_default()
+                ),
+            ));
+        }
+        let mark = match at {
+            Some(at) => Mark::Sent(Sent {
+                at,
+                raw: paragraph.text.clone(),
+                span,
+            }),
+            None => Mark::Plain,
+        };
+        Ok((Block::Paragraph(paragraph), mark))
+    }
+
+    /// A line that is one token (salutation, valediction, furniture), as a
+    /// one-line paragraph.
+    fn parse_whole_line(&mut self, pair: Pair<'a, Rule>) -> Paragraph<'a> {
+        let span = self.trimmed(&pair);
+        self.slice_paragraph(span)
+    }
+
+    /// `page_tail`: every line after the navigation, as furniture.
+    fn parse_page_tail(&mut self, pair: Pair<'a, Rule>) -> Vec<Paragraph<'a>> {
+        pair.into_inner()
+            .map(|line| self.parse_whole_line(line))
+            .collect()
+    }
+
+    /// `comment_section = { (comment_header_line | headerless_start) ~ ... }`
+    fn parse_comment_section(&mut self, pair: Pair<'a, Rule>) -> Result<Section<'a>> {
         let span = self.trimmed(&pair);
         let mut declared = None;
         let mut header_span = None;
         let mut items = Vec::new();
         let mut stray = Vec::new();
+        let mut furniture = Vec::new();
         for child in pair.into_inner() {
             match child.as_rule() {
                 Rule::comment_header => {
@@ -510,39 +592,36 @@ impl<'a> Builder<'a> {
                     });
                 }
                 Rule::comment => items.push(self.parse_comment(child)?),
+                Rule::said_comment => {
+                    let mut comment = self.parse_comment(child)?;
+                    comment.number = u32::try_from(items.len() + 1).unwrap_or(u32::MAX);
+                    items.push(comment);
+                }
+                Rule::furniture_line => furniture.push(self.parse_whole_line(child)),
                 Rule::stray_line => stray
                     .push(self.parse_stray_line(child, "in a comment section outside any comment")),
                 silent!()
-                | letter_parts!()
-                | Rule::EOI
-                | Rule::export
-                | Rule::preamble
-                | Rule::post
-                | Rule::title_line
-                | Rule::body
-                | Rule::date_line
-                | Rule::date_header
-                | Rule::weekday
-                | Rule::month
-                | Rule::day
-                | Rule::year
+                | top!()
+                | post_parts!()
                 | Rule::paragraph
                 | Rule::bullet_list
-                | Rule::bullet_line
+                | Rule::dash_list
                 | Rule::separator_line
-                | Rule::separator
-                | Rule::comment_section
-                | Rule::comment_count
+                | Rule::header_like_line
+                | Rule::sent_line
+                | Rule::salutation_line
+                | Rule::valediction_line
+                | list_lines!()
                 | Rule::comment_start
-                | Rule::comment_number
-                | Rule::comment_para
-                | Rule::reply
                 | Rule::reply_start
+                | Rule::said_line
+                | Rule::comment_para
                 | Rule::reply_para
+                | Rule::reply
                 | Rule::reply_delete_line
                 | Rule::replies_line
                 | Rule::delete_line
-                | Rule::line_text => return Err(self.unexpected(&child, "a comment section")),
+                | tokens!() => return Err(self.unexpected(&child, "a comment section")),
             }
         }
         let section = CommentSection {
@@ -553,13 +632,15 @@ impl<'a> Builder<'a> {
             span,
         };
         self.check_section(&section);
-        Ok(section)
+        Ok(Section { section, furniture })
     }
 
-    /// `comment` and `reply`: number, paragraphs, markers, replies.
+    /// `comment`, `reply` and `said_comment`: number or author, paragraphs,
+    /// markers, replies.
     fn parse_comment(&mut self, pair: Pair<'a, Rule>) -> Result<Comment<'a>> {
         let span = self.trimmed(&pair);
         let mut number = 0;
+        let mut author = None;
         let mut paragraphs = Vec::new();
         let mut replies = Vec::new();
         for child in pair.into_inner() {
@@ -571,37 +652,30 @@ impl<'a> Builder<'a> {
                         .and_then(|n| n.as_str().parse().ok())
                         .unwrap_or(0);
                 }
+                Rule::said_line => {
+                    author = child.into_inner().next().map(|name| {
+                        let start = name.as_span().start();
+                        let text = name.as_str().trim_end_matches(is_space);
+                        Paragraph {
+                            text: Cow::Borrowed(text),
+                            span: self.index.span(start, start + text.len()),
+                        }
+                    });
+                }
                 Rule::comment_para | Rule::reply_para => {
                     paragraphs.push(self.lines_paragraph(child.into_inner()));
                 }
                 Rule::reply => replies.push(self.parse_comment(child)?),
                 Rule::reply_delete_line | Rule::replies_line | Rule::delete_line => {}
                 silent!()
-                | letter_parts!()
-                | Rule::EOI
-                | Rule::export
-                | Rule::preamble
-                | Rule::post
-                | Rule::title_line
-                | Rule::body
-                | Rule::date_line
-                | Rule::date_header
-                | Rule::weekday
-                | Rule::month
-                | Rule::day
-                | Rule::year
-                | Rule::paragraph
-                | Rule::bullet_list
-                | Rule::bullet_line
-                | Rule::separator_line
-                | Rule::separator
-                | Rule::stray_line
-                | Rule::comment_section
+                | top!()
+                | post_parts!()
+                | blocks!()
+                | list_lines!()
                 | Rule::comment_header
-                | Rule::comment_count
                 | Rule::comment
-                | Rule::comment_number
-                | Rule::line_text => return Err(self.unexpected(&child, "a comment")),
+                | Rule::said_comment
+                | tokens!() => return Err(self.unexpected(&child, "a comment")),
             }
         }
         let signature = match paragraphs.as_slice() {
@@ -610,6 +684,7 @@ impl<'a> Builder<'a> {
         };
         Ok(Comment {
             number,
+            author,
             paragraphs,
             signature,
             replies,
@@ -733,10 +808,10 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// A date header: its date and weekday as written, or `None` when the day
-/// does not exist.
+/// A date header: its date and weekday as written (if any), or `None` when
+/// the day does not exist.
 struct Header {
-    date: Option<(NaiveDate, Weekday)>,
+    date: Option<(NaiveDate, Option<Weekday>)>,
     span: Span,
 }
 
@@ -764,6 +839,7 @@ fn merge_into_post<'a>(
     prev: &mut Post<'a>,
     blocks: Vec<Block<'a>>,
     comments: Option<CommentSection<'a>>,
+    furniture: Vec<Paragraph<'a>>,
 ) {
     let end = blocks
         .last()
@@ -782,12 +858,17 @@ fn merge_into_post<'a>(
             None => prev.comments = Some(section),
         }
     }
+    if let Some(last) = furniture.last() {
+        prev.span.end = prev.span.end.max(last.span.end);
+    }
+    prev.furniture.extend(furniture);
 }
 
 /// A comment section turned back into paragraphs, for when it has no post to
 /// belong to.
 fn flatten_section<'a>(input: &'a str, section: CommentSection<'a>) -> Vec<Block<'a>> {
     fn comment<'a>(out: &mut Vec<Block<'a>>, c: Comment<'a>) {
+        out.extend(c.author.map(Block::Paragraph));
         out.extend(c.paragraphs.into_iter().map(Block::Paragraph));
         out.extend(c.signature.map(Block::Paragraph));
         for reply in c.replies {

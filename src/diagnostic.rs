@@ -98,6 +98,10 @@ pub enum DiagnosticKind {
     /// The comment header declares a different number of comments than the
     /// section lists (replies included): `34 comments:` over 33 comments.
     CommentCountMismatch,
+    /// A line shaped like a date header that is not one, such as a header
+    /// with an abbreviated weekday: `Wed, 17 December 2014`. The line is kept
+    /// as a paragraph.
+    InvalidHeader,
     /// A comment or reply number does not follow the one before it: `1.`
     /// then `3.`.
     CommentNumberOutOfSequence,
@@ -121,6 +125,7 @@ impl DiagnosticKind {
         match self {
             DiagnosticKind::WeekdayMismatch => "weekday_mismatch",
             DiagnosticKind::InvalidDate => "invalid_date",
+            DiagnosticKind::InvalidHeader => "invalid_header",
             DiagnosticKind::CommentCountMismatch => "comment_count_mismatch",
             DiagnosticKind::CommentNumberOutOfSequence => "comment_number_out_of_sequence",
             DiagnosticKind::StrayText => "stray_text",

@@ -180,7 +180,9 @@ fn plan_letter(
     let n = items.len();
     // The run: up to the next separator or the next letter.
     let run_end = (salutation + 1..n)
-        .find(|&k| matches!(items[k].0, Block::Separator(_)) || starts(k).is_some())
+        .find(|&k| {
+            matches!(items[k].0, Block::Separator(_) | Block::Furniture(_)) || starts(k).is_some()
+        })
         .unwrap_or(n);
     let subject = Some(salutation + 1)
         .filter(|&k| k < run_end && plain_paragraph(&items[k]).is_some_and(is_subject));

@@ -1,0 +1,277 @@
+//! The shapes real exports show beyond the seeds (FORMAT.md, "Beyond the
+//! seeds"): one made-up fixture per variant in `tests/fixtures/`, each
+//! pinned by a snapshot and checked here for what matters.
+
+use blog_export::{parse, Block, DiagnosticKind, Export};
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path).unwrap()
+}
+
+fn headers(export: &Export) -> Vec<(String, Option<String>, Option<String>)> {
+    export
+        .posts
+        .iter()
+        .map(|p| {
+            (
+                p.date.to_string(),
+                p.weekday.map(|w| format!("{w:?}")),
+                p.title.as_deref().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+fn h(
+    date: &str,
+    weekday: Option<&str>,
+    title: Option<&str>,
+) -> (String, Option<String>, Option<String>) {
+    (
+        date.to_string(),
+        weekday.map(str::to_string),
+        title.map(str::to_string),
+    )
+}
+
+#[test]
+fn snapshots() {
+    insta::glob!("fixtures", "*.txt", |path| {
+        let input = std::fs::read_to_string(path).unwrap();
+        insta::assert_yaml_snapshot!(parse(&input));
+    });
+}
+
+#[test]
+fn zero_padded_days() {
+    let input = fixture("zero_padded_days");
+    let export = parse(&input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            h("2011-01-04", Some("Tue"), Some("New Year Notes")),
+            h("2011-01-03", Some("Mon"), Some("Back to Work")),
+        ]
+    );
+    assert!(export.diagnostics().is_empty());
+}
+
+#[test]
+fn headers_without_weekday_start_posts_but_not_under_a_title() {
+    let input = fixture("no_weekday_headers");
+    let export = parse(&input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            h("2004-10-07", None, Some("Harvest at the Allotment")),
+            h("2008-04-18", None, Some("Letters Page")),
+            h("2004-10-05", None, Some("Rain Again")),
+        ]
+    );
+    // `12 April 2008` under the title is the letter's date.
+    let letter = export.posts[1].letters().next().unwrap();
+    assert_eq!(letter.sent.as_ref().unwrap().raw, "12 April 2008");
+    assert_eq!(letter.signature.as_ref().unwrap().name.text, "Anne Reader");
+}
+
+#[test]
+fn header_like_lines_give_diagnostics_not_silent_merges() {
+    let input = fixture("invalid_headers");
+    let export = parse(&input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            h("2014-07-25", Some("Fri"), Some("First Post")),
+            h("2014-07-24", Some("Thu"), Some("A Real Post")),
+        ]
+    );
+    let kinds: Vec<(DiagnosticKind, u32)> = export
+        .diagnostics()
+        .iter()
+        .map(|d| (d.kind, d.span.line))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (DiagnosticKind::InvalidHeader, 7),
+            (DiagnosticKind::InvalidDate, 13)
+        ]
+    );
+    // Their lines stay in the post before, as text.
+    assert_eq!(export.posts[0].body.len(), 7);
+}
+
+#[test]
+fn text_before_the_first_post_is_the_preamble() {
+    let input = fixture("preamble_sidebar");
+    let export = parse(&input).unwrap();
+    assert_eq!(export.preamble.len(), 4);
+    assert_eq!(export.preamble[0].span().source(&input), "About Me");
+    assert_eq!(
+        headers(&export),
+        [h("2014-07-28", Some("Mon"), Some("Lock Gates"))]
+    );
+    assert!(export.diagnostics().is_empty());
+}
+
+#[test]
+fn archive_page_starting_mid_post() {
+    let input = fixture("archive_page_middle");
+    let export = parse(&input).unwrap();
+    assert!(
+        matches!(&export.preamble[0], Block::Paragraph(p) if p.text.starts_with("and that is why"))
+    );
+    assert!(matches!(&export.preamble[1], Block::Furniture(f) if f.text == "Posted by Tom Barge"));
+    let orphans = export.orphan_comments.as_ref().unwrap();
+    assert_eq!(orphans.declared, Some(2));
+    assert_eq!(orphans.items.len(), 2);
+    assert_eq!(
+        headers(&export),
+        [h("2014-07-27", Some("Sun"), Some("Swans"))]
+    );
+}
+
+#[test]
+fn untitled_posts_and_titles_that_look_like_something_else() {
+    let input = fixture("untitled_and_odd_titles");
+    let export = parse(&input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            h("2014-07-25", Some("Fri"), None),
+            h("2014-07-24", Some("Thu"), None),
+            h(
+                "2014-07-23",
+                Some("Wed"),
+                Some("July 2, 2007 Lake Town, MI")
+            ),
+            h(
+                "2014-07-22",
+                Some("Tue"),
+                Some("154 comments on the new office cat")
+            ),
+            h("2014-07-21", Some("Mon"), Some("Guest Blog 66")),
+        ]
+    );
+    // The untitled posts keep their first line as body text.
+    assert!(
+        matches!(&export.posts[0].body[0], Block::Paragraph(p) if p.text.starts_with("Just prose"))
+    );
+    assert!(export.posts.iter().all(|p| p.comments.is_none()));
+}
+
+#[test]
+fn comment_sections_in_other_shapes() {
+    let input = fixture("comment_shapes");
+    let export = parse(&input).unwrap();
+    let sections: Vec<_> = export
+        .posts
+        .iter()
+        .map(|p| p.comments.as_ref().unwrap())
+        .collect();
+    assert_eq!(
+        sections.iter().map(|s| s.declared).collect::<Vec<_>>(),
+        [Some(1), Some(0), None, Some(2)]
+    );
+    assert_eq!(
+        sections.iter().map(|s| s.total()).collect::<Vec<_>>(),
+        [1, 0, 4, 2]
+    );
+    // No header: three comments; the first has a reply with no `Replies`.
+    let headerless = sections[2];
+    assert_eq!(headerless.items.len(), 3);
+    assert_eq!(headerless.items[0].replies.len(), 1);
+    // `Name said...` comments: the name is the author.
+    let said = sections[3];
+    let authors: Vec<&str> = said
+        .items
+        .iter()
+        .map(|c| &*c.author.as_ref().unwrap().text)
+        .collect();
+    assert_eq!(authors, ["Jane Miller", "Bob"]);
+    assert_eq!(
+        said.items[1].paragraphs[0].text,
+        "I walked there last week.\nIt was muddy."
+    );
+    assert!(export.diagnostics().is_empty());
+    let json = serde_json::to_value(&export).unwrap();
+    assert_eq!(
+        json["posts"][3]["comments"]["items"][0]["author"]["text"],
+        "Jane Miller"
+    );
+}
+
+#[test]
+fn page_furniture_is_its_own_element() {
+    let input = fixture("page_furniture");
+    let export = parse(&input).unwrap();
+    let post = &export.posts[0];
+    let furniture: Vec<&str> = post.furniture.iter().map(|f| &*f.text).collect();
+    assert_eq!(
+        furniture,
+        [
+            "Labels: canals, boats",
+            "Newer Post Older Post Home",
+            "Subscribe to: Post Comments (Atom)",
+            "About Me",
+            "Tom Barge",
+            "View my complete profile",
+            "Blog Archive"
+        ]
+    );
+    assert_eq!(post.body.len(), 1);
+    assert_eq!(post.comments.as_ref().unwrap().items.len(), 1);
+    assert!(export.diagnostics().is_empty());
+}
+
+#[test]
+fn text_shapes() {
+    let input = fixture("text_shapes");
+    let export = parse(&input).unwrap();
+    let kinds: Vec<String> = export.posts[0]
+        .body
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(p) => format!("p:{}", p.text),
+            Block::List(l) => format!(
+                "list:{}",
+                l.items
+                    .iter()
+                    .map(|i| &*i.text)
+                    .collect::<Vec<_>>()
+                    .join("|")
+            ),
+            Block::Separator(s) => format!("sep:{}", s.text),
+            other => format!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "p:A list with dashes:",
+            "list:first item|second item",
+            "p:- a lone dash line is text",
+            "list:bullet with trailing spaces|another",
+            "sep:***",
+            "sep:*************",
+            "p:1. A numbered paragraph at the left margin.",
+            "p:2. Another one, still body text.",
+            "p:The file is cut off in the middle of a wo",
+        ]
+    );
+}
+
+#[test]
+fn file_cut_right_after_a_header() {
+    let input = fixture("cut_after_header");
+    let export = parse(&input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            h("2014-07-25", Some("Fri"), Some("Complete")),
+            h("2014-07-24", Some("Thu"), None),
+        ]
+    );
+    assert!(export.posts[1].body.is_empty());
+}
