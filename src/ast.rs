@@ -471,6 +471,9 @@ pub struct Comment<'a> {
     /// The number Blogger printed before it (`1.`); for a comment in the
     /// `Jane said...` form, which has none, its position in the section.
     pub number: u32,
+    /// Where the comment's lead is: its number and dot (`1.`), or `said...`
+    /// for a comment in that form.
+    pub lead_span: Span,
     /// The author, for a comment in the `Jane said...` form.
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     pub author: Option<Paragraph<'a>>,
@@ -484,8 +487,47 @@ pub struct Comment<'a> {
     /// Replies, in order.
     #[serde(borrow)]
     pub replies: Vec<Comment<'a>>,
+    /// The Blogger markers that close the comment or open its replies.
+    pub markers: Vec<Marker>,
     /// The whole comment, from its number to its last marker or line.
     pub span: Span,
+}
+
+/// A Blogger marker line in a comment thread.
+///
+/// ```
+/// use blog_export::MarkerKind;
+/// let input = "Friday 25 July 2014\n\nT\n\n1 comment:\n\n  1. Hi.\n\n    ReplyDelete";
+/// let export = blog_export::parse(input)?;
+/// let marker = &export.posts[0].comments.as_ref().unwrap().items[0].markers[0];
+/// assert_eq!(marker.kind, MarkerKind::ReplyDelete);
+/// assert_eq!(marker.span.source(input), "ReplyDelete");
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Marker {
+    /// Which marker.
+    pub kind: MarkerKind,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// The kinds of [`Marker`].
+///
+/// ```
+/// let json = serde_json::to_string(&blog_export::MarkerKind::ReplyDelete).unwrap();
+/// assert_eq!(json, "\"ReplyDelete\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum MarkerKind {
+    /// `ReplyDelete`: closes a top-level comment.
+    ReplyDelete,
+    /// `Replies`: opens a comment's replies.
+    Replies,
+    /// `Delete`: closes a reply.
+    Delete,
 }
 
 /// Serializes an optional [`Weekday`] as its full English name

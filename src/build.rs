@@ -10,8 +10,8 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use pest::iterators::Pair;
 
 use crate::ast::{
-    weekday_name, Block, BulletList, Comment, CommentSection, Export, Paragraph, Post, Sent,
-    Separator,
+    weekday_name, Block, BulletList, Comment, CommentSection, Export, Marker, MarkerKind,
+    Paragraph, Post, Sent, Separator,
 };
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::error::{Error, ErrorKind};
@@ -135,6 +135,7 @@ macro_rules! tokens {
             | Rule::comment_count
             | Rule::comment_number
             | Rule::author
+            | Rule::said
             | Rule::line_text
     };
 }
@@ -212,6 +213,20 @@ impl<'a> Builder<'a> {
             }
         }
         if posts.is_empty() {
+            // A header that names no real day is the likeliest reason.
+            if let Some(d) = self.diagnostics.iter().find(|d| {
+                matches!(
+                    d.kind,
+                    DiagnosticKind::InvalidDate | DiagnosticKind::InvalidHeader
+                )
+            }) {
+                return Err(Error::at(
+                    &self.index,
+                    d.span.start,
+                    ErrorKind::NoDateHeader,
+                    format!("no valid date header: {}", d.message),
+                ));
+            }
             return Err(self.no_posts());
         }
         let mut diagnostics = self.diagnostics;
@@ -360,6 +375,7 @@ impl<'a> Builder<'a> {
                 | Rule::comment_count
                 | Rule::comment_number
                 | Rule::author
+                | Rule::said
                 | Rule::line_text => return Err(self.unexpected(&part, "a date header")),
             }
         }
@@ -534,6 +550,7 @@ impl<'a> Builder<'a> {
                 | Rule::comment_count
                 | Rule::comment_number
                 | Rule::author
+                | Rule::said
                 | Rule::line_text => return Err(self.unexpected(&part, "a date line")),
             }
         }
@@ -640,33 +657,44 @@ impl<'a> Builder<'a> {
     fn parse_comment(&mut self, pair: Pair<'a, Rule>) -> Result<Comment<'a>> {
         let span = self.trimmed(&pair);
         let mut number = 0;
+        let mut lead_span = None;
+        let mut markers = Vec::new();
         let mut author = None;
         let mut paragraphs = Vec::new();
         let mut replies = Vec::new();
         for child in pair.into_inner() {
             match child.as_rule() {
                 Rule::comment_start | Rule::reply_start => {
-                    number = child
-                        .into_inner()
-                        .next()
-                        .and_then(|n| n.as_str().parse().ok())
-                        .unwrap_or(0);
+                    if let Some(digits) = child.into_inner().next() {
+                        number = digits.as_str().parse().unwrap_or(u32::MAX);
+                        // The lead is the number and its dot.
+                        let s = digits.as_span();
+                        lead_span = Some(self.index.span(s.start(), s.end() + 1));
+                    }
                 }
                 Rule::said_line => {
-                    author = child.into_inner().next().map(|name| {
-                        let start = name.as_span().start();
-                        let text = name.as_str().trim_end_matches(is_space);
-                        Paragraph {
-                            text: Cow::Borrowed(text),
-                            span: self.index.span(start, start + text.len()),
+                    for part in child.into_inner() {
+                        if part.as_rule() == Rule::said {
+                            lead_span = Some(self.trimmed(&part));
+                        } else {
+                            let start = part.as_span().start();
+                            let text = part.as_str().trim_end_matches(is_space);
+                            author = Some(Paragraph {
+                                text: Cow::Borrowed(text),
+                                span: self.index.span(start, start + text.len()),
+                            });
                         }
-                    });
+                    }
                 }
                 Rule::comment_para | Rule::reply_para => {
                     paragraphs.push(self.lines_paragraph(child.into_inner()));
                 }
                 Rule::reply => replies.push(self.parse_comment(child)?),
-                Rule::reply_delete_line | Rule::replies_line | Rule::delete_line => {}
+                Rule::reply_delete_line => {
+                    markers.push(self.marker(&child, MarkerKind::ReplyDelete))
+                }
+                Rule::replies_line => markers.push(self.marker(&child, MarkerKind::Replies)),
+                Rule::delete_line => markers.push(self.marker(&child, MarkerKind::Delete)),
                 silent!()
                 | top!()
                 | post_parts!()
@@ -684,12 +712,25 @@ impl<'a> Builder<'a> {
         };
         Ok(Comment {
             number,
+            lead_span: lead_span.unwrap_or(Span {
+                end: span.start,
+                ..span
+            }),
             author,
             paragraphs,
             signature,
             replies,
+            markers,
             span,
         })
+    }
+
+    /// A marker line.
+    fn marker(&self, pair: &Pair<'a, Rule>, kind: MarkerKind) -> Marker {
+        Marker {
+            kind,
+            span: self.trimmed(pair),
+        }
     }
 
     /// Diagnostics of a comment section: declared count and numbering.

@@ -51,6 +51,7 @@
 mod ast;
 mod build;
 mod diagnostic;
+mod elements;
 mod error;
 mod grammar;
 mod letters;
@@ -64,10 +65,11 @@ mod span;
 struct ReadmeDoctests;
 
 pub use ast::{
-    Block, BulletList, Comment, CommentSection, Export, Letter, Paragraph, Post, Sent, SentAt,
-    Separator, Signature,
+    Block, BulletList, Comment, CommentSection, Export, Letter, Marker, MarkerKind, Paragraph,
+    Post, Sent, SentAt, Separator, Signature,
 };
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
+pub use elements::{Element, ElementKind};
 pub use error::{Error, ErrorKind};
 pub use parse::{parse, parse_with, ParseOptions};
 pub use signature::is_signature;

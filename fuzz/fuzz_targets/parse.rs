@@ -1,0 +1,24 @@
+//! Fuzz `parse`: it must not panic, and when it succeeds the leaf elements
+//! must be ordered, disjoint, inside the input, with only white space
+//! between them (the lossless property).
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(input) = std::str::from_utf8(data) else {
+        return;
+    };
+    let Ok(export) = blog_export::parse(input) else {
+        return;
+    };
+    let mut at = 0;
+    for e in export.elements() {
+        assert!(e.span.start >= at && e.span.start <= e.span.end && e.span.end <= input.len());
+        let gap = &input[at..e.span.start];
+        assert!(gap.chars().all(|c| c.is_whitespace() || c == '\u{feff}'), "{gap:?}");
+        at = e.span.end;
+    }
+    assert!(input[at..].chars().all(|c| c.is_whitespace() || c == '\u{feff}'));
+    let _ = serde_json::to_string(&export);
+});

@@ -1,0 +1,120 @@
+//! The command-line tool: output shapes and exit codes.
+#![cfg(feature = "cli")]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_blog-export"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// A scratch directory for this test binary.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+const SEED: &str = "seeds/000_34b946ec0d9dcec7.txt";
+
+#[test]
+fn parse_one_file_is_one_json_object() {
+    let out = run(&["parse", SEED]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["posts"][0]["date"], "2014-07-25");
+    assert_eq!(v["posts"][0]["weekday"], "Friday");
+    assert_eq!(v["posts"][0]["comments"]["declared"], 34);
+    assert_eq!(v["posts"][0]["body"][0]["kind"], "letter");
+    assert!(v["diagnostics"].is_array());
+}
+
+#[test]
+fn parse_several_files_is_json_lines_with_file_keys() {
+    let out = run(&["parse", SEED, "seeds/001_88f21fb885bfde65.txt"]);
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["file"], SEED);
+    assert_eq!(lines[1]["posts"].as_array().unwrap().len(), 5);
+}
+
+#[test]
+fn check_prints_diagnostics_and_exits_0_without_errors() {
+    let out = run(&["check", SEED]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        stdout(&out),
+        format!("{SEED}:51:1: warning: the header declares 34 comments but 33 are listed\n")
+    );
+}
+
+#[test]
+fn check_exits_1_on_a_parse_error() {
+    let dir = scratch("check_error");
+    let file = dir.join("no_header.txt");
+    std::fs::write(&file, "just text\n").unwrap();
+    let out = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains(":1:1: error: no date header"));
+}
+
+#[test]
+fn not_utf8_exits_2_naming_file_and_offset_and_the_batch_goes_on() {
+    let dir = scratch("not_utf8");
+    let bad = dir.join("latin1.txt");
+    std::fs::write(&bad, b"Friday 25 July 2014\n\nCaf\xe9\n").unwrap();
+    let out = run(&["parse", bad.to_str().unwrap(), SEED]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("latin1.txt"), "{err}");
+    assert!(
+        err.contains("not UTF-8: invalid byte at offset 24"),
+        "{err}"
+    );
+    // The good file was still parsed.
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].contains(SEED));
+}
+
+#[test]
+fn unreadable_file_exits_2_with_the_os_error() {
+    let out = run(&["stats", "does/not/exist.txt", SEED]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("does/not/exist.txt: cannot read:"), "{err}");
+    assert!(err.contains("No such file"), "{err}");
+    assert!(stdout(&out).contains(SEED));
+}
+
+#[test]
+fn stats_counts_posts_comments_replies_and_letters() {
+    let out = run(&["stats", SEED, "seeds/001_88f21fb885bfde65.txt"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let rows: Vec<Vec<&str>> = text.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(
+        rows[0],
+        ["file", "posts", "comments", "replies", "letters", "bytes", "MB/s"]
+    );
+    assert_eq!(rows[1][..5], [SEED, "1", "20", "13", "3"]);
+    assert_eq!(rows[2][1..5], ["5", "0", "0", "4"]);
+    assert_eq!(rows[3][..5], ["total", "6", "20", "13", "7"]);
+}

@@ -1,0 +1,271 @@
+//! Bad and odd input: each case asserts the exact outcome, either `Ok` with
+//! the named diagnostics or the exact error kind and position.
+
+use blog_export::{parse, parse_with, DiagnosticKind, ErrorKind, Export, ParseOptions};
+
+/// Kinds and lines of an export's diagnostics.
+fn diags(export: &Export) -> Vec<(DiagnosticKind, u32)> {
+    export
+        .diagnostics()
+        .iter()
+        .map(|d| (d.kind, d.span.line))
+        .collect()
+}
+
+/// Date, title and paragraph count of each post: the structure, not the bytes.
+fn shape(export: &Export) -> Vec<(String, Option<String>, usize, usize)> {
+    export
+        .posts
+        .iter()
+        .map(|p| {
+            (
+                p.date.to_string(),
+                p.title.as_deref().map(str::to_string),
+                p.body.len(),
+                p.comment_count(),
+            )
+        })
+        .collect()
+}
+
+const POST: &str = "Friday 25 July 2014\n\nTitle\n\nFirst paragraph.\n\nSecond paragraph.\n\n1 comment:\n\n  1. A comment.\n\n    ReplyDelete";
+
+#[test]
+fn empty_file() {
+    let err = parse("").unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::Empty);
+    assert_eq!((err.line(), err.column()), (1, 1));
+}
+
+#[test]
+fn only_white_space() {
+    let err = parse(" \n\t\n\u{a0}\u{a0}\r\n  ").unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::Empty);
+    assert_eq!((err.line(), err.column()), (1, 1));
+}
+
+#[test]
+fn no_date_header() {
+    let err = parse("\n\n  Some notes\nwithout a header.\n").unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::NoDateHeader);
+    assert_eq!((err.line(), err.column()), (3, 3));
+    assert!(err.to_string().contains("\n3 |   Some notes\n  |   ^"));
+}
+
+#[test]
+fn bom_crlf_mixed_endings_and_final_newline_keep_the_structure() {
+    let plain = parse(POST).unwrap();
+    for variant in [
+        format!("\u{feff}{POST}"),
+        POST.replace('\n', "\r\n"),
+        POST.replacen('\n', "\r\n", 3),
+        format!("{POST}\n"),
+        format!("{POST}\r\n"),
+        format!("{POST}\n\n\n"),
+    ] {
+        let export = parse(&variant).unwrap();
+        assert_eq!(shape(&export), shape(&plain), "{variant:?}");
+        assert!(export.diagnostics().is_empty());
+    }
+}
+
+#[test]
+fn tabs() {
+    let input = "Friday 25 July 2014\n\nTitle\n\n\tIndented with a tab.\n\t\nNext\tparagraph.";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts[0].body.len(), 2);
+    assert_eq!(export.elements()[2].span.column, 2);
+}
+
+#[test]
+fn lines_of_only_no_break_spaces_are_blank() {
+    let input = "Friday 25 July 2014\n\u{a0}\nTitle\n\u{a0}\u{a0}\nOne.\n\u{a0}\nTwo.";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts[0].title.as_deref(), Some("Title"));
+    assert_eq!(export.posts[0].body.len(), 2);
+}
+
+#[test]
+fn invalid_dates() {
+    // The only header names no real day: there is no post.
+    for (input, line) in [
+        ("Friday 31 February 2014\n\nTitle\n\nBody.", 1),
+        ("Intro.\n\nMonday 0 May 2014\n\nTitle", 3),
+    ] {
+        let err = parse(input).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::NoDateHeader, "{input}");
+        assert_eq!((err.line(), err.column()), (line, 1), "{input}");
+        assert!(
+            err.message().contains("that day does not exist"),
+            "{}",
+            err.message()
+        );
+    }
+    // After a real post, the line is kept as text with a diagnostic.
+    let input = format!("{POST}\n\nMonday 0 May 2014\n\nAnother");
+    let export = parse(&input).unwrap();
+    assert_eq!(export.posts.len(), 1);
+    assert_eq!(diags(&export), [(DiagnosticKind::InvalidDate, 15)]);
+}
+
+#[test]
+fn weekday_that_does_not_match() {
+    let export = parse("Monday 25 July 2014\n\nTitle").unwrap();
+    assert_eq!(diags(&export), [(DiagnosticKind::WeekdayMismatch, 1)]);
+    let err = parse_with("Monday 25 July 2014\n\nTitle", &ParseOptions::strict()).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        &ErrorKind::Strict(DiagnosticKind::WeekdayMismatch)
+    );
+    assert_eq!((err.line(), err.column()), (1, 1));
+}
+
+#[test]
+fn comment_section_with_no_comments() {
+    let export = parse("Friday 25 July 2014\n\nTitle\n\nBody.\n\n3 comments:\n").unwrap();
+    let section = export.posts[0].comments.as_ref().unwrap();
+    assert_eq!((section.declared, section.items.len()), (Some(3), 0));
+    assert_eq!(diags(&export), [(DiagnosticKind::CommentCountMismatch, 7)]);
+}
+
+#[test]
+fn comment_section_with_no_post() {
+    let input = "2 comments:\n\n  1. Orphan.\n\n    ReplyDelete\n\nFriday 25 July 2014\n\nTitle";
+    let export = parse(input).unwrap();
+    let orphans = export.orphan_comments.as_ref().unwrap();
+    assert_eq!(orphans.items.len(), 1);
+    assert_eq!(diags(&export), [(DiagnosticKind::CommentCountMismatch, 1)]);
+    // With no post at all, it is an error.
+    let err = parse("2 comments:\n\n  1. Orphan.\n\n    ReplyDelete").unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::NoDateHeader);
+    assert_eq!((err.line(), err.column()), (1, 1));
+}
+
+#[test]
+fn comment_numbers_that_jump() {
+    let input = "Friday 25 July 2014\n\nT\n\n2 comments:\n\n  1. A.\n\n    ReplyDelete\n  5. B.\n\n    ReplyDelete";
+    let export = parse(input).unwrap();
+    assert_eq!(
+        diags(&export),
+        [(DiagnosticKind::CommentNumberOutOfSequence, 10)]
+    );
+}
+
+#[test]
+fn markers_with_no_comment() {
+    // In a body, a marker is text.
+    let export = parse("Friday 25 July 2014\n\nT\n\n    ReplyDelete\n\nDelete").unwrap();
+    assert_eq!(export.posts[0].body.len(), 2);
+    assert!(export.diagnostics().is_empty());
+    // In a comment section, it is a stray line.
+    let export =
+        parse("Friday 25 July 2014\n\nT\n\n1 comment:\n\n    Replies\n      Delete").unwrap();
+    let section = export.posts[0].comments.as_ref().unwrap();
+    assert_eq!(section.stray.len(), 2);
+    assert_eq!(
+        diags(&export),
+        [
+            (DiagnosticKind::CommentCountMismatch, 5),
+            (DiagnosticKind::StrayText, 7),
+            (DiagnosticKind::StrayText, 8)
+        ]
+    );
+}
+
+#[test]
+fn nul_bytes_are_text() {
+    let export = parse("Friday 25 July 2014\n\nT\0tle\n\n\0\0\0").unwrap();
+    assert_eq!(export.posts[0].title.as_deref(), Some("T\0tle"));
+    assert_eq!(export.posts[0].body.len(), 1);
+}
+
+#[test]
+fn a_five_megabyte_line() {
+    let line = "word ".repeat(1_000_000);
+    let input = format!("Friday 25 July 2014\n\nTitle\n\n{line}");
+    let export = parse(&input).unwrap();
+    assert_eq!(export.posts[0].body[0].span().len(), line.trim_end().len());
+}
+
+#[test]
+fn twenty_thousand_posts() {
+    let input = "Friday 25 July 2014\n\nTitle\n\nBody.\n\n".repeat(20_000);
+    let export = parse(&input).unwrap();
+    assert_eq!(export.posts.len(), 20_000);
+    assert_eq!(export.posts[19_999].header_span.line, 20_000 * 6 - 5);
+}
+
+#[test]
+fn one_post_of_400_000_lines() {
+    let mut input = String::from("Friday 25 July 2014\n\nTitle\n\n");
+    for i in 0..400_000 {
+        input.push_str(if i % 3 == 2 { "\n" } else { "a line of text\n" });
+    }
+    let export = parse(&input).unwrap();
+    assert_eq!(export.posts.len(), 1);
+    assert_eq!(export.posts[0].body.len(), 133_334);
+}
+
+#[test]
+fn a_hundred_thousand_asterisks() {
+    let input = format!("Friday 25 July 2014\n\nTitle\n\n{}", "*".repeat(100_000));
+    let export = parse(&input).unwrap();
+    assert!(
+        matches!(&export.posts[0].body[0], blog_export::Block::Separator(s) if s.text.len() == 100_000)
+    );
+}
+
+fn seeds() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+/// Either a parse, or the error for an input without a valid post.
+fn parses_or_has_no_post(input: &str) {
+    match parse(input) {
+        Ok(export) => assert!(!export.posts.is_empty()),
+        Err(e) => assert!(
+            matches!(e.kind(), ErrorKind::Empty | ErrorKind::NoDateHeader),
+            "{e}"
+        ),
+    }
+}
+
+#[test]
+fn each_seed_cut_at_many_points() {
+    for seed in seeds() {
+        let step = (seed.len() / 40).max(1);
+        for cut in (0..seed.len()).step_by(step) {
+            let mut end = cut;
+            while !seed.is_char_boundary(end) {
+                end -= 1;
+            }
+            parses_or_has_no_post(&seed[..end]);
+            parses_or_has_no_post(&seed[end..]);
+        }
+    }
+}
+
+#[test]
+fn each_seed_with_its_lines_shuffled() {
+    for seed in seeds() {
+        let mut lines: Vec<&str> = seed.lines().collect();
+        // A fixed shuffle (a linear congruential generator), so runs repeat.
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        for i in (1..lines.len()).rev() {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            lines.swap(i, (state >> 33) as usize % (i + 1));
+        }
+        parses_or_has_no_post(&lines.join("\n"));
+    }
+}
