@@ -33,6 +33,7 @@ macro_rules! silent {
             | Rule::day_first
             | Rule::month_first
             | Rule::weekday_abbreviation
+            | Rule::first_text_line
             | Rule::text_line
             | Rule::block_start
             | Rule::furniture_start
@@ -192,7 +193,9 @@ impl<'a> Builder<'a> {
                         comments,
                         furniture,
                     } => match posts.last_mut() {
-                        Some(prev) => merge_into_post(prev, blocks, comments, furniture),
+                        Some(prev) => {
+                            merge_into_post(self.input, prev, blocks, comments, furniture)
+                        }
                         None => {
                             preamble.extend(blocks);
                             if let Some(section) = comments {
@@ -877,6 +880,7 @@ fn month_number(name: &str) -> Option<u32> {
 /// Puts the lines of a post with an invalid header back into the post
 /// before it.
 fn merge_into_post<'a>(
+    input: &'a str,
     prev: &mut Post<'a>,
     blocks: Vec<Block<'a>>,
     comments: Option<CommentSection<'a>>,
@@ -892,8 +896,17 @@ fn merge_into_post<'a>(
         prev.span.end = prev.span.end.max(section.span.end);
         match &mut prev.comments {
             Some(existing) => {
+                // The second header has no place of its own: keep it as a
+                // stray line of the first section.
+                if let Some(header) = section.header_span {
+                    existing.stray.push(Paragraph {
+                        text: Cow::Borrowed(header.source(input)),
+                        span: header,
+                    });
+                }
                 existing.items.extend(section.items);
                 existing.stray.extend(section.stray);
+                existing.stray.sort_by_key(|p| p.span.start);
                 existing.span.end = section.span.end;
             }
             None => prev.comments = Some(section),

@@ -48,6 +48,9 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+// The parser pest derives without its `std` feature names `alloc`.
+extern crate alloc;
+
 mod ast;
 mod build;
 mod diagnostic;

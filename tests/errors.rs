@@ -1,6 +1,8 @@
 //! Bad and odd input: each case asserts the exact outcome, either `Ok` with
 //! the named diagnostics or the exact error kind and position.
 
+mod common;
+
 use blog_export::{parse, parse_with, DiagnosticKind, ErrorKind, Export, ParseOptions};
 
 /// Kinds and lines of an export's diagnostics.
@@ -231,7 +233,10 @@ fn seeds() -> Vec<String> {
 /// Either a parse, or the error for an input without a valid post.
 fn parses_or_has_no_post(input: &str) {
     match parse(input) {
-        Ok(export) => assert!(!export.posts.is_empty()),
+        Ok(export) => {
+            assert!(!export.posts.is_empty());
+            common::assert_lossless(input, &export);
+        }
         Err(e) => assert!(
             matches!(e.kind(), ErrorKind::Empty | ErrorKind::NoDateHeader),
             "{e}"
@@ -268,4 +273,21 @@ fn each_seed_with_its_lines_shuffled() {
         }
         parses_or_has_no_post(&lines.join("\n"));
     }
+}
+
+#[test]
+fn invalid_header_with_comments_after_a_post_with_comments() {
+    // Found by fuzzing: the second section's header was lost in the merge.
+    let input = "Friday 25 July 2014\n\nT\n\n1 comment:\n\n  1. A.\n\n    ReplyDelete\n\nFriday 31 February 2014\n\nU\n\nNo comments:\n\n  1. B.\n\n    ReplyDelete";
+    let export = parse(input).unwrap();
+    let section = export.posts[0].comments.as_ref().unwrap();
+    assert_eq!(section.items.len(), 2);
+    assert_eq!(section.stray[0].text, "No comments:");
+    let covered: usize = export.elements().iter().map(|e| e.span.len()).sum();
+    let non_space = input
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(char::len_utf8)
+        .sum::<usize>();
+    assert!(covered >= non_space);
 }

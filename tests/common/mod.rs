@@ -1,0 +1,48 @@
+//! Helpers shared by the integration tests.
+
+use blog_export::Export;
+
+/// White space between elements: Unicode white space and the BOM.
+pub fn is_gap(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// Checks that the leaf elements of `export` are ordered, disjoint, inside
+/// `input`, with only white space between them, and returns the input
+/// rebuilt from them.
+pub fn rebuild(input: &str, export: &Export) -> Result<String, String> {
+    let mut out = String::with_capacity(input.len());
+    let mut at = 0;
+    for e in export.elements() {
+        if e.span.start < at || e.span.start > e.span.end || e.span.end > input.len() {
+            return Err(format!(
+                "{e:?} overlaps what came before (up to {at}) or leaves the input"
+            ));
+        }
+        let gap = &input[at..e.span.start];
+        if !gap.chars().all(is_gap) {
+            return Err(format!(
+                "text outside every element before {:?} at line {}: {gap:?}",
+                e.kind, e.span.line
+            ));
+        }
+        out.push_str(gap);
+        out.push_str(e.span.source(input));
+        at = e.span.end;
+    }
+    let tail = &input[at..];
+    if !tail.chars().all(is_gap) {
+        return Err(format!("text after the last element: {tail:?}"));
+    }
+    out.push_str(tail);
+    Ok(out)
+}
+
+/// Asserts that `input` rebuilds byte for byte from its parse.
+#[allow(dead_code)] // Not every test binary uses every helper.
+pub fn assert_lossless(input: &str, export: &Export) {
+    match rebuild(input, export) {
+        Ok(rebuilt) => assert_eq!(rebuilt, input),
+        Err(e) => panic!("{e}"),
+    }
+}
