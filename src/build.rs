@@ -26,19 +26,23 @@ type Result<T> = std::result::Result<T, Error>;
 macro_rules! silent {
     () => {
         Rule::block
+            | Rule::block_content
             | Rule::post_start
+            | Rule::post_start_here
             | Rule::post_header
             | Rule::title_part
             | Rule::bare_post_start
             | Rule::day_first
             | Rule::month_first
+            | Rule::weekday_initial
             | Rule::weekday_abbreviation
-            | Rule::first_text_line
             | Rule::text_line
             | Rule::block_start
+            | Rule::block_start_here
             | Rule::furniture_start
             | Rule::nav_line
             | Rule::letter_line
+            | Rule::sent_time
             | Rule::greeting
             | Rule::addressee
             | Rule::title_abbreviation
@@ -46,7 +50,9 @@ macro_rules! silent {
             | Rule::section_start
             | Rule::headerless_start
             | Rule::comment_header_line
+            | Rule::said_start
             | Rule::comment_stop
+            | Rule::comment_stop_here
             | Rule::comment_line
             | Rule::reply_stop
             | Rule::marker_line
