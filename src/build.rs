@@ -204,10 +204,14 @@ impl<'a> Builder<'a> {
                         }
                         None => {
                             preamble.extend(blocks);
-                            if let Some(section) = comments {
-                                preamble.extend(flatten_section(self.input, section));
+                            match (comments, &orphan_comments) {
+                                (Some(section), None) => orphan_comments = Some(section),
+                                (Some(section), Some(_)) => {
+                                    preamble.extend(flatten_section(self.input, section));
+                                }
+                                (None, _) => {}
                             }
-                            preamble.extend(furniture.into_iter().map(Block::Paragraph));
+                            preamble.extend(furniture.into_iter().map(Block::Furniture));
                         }
                     },
                 },
@@ -927,12 +931,22 @@ fn merge_into_post<'a>(
 /// A comment section turned back into paragraphs, for when it has no post to
 /// belong to.
 fn flatten_section<'a>(input: &'a str, section: CommentSection<'a>) -> Vec<Block<'a>> {
-    fn comment<'a>(out: &mut Vec<Block<'a>>, c: Comment<'a>) {
+    fn comment<'a>(input: &'a str, out: &mut Vec<Block<'a>>, c: Comment<'a>) {
+        let source = |span: Span| {
+            Block::Paragraph(Paragraph {
+                text: Cow::Borrowed(span.source(input)),
+                span,
+            })
+        };
+        if !c.lead_span.is_empty() {
+            out.push(source(c.lead_span));
+        }
+        out.extend(c.markers.iter().map(|m| source(m.span)));
         out.extend(c.author.map(Block::Paragraph));
         out.extend(c.paragraphs.into_iter().map(Block::Paragraph));
         out.extend(c.signature.map(Block::Paragraph));
         for reply in c.replies {
-            comment(out, reply);
+            comment(input, out, reply);
         }
     }
     let mut out = Vec::new();
@@ -943,7 +957,7 @@ fn flatten_section<'a>(input: &'a str, section: CommentSection<'a>) -> Vec<Block
         }));
     }
     for c in section.items {
-        comment(&mut out, c);
+        comment(input, &mut out, c);
     }
     out.extend(section.stray.into_iter().map(Block::Paragraph));
     out.sort_by_key(|b| b.span().start);

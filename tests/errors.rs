@@ -291,3 +291,14 @@ fn invalid_header_with_comments_after_a_post_with_comments() {
         .sum::<usize>();
     assert!(covered >= non_space);
 }
+
+#[test]
+fn invalid_first_header_with_comments() {
+    // Found by fuzzing: the comments of a post whose header names no real
+    // day, with no post before it, lost their numbers and markers.
+    let input = "Intro.\n\n1 comment:\n\n  1. A.\n\n    ReplyDelete\n\nSunday 54 July 2014\n\nSwans\n\n2 comments:\n\n  1. B.\n\n    ReplyDelete\n\nFriday 25 July 2014\n\nT";
+    let export = parse(input).unwrap();
+    assert_eq!(export.orphan_comments.as_ref().unwrap().items.len(), 1);
+    assert_eq!(export.posts.len(), 1);
+    common::assert_lossless(input, &export);
+}
