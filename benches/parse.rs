@@ -1,4 +1,17 @@
-//! Parse throughput: each seed, and a corpus made by concatenating them.
+//! Parse throughput, all with `Throughput::Bytes`:
+//! - `seed/*`: each seed;
+//! - `corpus/*`: a ~50 MB corpus made by concatenating the seeds (built here,
+//!   never committed): the floor (read the file into a `String` and count its
+//!   lines with memchr) beside the full parse (read, then build every typed
+//!   value, as `blog-export stats` does), so their ratio comes from one run;
+//! - `pathological/*`: inputs that could make a parser go quadratic or deep,
+//!   at growing sizes, to show time grows linearly.
+//!
+//! `BENCH_CORPUS_MB` sets the corpus size (default 50).
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
@@ -18,16 +31,107 @@ fn seeds() -> Vec<(String, String)> {
         .collect()
 }
 
+/// The seeds, joined by blank lines, repeated up to `bytes`.
+fn corpus(bytes: usize) -> String {
+    let one: String = seeds().into_iter().map(|(_, text)| text + "\n\n").collect();
+    let mut out = String::with_capacity(bytes + one.len());
+    while out.len() < bytes {
+        out.push_str(&one);
+    }
+    out
+}
+
+fn corpus_file(bytes: usize) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("blog-export-corpus-{bytes}.txt"));
+    if std::fs::metadata(&path).map(|m| m.len() as usize).ok() != Some(corpus(bytes).len()) {
+        std::fs::write(&path, corpus(bytes)).unwrap();
+    }
+    path
+}
+
 fn per_seed(c: &mut Criterion) {
     let mut group = c.benchmark_group("seed");
     for (name, text) in seeds() {
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(name), &text, |b, text| {
-            b.iter(|| blog_export::parse(text).unwrap())
+            b.iter(|| blog_export::parse(black_box(text)).unwrap())
         });
     }
     group.finish();
 }
 
-criterion_group!(benches, per_seed);
+fn corpus_vs_floor(c: &mut Criterion) {
+    let mb: usize = std::env::var("BENCH_CORPUS_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
+    for size in [mb / 10, mb] {
+        let path = corpus_file(size * 1_000_000);
+        let bytes = std::fs::metadata(&path).unwrap().len();
+        let mut group = c.benchmark_group(format!("corpus_{size}MB"));
+        group.throughput(Throughput::Bytes(bytes));
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(if size > 10 { 20 } else { 5 }));
+        group.bench_function("floor_read_and_count_lines", |b| {
+            b.iter(|| {
+                let text = std::fs::read_to_string(&path).unwrap();
+                memchr::memchr_iter(b'\n', text.as_bytes()).count()
+            })
+        });
+        group.bench_function("read_and_parse", |b| {
+            b.iter(|| {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let export = blog_export::parse(&text).unwrap();
+                black_box(export.posts.len())
+            })
+        });
+        group.finish();
+    }
+}
+
+/// A post header for the pathological inputs.
+const HEADER: &str = "Friday 25 July 2014\n\nTitle\n\n";
+
+fn pathological(c: &mut Criterion) {
+    type Make = fn(usize) -> String;
+    let cases: [(&str, Make); 7] = [
+        ("one_huge_line", |n| {
+            format!("{HEADER}{}", "word ".repeat(n / 5))
+        }),
+        ("asterisks", |n| format!("{HEADER}{}", "*".repeat(n))),
+        ("many_posts", |n| {
+            "Friday 25 July 2014\n\nT\n\nBody.\n\n".repeat(n / 36)
+        }),
+        ("one_huge_post", |n| {
+            format!("{HEADER}{}", "a line of text\n".repeat(n / 15))
+        }),
+        ("numbered_lines_without_markers", |n| {
+            format!("{HEADER}{}", "  1. item\nmore text\n".repeat(n / 20))
+        }),
+        ("bare_dates", |n| {
+            format!("{HEADER}{}", "18 April 2008\n\n".repeat(n / 15))
+        }),
+        ("comment_lines", |n| {
+            format!(
+                "{HEADER}1 comment:\n\n  1. x\n{}",
+                "    Jane Doe said nothing at all today\n".repeat(n / 39)
+            )
+        }),
+    ];
+    let mut group = c.benchmark_group("pathological");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(3));
+    for (name, make) in cases {
+        for size in [1_000_000, 4_000_000] {
+            let input = make(size);
+            group.throughput(Throughput::Bytes(input.len() as u64));
+            group.bench_with_input(BenchmarkId::new(name, size), &input, |b, input| {
+                b.iter(|| blog_export::parse(black_box(input)).map(|e| e.posts.len()))
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, per_seed, corpus_vs_floor, pathological);
 criterion_main!(benches);

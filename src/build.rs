@@ -25,8 +25,7 @@ type Result<T> = std::result::Result<T, Error>;
 /// The grammar's silent rules: they never appear as pairs.
 macro_rules! silent {
     () => {
-        Rule::block
-            | Rule::block_content
+        Rule::block_content
             | Rule::post_start
             | Rule::post_start_here
             | Rule::post_header
@@ -41,7 +40,13 @@ macro_rules! silent {
             | Rule::block_start_here
             | Rule::furniture_start
             | Rule::nav_line
+            | Rule::nav_here
             | Rule::letter_line
+            | Rule::date_initial
+            | Rule::month_initial
+            | Rule::greeting_initial
+            | Rule::valediction_initial
+            | Rule::furniture_initial
             | Rule::sent_time
             | Rule::greeting
             | Rule::addressee
@@ -50,6 +55,7 @@ macro_rules! silent {
             | Rule::section_start
             | Rule::headerless_start
             | Rule::comment_header_line
+            | Rule::comment_start_at
             | Rule::said_start
             | Rule::comment_stop
             | Rule::comment_stop_here
@@ -147,11 +153,18 @@ macro_rules! tokens {
     };
 }
 
-/// Builds the syntax tree for one input.
+/// Builds the syntax tree for one input, from the token trees of its
+/// chunks in order (see [`crate::parse`]).
 pub(crate) struct Builder<'a> {
     input: &'a str,
     index: LineIndex<'a>,
     diagnostics: Vec<Diagnostic>,
+    /// Byte offset of the chunk being built: pest's positions are relative
+    /// to it.
+    base: usize,
+    preamble: Vec<Block<'a>>,
+    orphan_comments: Option<CommentSection<'a>>,
+    posts: Vec<Post<'a>>,
 }
 
 /// A post as the grammar found it: either a real post, or a header line that
@@ -177,6 +190,10 @@ impl<'a> Builder<'a> {
             input,
             index: LineIndex::new(input),
             diagnostics: Vec::new(),
+            base: 0,
+            preamble: Vec::new(),
+            orphan_comments: None,
+            posts: Vec::new(),
         }
     }
 
@@ -184,36 +201,27 @@ impl<'a> Builder<'a> {
         &self.index
     }
 
-    /// `export = { SOI ~ BOM? ~ preamble ~ post* ~ EOI }`
-    pub(crate) fn parse_export(mut self, pair: Pair<'a, Rule>) -> Result<Export<'a>> {
-        let mut preamble = Vec::new();
-        let mut orphan_comments = None;
-        let mut posts: Vec<Post<'a>> = Vec::new();
+    /// `export = { SOI ~ BOM? ~ preamble ~ post* ~ EOI }`, for the chunk of
+    /// the input that starts at byte `base`. Chunks after the first start
+    /// with a date header, so their preamble is empty.
+    pub(crate) fn parse_export(&mut self, pair: Pair<'a, Rule>, base: usize) -> Result<()> {
+        self.base = base;
         for child in pair.into_inner() {
             match child.as_rule() {
-                Rule::preamble => (preamble, orphan_comments) = self.parse_preamble(child)?,
+                Rule::preamble => {
+                    let (blocks, orphans) = self.parse_preamble(child)?;
+                    self.preamble.extend(blocks);
+                    if orphans.is_some() {
+                        self.orphan_comments = orphans;
+                    }
+                }
                 Rule::post => match self.parse_post(child)? {
-                    Parsed::Post(post) => posts.push(post),
+                    Parsed::Post(post) => self.posts.push(post),
                     Parsed::Invalid {
                         blocks,
                         comments,
                         furniture,
-                    } => match posts.last_mut() {
-                        Some(prev) => {
-                            merge_into_post(self.input, prev, blocks, comments, furniture)
-                        }
-                        None => {
-                            preamble.extend(blocks);
-                            match (comments, &orphan_comments) {
-                                (Some(section), None) => orphan_comments = Some(section),
-                                (Some(section), Some(_)) => {
-                                    preamble.extend(flatten_section(self.input, section));
-                                }
-                                (None, _) => {}
-                            }
-                            preamble.extend(furniture.into_iter().map(Block::Furniture));
-                        }
-                    },
+                    } => self.merge_invalid(blocks, comments, furniture),
                 },
                 Rule::EOI => {}
                 silent!()
@@ -225,7 +233,12 @@ impl<'a> Builder<'a> {
                 | tokens!() => return Err(self.unexpected(&child, "an export")),
             }
         }
-        if posts.is_empty() {
+        Ok(())
+    }
+
+    /// The export, once every chunk is built.
+    pub(crate) fn finish(self) -> Result<Export<'a>> {
+        if self.posts.is_empty() {
             // A header that names no real day is the likeliest reason.
             if let Some(d) = self.diagnostics.iter().find(|d| {
                 matches!(
@@ -245,11 +258,35 @@ impl<'a> Builder<'a> {
         let mut diagnostics = self.diagnostics;
         diagnostics.sort_by_key(|d| d.span.start);
         Ok(Export {
-            preamble,
-            orphan_comments,
-            posts,
+            preamble: self.preamble,
+            orphan_comments: self.orphan_comments,
+            posts: self.posts,
             diagnostics,
         })
+    }
+
+    /// Puts the lines of a post with an invalid header back into what came
+    /// before it: the previous post, or the preamble.
+    fn merge_invalid(
+        &mut self,
+        blocks: Vec<Block<'a>>,
+        comments: Option<CommentSection<'a>>,
+        furniture: Vec<Paragraph<'a>>,
+    ) {
+        if let Some(prev) = self.posts.last_mut() {
+            merge_into_post(self.input, prev, blocks, comments, furniture);
+            return;
+        }
+        self.preamble.extend(blocks);
+        match (comments, &self.orphan_comments) {
+            (Some(section), None) => self.orphan_comments = Some(section),
+            (Some(section), Some(_)) => {
+                self.preamble.extend(flatten_section(self.input, section));
+            }
+            (None, _) => {}
+        }
+        self.preamble
+            .extend(furniture.into_iter().map(Block::Furniture));
     }
 
     /// `preamble = { (block | stray_line)* ~ (comment_section ~ page_tail?)? }`:
@@ -436,10 +473,7 @@ impl<'a> Builder<'a> {
         let mut items = Vec::new();
         for child in children {
             let item = match child.as_rule() {
-                Rule::paragraph => (
-                    Block::Paragraph(self.lines_paragraph(child.into_inner())),
-                    Mark::Plain,
-                ),
+                Rule::paragraph => (Block::Paragraph(self.span_paragraph(&child)), Mark::Plain),
                 Rule::bullet_list | Rule::dash_list => {
                     (Block::List(self.parse_list(child)), Mark::Plain)
                 }
@@ -682,7 +716,8 @@ impl<'a> Builder<'a> {
                         number = digits.as_str().parse().unwrap_or(u32::MAX);
                         // The lead is the number and its dot.
                         let s = digits.as_span();
-                        lead_span = Some(self.index.span(s.start(), s.end() + 1));
+                        let start = self.base + s.start();
+                        lead_span = Some(self.index.span(start, self.base + s.end() + 1));
                     }
                 }
                 Rule::said_line => {
@@ -690,7 +725,7 @@ impl<'a> Builder<'a> {
                         if part.as_rule() == Rule::said {
                             lead_span = Some(self.trimmed(&part));
                         } else {
-                            let start = part.as_span().start();
+                            let start = self.base + part.as_span().start();
                             let text = part.as_str().trim_end_matches(is_space);
                             author = Some(Paragraph {
                                 text: Cow::Borrowed(text),
@@ -700,7 +735,7 @@ impl<'a> Builder<'a> {
                     }
                 }
                 Rule::comment_para | Rule::reply_para => {
-                    paragraphs.push(self.lines_paragraph(child.into_inner()));
+                    paragraphs.push(self.span_paragraph(&child));
                 }
                 Rule::reply => replies.push(self.parse_comment(child)?),
                 Rule::reply_delete_line => {
@@ -785,6 +820,31 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A paragraph from an atomic multi-line rule: its lines without their
+    /// indentation and trailing white space, joined with `\n`. One line
+    /// borrows the input.
+    fn span_paragraph(&self, pair: &Pair<'a, Rule>) -> Paragraph<'a> {
+        let span = self.trimmed(pair);
+        let source = span.source(self.input);
+        if !source.contains('\n') {
+            return Paragraph {
+                text: Cow::Borrowed(source),
+                span,
+            };
+        }
+        let mut text = String::with_capacity(source.len());
+        for (i, line) in source.split('\n').enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            text.push_str(line.trim_matches(is_space));
+        }
+        Paragraph {
+            text: Cow::Owned(text),
+            span,
+        }
+    }
+
     /// A paragraph from `line_text` tokens on consecutive lines.
     fn lines_paragraph(&self, lines: impl Iterator<Item = Pair<'a, Rule>>) -> Paragraph<'a> {
         let mut first: Option<(usize, &'a str)> = None;
@@ -792,9 +852,10 @@ impl<'a> Builder<'a> {
         let mut end = 0;
         for line in lines {
             let text = line.as_str().trim_end_matches(is_space);
-            end = line.as_span().start() + text.len();
+            let start = self.base + line.as_span().start();
+            end = start + text.len();
             match (&first, &mut joined) {
-                (None, _) => first = Some((line.as_span().start(), text)),
+                (None, _) => first = Some((start, text)),
                 (Some((_, f)), None) => {
                     let mut s = String::with_capacity(f.len() + text.len() + 1);
                     s.push_str(f);
@@ -825,7 +886,8 @@ impl<'a> Builder<'a> {
 
     fn trimmed(&self, pair: &Pair<'a, Rule>) -> Span {
         let s = pair.as_span();
-        self.index.trimmed(s.start(), s.end())
+        self.index
+            .trimmed(self.base + s.start(), self.base + s.end())
     }
 
     fn no_posts(&self) -> Error {
@@ -847,7 +909,7 @@ impl<'a> Builder<'a> {
 
     fn unexpected(&self, pair: &Pair<'a, Rule>, place: &str) -> Error {
         self.internal(
-            pair.as_span().start(),
+            self.base + pair.as_span().start(),
             &format!("unexpected {:?} in {place}", pair.as_rule()),
         )
     }

@@ -38,29 +38,44 @@ pub fn parse(input: &str) -> Result<Export<'_>, Error> {
 /// assert_eq!(err.kind(), &ErrorKind::Strict(DiagnosticKind::WeekdayMismatch));
 /// ```
 pub fn parse_with<'a>(input: &'a str, options: &ParseOptions) -> Result<Export<'a>, Error> {
-    let mut pairs = BlogParser::parse(Rule::export, input).map_err(|e| {
-        let offset = match e.location {
-            pest::error::InputLocation::Pos(p) => p,
-            pest::error::InputLocation::Span((s, _)) => s,
+    parse_chunked(input, options, CHUNK_BYTES)
+}
+
+/// [`parse_with`], with chunks of about `chunk_bytes`.
+fn parse_chunked<'a>(
+    input: &'a str,
+    options: &ParseOptions,
+    chunk_bytes: usize,
+) -> Result<Export<'a>, Error> {
+    let mut builder = Builder::new(input);
+    let starts = chunk_starts(input, chunk_bytes);
+    for (i, &start) in starts.iter().enumerate() {
+        let end = starts.get(i + 1).copied().unwrap_or(input.len());
+        let chunk = &input[start..end];
+        let mut pairs = BlogParser::parse(Rule::export, chunk).map_err(|e| {
+            let offset = match e.location {
+                pest::error::InputLocation::Pos(p) => p,
+                pest::error::InputLocation::Span((s, _)) => s,
+            };
+            Error::at(
+                builder.index(),
+                start + offset,
+                ErrorKind::Grammar,
+                "internal error: the grammar could not place this text; please report this input"
+                    .into(),
+            )
+        })?;
+        let Some(export) = pairs.next() else {
+            return Err(Error::at(
+                builder.index(),
+                start,
+                ErrorKind::Grammar,
+                "internal error: no export".into(),
+            ));
         };
-        Error::at(
-            &LineIndex::new(input),
-            offset,
-            ErrorKind::Grammar,
-            "internal error: the grammar could not place this text; please report this input"
-                .into(),
-        )
-    })?;
-    let builder = Builder::new(input);
-    let Some(export) = pairs.next() else {
-        return Err(Error::at(
-            builder.index(),
-            0,
-            ErrorKind::Grammar,
-            "internal error: no export".into(),
-        ));
-    };
-    let export = builder.parse_export(export)?;
+        builder.parse_export(export, start)?;
+    }
+    let export = builder.finish()?;
     if options.strict {
         if let Some(d) = export.diagnostics.first() {
             return Err(Error::at(
@@ -72,6 +87,49 @@ pub fn parse_with<'a>(input: &'a str, options: &ParseOptions) -> Result<Export<'
         }
     }
     Ok(export)
+}
+
+/// Inputs are parsed in chunks of about this many bytes, each cut just
+/// before a date header line, so the parser holds one chunk's tokens at a
+/// time, not the whole input's.
+const CHUNK_BYTES: usize = 1 << 20;
+
+/// Where the chunks of `input` start. A date header with a weekday always
+/// starts a post, wherever it stands, so each chunk parses exactly as it
+/// would inside the whole input.
+fn chunk_starts(input: &str, chunk_bytes: usize) -> Vec<usize> {
+    let bytes = input.as_bytes();
+    let mut starts = vec![0];
+    let mut pos = chunk_bytes;
+    while pos < bytes.len() {
+        // From the next line start on, find the next date header.
+        let Some(newline) = memchr::memchr(b'\n', &bytes[pos..]) else {
+            break;
+        };
+        pos += newline + 1;
+        loop {
+            let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i + 1);
+            if is_date_header_line(&input[pos..end]) {
+                starts.push(pos);
+                break;
+            }
+            if end >= bytes.len() {
+                return starts;
+            }
+            pos = end;
+        }
+        pos += chunk_bytes;
+    }
+    starts
+}
+
+/// Whether a line (with its newline) is a date header: the grammar's
+/// `date_line`, tried only on short lines that start like a weekday.
+fn is_date_header_line(line: &str) -> bool {
+    let text = line.trim_start_matches(crate::span::is_space);
+    text.len() <= 64
+        && text.starts_with(['M', 'T', 'W', 'F', 'S'])
+        && BlogParser::parse(Rule::date_line, text).is_ok()
 }
 
 /// How to parse.
@@ -105,5 +163,43 @@ impl ParseOptions {
     /// ```
     pub fn is_strict(&self) -> bool {
         self.strict
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Inputs from the seeds and fixtures, and odd cuts of them.
+    fn inputs() -> Vec<String> {
+        let mut out = Vec::new();
+        for dir in ["seeds", "tests/fixtures"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+                out.push(format!("{text}\n\n{text}"));
+                out.push(text);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn chunks_parse_exactly_as_the_whole() {
+        let options = ParseOptions::default();
+        for input in inputs() {
+            let whole = parse_chunked(&input, &options, usize::MAX);
+            for chunk_bytes in [1, 10, 1000, 20_000] {
+                let chunked = parse_chunked(&input, &options, chunk_bytes);
+                assert_eq!(chunked, whole, "chunks of {chunk_bytes}");
+            }
+        }
+    }
+
+    #[test]
+    fn chunks_start_at_date_headers() {
+        let input = "Intro\n\nFriday 25 July 2014\n\nT\n\nBody\n  Saturday, 26 July 2014 \n\nU";
+        assert_eq!(chunk_starts(input, 1), [0, 7, 36]);
+        assert_eq!(chunk_starts(input, 1000), [0]);
     }
 }

@@ -1,5 +1,7 @@
 //! Source positions: byte ranges with their line and column.
 
+use std::cell::Cell;
+
 use serde::{Deserialize, Serialize};
 
 /// Where an element sits in the input: a byte range plus the 1-based line
@@ -71,40 +73,53 @@ impl Span {
     }
 }
 
-/// Line starts of one input, computed once per parse with memchr.
+/// Lines and columns of byte offsets in one input.
+///
+/// The tree builder asks for offsets in nearly increasing order, so the
+/// index keeps a cursor (the last line found) and moves it by counting
+/// newlines with memchr between the cursor and the offset asked for: one
+/// pass over the input in all, and no table of line starts.
 pub(crate) struct LineIndex<'a> {
     input: &'a str,
-    starts: Vec<usize>,
+    /// Byte offset where the cursor's line starts, and its 1-based number.
+    cursor: Cell<(usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
     pub(crate) fn new(input: &'a str) -> Self {
-        let mut starts = Vec::with_capacity(input.len() / 64 + 1);
-        starts.push(0);
-        starts.extend(memchr::memchr_iter(b'\n', input.as_bytes()).map(|i| i + 1));
-        LineIndex { input, starts }
+        LineIndex {
+            input,
+            cursor: Cell::new((0, 1)),
+        }
     }
 
     /// 1-based line and character column of a byte offset.
     pub(crate) fn line_col(&self, offset: usize) -> (u32, u32) {
-        let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
+        let bytes = self.input.as_bytes();
+        let offset = offset.min(bytes.len());
+        let (start, line) = self.cursor.get();
+        let line = if offset >= start {
+            line + memchr::memchr_iter(b'\n', &bytes[start..offset]).count()
+        } else {
+            line - memchr::memchr_iter(b'\n', &bytes[offset..start]).count()
+        };
+        let line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
+        self.cursor.set((line_start, line));
         let column = self
             .input
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+            .get(line_start..offset)
+            .map_or(offset - line_start, |s| s.chars().count());
         (to_u32(line), to_u32(column + 1))
     }
 
     /// The text of a 1-based line, without its line ending.
     pub(crate) fn line_text(&self, line: u32) -> &'a str {
-        let i = (line as usize).saturating_sub(1).min(self.starts.len() - 1);
-        let start = self.starts[i];
-        let end = self.starts.get(i + 1).map_or(self.input.len(), |&e| e - 1);
-        self.input
-            .get(start..end)
-            .unwrap_or("")
-            .trim_end_matches('\r')
+        let text = self
+            .input
+            .split('\n')
+            .nth((line as usize).saturating_sub(1))
+            .unwrap_or("");
+        text.trim_end_matches('\r')
     }
 
     /// A span for a byte range.
