@@ -289,22 +289,86 @@ mod timing {
     #[ignore]
     fn pest_only_vs_full() {
         use pest::Parser;
-        let input = std::fs::read_to_string("/tmp/corpus10.txt").unwrap();
-        for _ in 0..3 {
+        let corpus = std::fs::read_to_string("/tmp/corpus10.txt").unwrap();
+        let head = "Friday 25 July 2014\n\nTitle\n\n";
+        let cases = [
+            ("corpus", corpus.clone()),
+            ("blank", format!("{head}{}", "\n".repeat(1_000_000))),
+            (
+                "prose_paras",
+                format!(
+                    "{head}{}",
+                    "The quick brown fox jumps over the lazy dog again and again.\n\n"
+                        .repeat(100_000)
+                ),
+            ),
+            (
+                "prose_lines",
+                format!(
+                    "{head}{}",
+                    "The quick brown fox jumps over the lazy dog again and again.\n"
+                        .repeat(100_000)
+                ),
+            ),
+            (
+                "comments",
+                format!(
+                    "{head}1 comment:\n\n{}",
+                    "  1. The quick brown fox jumps over the lazy dog again.\n\n    ReplyDelete\n"
+                        .repeat(50_000)
+                ),
+            ),
+        ];
+        for (name, input) in cases {
+            let lines = input.lines().count();
             let t = std::time::Instant::now();
             let pairs = super::BlogParser::parse(super::Rule::export, &input).unwrap();
             let t1 = t.elapsed();
-            let n = pairs.flatten().count();
-            let t2 = t.elapsed();
+            drop(pairs);
+            let t = std::time::Instant::now();
             let e = crate::parse(&input).unwrap();
-            let t3 = t.elapsed();
+            let t2 = t.elapsed();
             eprintln!(
-                "pest {:?} flatten {:?} ({n} pairs) full {:?} {}",
+                "{name}: {lines} lines, pest {:?} ({:.0} ns/line), full {:?} ({:.0} MB/s) {}",
                 t1,
-                t2 - t1,
-                t3 - t2,
+                t1.as_nanos() as f64 / lines as f64,
+                t2,
+                input.len() as f64 / 1e6 / t2.as_secs_f64(),
                 e.posts.len()
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod timing2 {
+    #[test]
+    #[ignore]
+    fn prose_lines_only() {
+        use pest::Parser;
+        let input = format!(
+            "Friday 25 July 2014\n\nTitle\n\n{}",
+            "The quick brown fox jumps over the lazy dog again and again.\n".repeat(100_000)
+        );
+        for _ in 0..5 {
+            let pairs = super::BlogParser::parse(super::Rule::export, &input).unwrap();
+            drop(pairs);
+        }
+    }
+}
+
+#[cfg(test)]
+mod timing3 {
+    #[test]
+    #[ignore]
+    fn prose_paras_full() {
+        let input = format!(
+            "Friday 25 July 2014\n\nTitle\n\n{}",
+            "The quick brown fox jumps over the lazy dog again and again.\n\n".repeat(100_000)
+        );
+        for _ in 0..5 {
+            let e = crate::parse(&input).unwrap();
+            drop(e);
         }
     }
 }

@@ -124,11 +124,21 @@ fn chunk_starts(input: &str, chunk_bytes: usize) -> Vec<usize> {
 }
 
 /// Whether a line (with its newline) is a date header: the grammar's
-/// `date_line`, tried only on short lines that start like a weekday.
+/// `date_line`, tried only on short lines that start with a weekday's name
+/// (a failed pest parse builds an error, which is not cheap).
 fn is_date_header_line(line: &str) -> bool {
+    const WEEKDAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
     let text = line.trim_start_matches(crate::span::is_space);
     text.len() <= 64
-        && text.starts_with(['M', 'T', 'W', 'F', 'S'])
+        && WEEKDAYS.iter().any(|day| text.starts_with(day))
         && BlogParser::parse(Rule::date_line, text).is_ok()
 }
 
