@@ -372,3 +372,15 @@ mod timing3 {
         }
     }
 }
+
+#[cfg(test)]
+mod timing4 {
+    #[test]
+    #[ignore]
+    fn corpus_full() {
+        let input = std::fs::read_to_string("/tmp/corpus10.txt").unwrap();
+        for _ in 0..10 {
+            drop(crate::parse(&input).unwrap());
+        }
+    }
+}
