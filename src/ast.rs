@@ -127,6 +127,17 @@ impl<'a> Post<'a> {
         self.comments.as_ref().map_or(0, CommentSection::total)
     }
 
+    /// The weekday as written, as its full English name (`"Friday"`).
+    ///
+    /// ```
+    /// let post = &blog_export::parse("Friday 25 July 2014\n\nT")?.posts[0];
+    /// assert_eq!(post.weekday_name(), Some("Friday"));
+    /// # Ok::<(), blog_export::Error>(())
+    /// ```
+    pub fn weekday_name(&self) -> Option<&'static str> {
+        self.weekday.map(weekday_name::name)
+    }
+
     /// The post's quoted letters, in order.
     ///
     /// ```

@@ -118,3 +118,96 @@ fn stats_counts_posts_comments_replies_and_letters() {
     assert_eq!(rows[2][1..5], ["5", "0", "0", "4"]);
     assert_eq!(rows[3][..5], ["total", "6", "20", "13", "7"]);
 }
+
+#[test]
+fn directories_are_read_recursively_in_name_order() {
+    let out = run(&["parse", "--format", "jsonl", "seeds"]);
+    assert!(out.status.success());
+    let files: Vec<String> = stdout(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["file"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(files.len(), 5);
+    assert!(files[0].ends_with("000_34b946ec0d9dcec7.txt"));
+    assert!(files[4].ends_with("004_57dd84069a37bb86.txt"));
+}
+
+#[test]
+fn csv_comments_table() {
+    let out = run(&["parse", "--format", "csv", SEED]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        [
+            "file",
+            "line",
+            "post_date",
+            "post_title",
+            "number",
+            "parent_number",
+            "signature_or_author",
+            "text"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 33);
+    // Comment 5 is signed; its fifth reply too.
+    let c5 = rows
+        .iter()
+        .find(|r| &r[4] == "5" && r[5].is_empty())
+        .unwrap();
+    assert_eq!(&c5[6], "papa");
+    let r55 = rows.iter().find(|r| &r[4] == "5" && &r[5] == "5").unwrap();
+    assert_eq!(&r55[6], "Simon Garden");
+    assert_eq!(&r55[1], "92");
+}
+
+#[test]
+fn csv_posts_and_letters_tables() {
+    let out = run(&["parse", "--format", "csv", "--table", "posts", "seeds"]);
+    let text = stdout(&out);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 24);
+    let fields = |r: &csv::StringRecord, a: usize, b: usize| -> Vec<String> {
+        (a..b).map(|i| r[i].to_string()).collect()
+    };
+    assert_eq!(
+        fields(&rows[0], 2, 5),
+        ["2014-07-25", "Friday", "Dear Mr Spurr"]
+    );
+    let out = run(&["parse", "--format", "csv", "--table", "letters", "seeds"]);
+    let text = stdout(&out);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 12);
+    assert_eq!(
+        fields(&rows[1], 4, 9),
+        [
+            "2014-07-21T13:52:19+01:00",
+            "Dear Ms Hughes,",
+            "",
+            "Yours sincerely,",
+            "Michael Spurr"
+        ]
+    );
+}
+
+#[test]
+fn help_shows_an_example_for_every_subcommand() {
+    for sub in ["parse", "check", "stats"] {
+        let out = run(&[sub, "--help"]);
+        assert!(
+            stdout(&out).contains(&format!("blog-export {sub} ")),
+            "{sub}"
+        );
+    }
+}
