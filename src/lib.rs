@@ -1,28 +1,52 @@
 //! Parse plain-text exports of Blogger pages into typed posts, comment
 //! threads and quoted letters.
 //!
-//! A blog page saved as text is a run of posts. Each post has a date header,
-//! a title, a body and, on a post's own page, a comment thread:
+//! People archive blogs as text: a Blogger page saved or copied as text. This
+//! crate turns that text into typed values ([`Post`], [`Comment`],
+//! [`Letter`]) with the source position of every part, and reports what it
+//! could not make sense of as [`Diagnostic`]s instead of failing.
+//!
+//! # The format
+//!
+//! A page is a run of posts. Each post has a date header, a title, a body
+//! and, on a post's own page, a comment thread:
 //!
 //! ```text
-//! Friday 25 July 2014              <- date header (weekday, day, month, year)
-//!
+//! Friday 25 July 2014              <- date header (weekday, day, month, year);
+//!                                     also `Saturday, March 19, 2011`, `October 7, 2004`
 //! Dear Mr Spurr                    <- title: the line after one blank line
+//!                                     (two blank lines: an untitled post)
+//! 21 July 2014 13:52:19 BDT        <- a quoted letter: date line,
+//!                                  
+//! Dear Ms Hughes,                  <-   salutation,
+//!                                  
+//! Thanks for your email.           <-   paragraphs,
+//!                                  
+//! Yours sincerely,                 <-   valediction,
+//!                                  
+//! Michael Spurr                    <-   signer's name
+//! Chief Executive                  <-   and role
 //!
-//! Body paragraphs, bullets (  • item) and separators (******).
+//! More body: paragraphs, bullets (  • item), separators (******, --oo00oo--).
 //!
-//! 2 comments:                      <- comment section: declared count
+//! Labels: probation, TR            <- page furniture
 //!
-//!   1. Well done Joanna!           <- top-level comment
+//! 2 comments:                      <- comment section: the declared count
+//!
+//!   1. Well done Joanna!           <- top-level comment, numbered
 //!
 //!     papa                         <- its last paragraph: the signature
 //!
-//!     ReplyDelete                  <- ends a comment
-//!     Replies
+//!     ReplyDelete                  <- closes a comment
+//!     Replies                      <- opens its replies
 //!     1. Agreed.                   <- a reply, one level down
 //!
-//!       Delete                     <- ends a reply
+//!       Delete                     <- closes a reply
 //! ```
+//!
+//! Text before the first post (a blog's sidebar, or the end of a post whose
+//! header is off the page) is the [`Export::preamble`]. Files may use CRLF,
+//! a byte order mark, tabs and no-break spaces; the structure is the same.
 //!
 //! # Quick start
 //!
@@ -40,11 +64,101 @@
 //! # Ok::<(), blog_export::Error>(())
 //! ```
 //!
-//! Every element carries a [`Span`]: its byte range in the input and the line
-//! and column where it starts. Text is borrowed from the input where it can
-//! be. Problems the parser can recover from are [`Diagnostic`]s beside the
-//! result; the only [`Error`]s are an empty input and an input with no date
-//! header.
+//! # A tour of the types
+//!
+//! - [`parse`] (and [`parse_with`] with [`ParseOptions`]) returns an
+//!   [`Export`]: its [`preamble`](Export::preamble), its
+//!   [`posts`](Export::posts) and its [`diagnostics`](Export::diagnostics).
+//! - A [`Post`] has a [`date`](Post::date) (a [`chrono::NaiveDate`]), the
+//!   [`weekday`](Post::weekday) as written, a [`title`](Post::title), a
+//!   [`body`](Post::body) of [`Block`]s, its [`comments`](Post::comments)
+//!   and its page [`furniture`](Post::furniture).
+//! - A [`Block`] is a [`Paragraph`], a [`BulletList`], a [`Separator`], a
+//!   furniture line or a [`Letter`]; [`Post::letters`] iterates a post's
+//!   letters.
+//! - A [`Letter`] has its [`Sent`] date ([`SentAt`]: zoned time, local time,
+//!   date or month), salutation, subject, paragraphs, valediction and
+//!   [`Signature`] (name and roles).
+//! - A [`CommentSection`] has the [`declared`](CommentSection::declared)
+//!   count and the [`items`](CommentSection::items): [`Comment`]s, each with
+//!   its number, paragraphs, [`signature`](Comment::signature) (see
+//!   [`is_signature`]), [`author`](Comment::author) (for `Jane said...`),
+//!   replies and [`Marker`]s.
+//! - Every part has a [`Span`]: byte range, line and column.
+//!   [`Span::source`] gives its exact text, and [`Export::elements`] lists
+//!   every leaf part in input order: together with the white space between
+//!   them they rebuild the input byte for byte.
+//! - Text is borrowed from the input (a `Cow<str>`) wherever it is one
+//!   slice; a paragraph over several lines is joined with `\n`.
+//!
+//! # Diagnostics and errors
+//!
+//! [`parse`] is lenient: it always finds posts if there is a date header, and
+//! reports what it recovered from as [`Diagnostic`]s, each with a
+//! [`DiagnosticKind`] (the list of kinds, with examples, is there), a
+//! message and a span. [`ParseOptions::strict`] turns every diagnostic into
+//! an [`Error`]. The only errors of a lenient parse are an empty input
+//! ([`ErrorKind::Empty`]) and an input with no valid date header
+//! ([`ErrorKind::NoDateHeader`]); an error's `Display` shows the line with a
+//! caret under the column.
+//!
+//! # JSON
+//!
+//! All types implement serde's `Serialize` (and `Deserialize`). The JSON is
+//! a stable contract (the command-line tool prints it):
+//!
+//! ```json
+//! {
+//!   "preamble": [],
+//!   "posts": [{
+//!     "date": "2014-07-25", "weekday": "Friday", "title": "Dear Mr Spurr",
+//!     "title_span": {"start": 21, "end": 34, "line": 3, "column": 1},
+//!     "body": [
+//!       {"kind": "paragraph", "text": "...", "span": {...}},
+//!       {"kind": "list", "items": [{"text": "...", "span": {...}}], "span": {...}},
+//!       {"kind": "separator", "text": "******", "span": {...}},
+//!       {"kind": "letter", "sent": "2014-07-21T13:52:19+01:00",
+//!        "sent_raw": "21 July 2014 13:52:19 BDT", "sent_span": {...},
+//!        "salutation": {"text": "Dear Ms Hughes,", "span": {...}},
+//!        "subject": null, "paragraphs": [...],
+//!        "valediction": {"text": "Yours sincerely,", "span": {...}},
+//!        "signature": {"name": {...}, "roles": [{...}], "span": {...}},
+//!        "span": {...}}
+//!     ],
+//!     "comments": {
+//!       "declared": 34,
+//!       "items": [{"number": 1, "lead_span": {...},
+//!                  "paragraphs": [{"text": "...", "span": {...}}],
+//!                  "signature": null, "replies": [...],
+//!                  "markers": [{"kind": "ReplyDelete", "span": {...}}],
+//!                  "span": {...}}],
+//!       "header_span": {...}, "span": {...}
+//!     },
+//!     "furniture": [], "header_span": {...}, "span": {...}
+//!   }],
+//!   "diagnostics": [{"kind": "comment_count_mismatch", "severity": "warning",
+//!                    "message": "the header declares 34 comments but 33 are listed",
+//!                    "span": {...}}]
+//! }
+//! ```
+//!
+//! `comments` is null for a post without a section; `weekday` is null for a
+//! header without one; a comment in the `Jane said...` form has an `author`;
+//! `orphan_comments` appears when the input starts mid-post.
+//!
+//! # Performance
+//!
+//! A ~50 MB corpus made from the seeds parses at about 140-180 MB/s on one
+//! core of the development machine (reading the file included), in time
+//! linear in the input, with peak memory about 1.6 times the input: the
+//! input is parsed in chunks cut at date headers, so the parser's tokens
+//! never outgrow one chunk. `cargo bench` measures it beside a floor (read
+//! and count lines) and on pathological inputs; see the README.
+//!
+//! # Features
+//!
+//! - `cli`: the `blog-export` command-line tool (clap, serde_json, csv,
+//!   rayon, walkdir, indicatif). The library itself needs none of them.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
