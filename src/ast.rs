@@ -549,7 +549,8 @@ mod weekday_name {
     use chrono::Weekday;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    const NAMES: [&str; 7] = [
+    /// The weekdays' names, Monday first.
+    pub(crate) const NAMES: [&str; 7] = [
         "Monday",
         "Tuesday",
         "Wednesday",
@@ -582,4 +583,4 @@ mod weekday_name {
     }
 }
 
-pub(crate) use weekday_name::name as weekday_name;
+pub(crate) use weekday_name::{name as weekday_name, NAMES as WEEKDAY_NAMES};

@@ -910,7 +910,7 @@ impl<'a> Builder<'a> {
     fn unexpected(&self, pair: &Pair<'a, Rule>, place: &str) -> Error {
         self.internal(
             self.base + pair.as_span().start(),
-            &format!("unexpected {:?} in {place}", pair.as_rule()),
+            &format!("unexpected structure in {place}"),
         )
     }
 

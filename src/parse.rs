@@ -2,7 +2,7 @@
 
 use pest::Parser as _;
 
-use crate::ast::Export;
+use crate::ast::{Export, WEEKDAY_NAMES};
 use crate::build::Builder;
 use crate::error::{Error, ErrorKind};
 use crate::grammar::{BlogParser, Rule};
@@ -127,18 +127,9 @@ fn chunk_starts(input: &str, chunk_bytes: usize) -> Vec<usize> {
 /// `date_line`, tried only on short lines that start with a weekday's name
 /// (a failed pest parse builds an error, which is not cheap).
 fn is_date_header_line(line: &str) -> bool {
-    const WEEKDAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     let text = line.trim_start_matches(crate::span::is_space);
     text.len() <= 64
-        && WEEKDAYS.iter().any(|day| text.starts_with(day))
+        && WEEKDAY_NAMES.iter().any(|day| text.starts_with(day))
         && BlogParser::parse(Rule::date_line, text).is_ok()
 }
 

@@ -211,3 +211,84 @@ fn help_shows_an_example_for_every_subcommand() {
         );
     }
 }
+
+/// The structure of a parse, without byte offsets (which CRLF and a BOM
+/// shift): posts' dates, titles, block kinds, comment counts and letters.
+fn structure(v: &serde_json::Value) -> Vec<String> {
+    v["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            let kinds: Vec<&str> = p["body"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|b| b["kind"].as_str().unwrap())
+                .collect();
+            let comments = p["comments"]["items"].as_array().map_or(0, Vec::len);
+            format!("{} {} {:?} {comments}", p["date"], p["title"], kinds)
+        })
+        .collect()
+}
+
+#[test]
+fn crlf_bom_and_final_newline_variants_of_the_seeds_have_the_same_structure() {
+    let dir = scratch("variants");
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let out = run(&["parse", path.to_str().unwrap()]);
+        let want = structure(&serde_json::from_slice(&out.stdout).unwrap());
+        for (name, variant) in [
+            ("crlf", text.replace('\n', "\r\n")),
+            ("bom", format!("\u{feff}{text}")),
+            ("newline", format!("{text}\n")),
+        ] {
+            let file = dir.join(format!("{name}.txt"));
+            std::fs::write(&file, &variant).unwrap();
+            let out = run(&["parse", file.to_str().unwrap()]);
+            assert!(out.status.success(), "{name}: {}", stderr(&out));
+            let got = structure(&serde_json::from_slice(&out.stdout).unwrap());
+            assert_eq!(got, want, "{name} of {}", path.display());
+        }
+    }
+}
+
+#[test]
+fn odd_inputs_never_crash_and_every_refusal_has_a_message() {
+    let dir = scratch("odd");
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", vec![]),
+        ("spaces", b"   \n\t\n".to_vec()),
+        ("nul", b"\0\0\0".to_vec()),
+        ("no_header", b"hello\nworld".to_vec()),
+        ("invalid_date", b"Friday 31 February 2014\n\nT".to_vec()),
+        (
+            "asterisks",
+            [
+                b"Friday 25 July 2014\n\nT\n\n".to_vec(),
+                vec![b'*'; 100_000],
+            ]
+            .concat(),
+        ),
+        ("latin1", b"Friday 25 July 2014\n\nCaf\xe9".to_vec()),
+        ("markers", b"    ReplyDelete\nReplies\nDelete".to_vec()),
+    ];
+    for (name, bytes) in cases {
+        let file = dir.join(format!("{name}.txt"));
+        std::fs::write(&file, &bytes).unwrap();
+        for sub in ["parse", "check", "stats"] {
+            let out = run(&[sub, file.to_str().unwrap()]);
+            let code = out.status.code();
+            assert!(matches!(code, Some(0..=2)), "{sub} {name}: {code:?}");
+            assert!(!stderr(&out).contains("panicked"), "{sub} {name}");
+            if code != Some(0) {
+                assert!(
+                    !(stderr(&out) + &stdout(&out)).trim().is_empty(),
+                    "{sub} {name}: no message"
+                );
+            }
+        }
+    }
+}
