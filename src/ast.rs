@@ -535,6 +535,8 @@ pub struct Marker {
 pub enum MarkerKind {
     /// `ReplyDelete`: closes a top-level comment.
     ReplyDelete,
+    /// `Reply`: closes a top-level comment on a page saved without a login.
+    Reply,
     /// `Replies`: opens a comment's replies.
     Replies,
     /// `Delete`: closes a reply.

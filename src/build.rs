@@ -403,7 +403,7 @@ impl<'a> Builder<'a> {
             let text = part.as_str();
             match part.as_rule() {
                 Rule::weekday => weekday = text.parse::<Weekday>().ok(),
-                Rule::day => day = text.parse::<u32>().ok(),
+                Rule::day => day = day_number(text),
                 Rule::month => month = month_number(text),
                 Rule::year => year = text.parse::<i32>().ok(),
                 silent!()
@@ -574,7 +574,7 @@ impl<'a> Builder<'a> {
         for part in pair.into_inner().flat_map(Pair::into_inner) {
             let text = part.as_str();
             match part.as_rule() {
-                Rule::day => parts.day = text.parse().ok(),
+                Rule::day => parts.day = day_number(text),
                 Rule::month => parts.month = month_number(text),
                 Rule::year => parts.year = text.parse().ok(),
                 Rule::time => parts.time = Some(text),
@@ -739,7 +739,12 @@ impl<'a> Builder<'a> {
                 }
                 Rule::reply => replies.push(self.parse_comment(child)?),
                 Rule::reply_delete_line => {
-                    markers.push(self.marker(&child, MarkerKind::ReplyDelete))
+                    let kind = if child.as_str().starts_with("ReplyDelete") {
+                        MarkerKind::ReplyDelete
+                    } else {
+                        MarkerKind::Reply
+                    };
+                    markers.push(self.marker(&child, kind));
                 }
                 Rule::replies_line => markers.push(self.marker(&child, MarkerKind::Replies)),
                 Rule::delete_line => markers.push(self.marker(&child, MarkerKind::Delete)),
@@ -929,6 +934,13 @@ impl<'a> Builder<'a> {
 struct Header {
     date: Option<(NaiveDate, Option<Weekday>)>,
     span: Span,
+}
+
+/// The number of a `day` token: its digits, without an ordinal suffix.
+fn day_number(text: &str) -> Option<u32> {
+    text.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()
 }
 
 fn month_number(name: &str) -> Option<u32> {

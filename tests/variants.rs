@@ -275,3 +275,18 @@ fn file_cut_right_after_a_header() {
     );
     assert!(export.posts[1].body.is_empty());
 }
+
+#[test]
+fn reply_markers_and_ordinal_days() {
+    let input = "Friday 25th July 2014\n\nT\n\n3 comments:\n\n  1. First.\n\n    Reply\n    Replies\n    1. A reply.\n\n      Delete\n  2. Second.\n\n    Reply";
+    let export = parse(input).unwrap();
+    assert_eq!(headers(&export), [h("2014-07-25", Some("Fri"), Some("T"))]);
+    let section = export.posts[0].comments.as_ref().unwrap();
+    assert_eq!(section.items.len(), 2);
+    assert_eq!(section.items[0].replies.len(), 1);
+    assert_eq!(
+        section.items[0].markers[0].kind,
+        blog_export::MarkerKind::Reply
+    );
+    assert!(export.diagnostics().is_empty());
+}
