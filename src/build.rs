@@ -237,7 +237,31 @@ impl<'a> Builder<'a> {
     }
 
     /// The export, once every chunk is built.
-    pub(crate) fn finish(self) -> Result<Export<'a>> {
+    ///
+    /// A blog writes all its date headers one way. When a page has headers
+    /// with a weekday, a date line without one that looked like a header is
+    /// a date quoted in a post (a letter's date, say): its "post" goes back
+    /// into the post before it.
+    pub(crate) fn finish(mut self) -> Result<Export<'a>> {
+        let weekdays = self.posts.iter().filter(|p| p.weekday.is_some()).count();
+        if weekdays > 0 && weekdays < self.posts.len() {
+            for post in std::mem::take(&mut self.posts) {
+                if post.weekday.is_some() {
+                    self.posts.push(post);
+                    continue;
+                }
+                let mut blocks = vec![Block::Paragraph(self.slice_paragraph(post.header_span))];
+                if let (Some(text), Some(span)) = (post.title, post.title_span) {
+                    blocks.push(Block::Paragraph(Paragraph { text, span }));
+                }
+                blocks.extend(post.body);
+                self.merge_invalid(blocks, post.comments, post.furniture);
+            }
+        }
+        self.export()
+    }
+
+    fn export(self) -> Result<Export<'a>> {
         if self.posts.is_empty() {
             // A header that names no real day is the likeliest reason.
             if let Some(d) = self.diagnostics.iter().find(|d| {

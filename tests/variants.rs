@@ -290,3 +290,32 @@ fn reply_markers_and_ordinal_days() {
     );
     assert!(export.diagnostics().is_empty());
 }
+
+#[test]
+fn a_weekday_less_date_is_no_header_on_a_page_whose_headers_have_weekdays() {
+    // The page's headers have weekdays, so `16 December 2014` followed by
+    // text is a date quoted in the first post, not a post of its own.
+    let input = "Thursday, 18 December 2014\n\nTitle\n\nAn email arrived.\n\n16 December 2014\n\nTo all staff: the office is closed.\n\nWednesday, 17 December 2014\n\nNext";
+    let export = parse(input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            h("2014-12-18", Some("Thu"), Some("Title")),
+            h("2014-12-17", Some("Wed"), Some("Next")),
+        ]
+    );
+    let texts: Vec<&str> = export.posts[0]
+        .body
+        .iter()
+        .map(|b| b.span().source(input))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "An email arrived.",
+            "16 December 2014",
+            "To all staff: the office is closed."
+        ]
+    );
+    assert!(export.diagnostics().is_empty());
+}
