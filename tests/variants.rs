@@ -319,3 +319,11 @@ fn a_weekday_less_date_is_no_header_on_a_page_whose_headers_have_weekdays() {
     );
     assert!(export.diagnostics().is_empty());
 }
+
+#[test]
+fn comment_headers_in_any_case() {
+    let input = "Friday 25 July 2014\n\nT\n\n1 Comment:\n\n  1. Hi.\n\n    ReplyDelete";
+    let export = parse(input).unwrap();
+    let section = export.posts[0].comments.as_ref().unwrap();
+    assert_eq!((section.declared, section.items.len()), (Some(1), 1));
+}
