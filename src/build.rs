@@ -367,7 +367,7 @@ impl<'a> Builder<'a> {
                 Rule::date_line | Rule::bare_date_line => {
                     header = Some(self.parse_date_line(child)?);
                 }
-                Rule::title_line => title = Some(self.lines_paragraph(child.into_inner())),
+                Rule::title_line => title = Some(self.span_paragraph(&child)),
                 Rule::body => {
                     for block in self.parse_blocks(child)? {
                         match block {
@@ -567,7 +567,7 @@ impl<'a> Builder<'a> {
 
     /// `stray_line`: a line kept as a paragraph, with a diagnostic.
     fn parse_stray_line(&mut self, pair: Pair<'a, Rule>, place: &str) -> Paragraph<'a> {
-        let paragraph = self.lines_paragraph(pair.into_inner());
+        let paragraph = self.span_paragraph(&pair);
         self.diagnostics.push(Diagnostic::warning(
             DiagnosticKind::StrayText,
             paragraph.span,
@@ -651,8 +651,7 @@ impl<'a> Builder<'a> {
     /// A line that is one token (salutation, valediction, furniture), as a
     /// one-line paragraph.
     fn parse_whole_line(&mut self, pair: Pair<'a, Rule>) -> Paragraph<'a> {
-        let span = self.trimmed(&pair);
-        self.slice_paragraph(span)
+        self.span_paragraph(&pair)
     }
 
     /// `page_tail`: every line after the navigation, as furniture.
@@ -849,9 +848,9 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A paragraph from an atomic multi-line rule: its lines without their
-    /// indentation and trailing white space, joined with `\n`. One line
-    /// borrows the input.
+    /// A paragraph from a rule's span: its lines without their indentation
+    /// and trailing white space, joined with `\n`. One line borrows the
+    /// input.
     fn span_paragraph(&self, pair: &Pair<'a, Rule>) -> Paragraph<'a> {
         let span = self.trimmed(pair);
         let source = span.source(self.input);
@@ -871,37 +870,6 @@ impl<'a> Builder<'a> {
         Paragraph {
             text: Cow::Owned(text),
             span,
-        }
-    }
-
-    /// A paragraph from `line_text` tokens on consecutive lines.
-    fn lines_paragraph(&self, lines: impl Iterator<Item = Pair<'a, Rule>>) -> Paragraph<'a> {
-        let mut first: Option<(usize, &'a str)> = None;
-        let mut joined: Option<String> = None;
-        let mut end = 0;
-        for line in lines {
-            let text = line.as_str().trim_end_matches(is_space);
-            let start = self.base + line.as_span().start();
-            end = start + text.len();
-            match (&first, &mut joined) {
-                (None, _) => first = Some((start, text)),
-                (Some((_, f)), None) => {
-                    let mut s = String::with_capacity(f.len() + text.len() + 1);
-                    s.push_str(f);
-                    s.push('\n');
-                    s.push_str(text);
-                    joined = Some(s);
-                }
-                (Some(_), Some(s)) => {
-                    s.push('\n');
-                    s.push_str(text);
-                }
-            }
-        }
-        let (start, first_text) = first.unwrap_or((end, ""));
-        Paragraph {
-            text: joined.map_or(Cow::Borrowed(first_text), Cow::Owned),
-            span: self.index.span(start, end.max(start)),
         }
     }
 

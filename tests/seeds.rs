@@ -223,43 +223,15 @@ fn separators_counted() {
     assert_eq!(count(&export, 0), 2);
 }
 
-/// Every span of the output that is an element of its own (not a whole
-/// post or a whole comment section).
-fn element_spans(export: &Export) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    fn comment(spans: &mut Vec<(usize, usize)>, c: &Comment) {
-        spans.push((c.span.start, c.span.end));
-        spans.extend(c.paragraphs.iter().map(|p| (p.span.start, p.span.end)));
-        spans.extend(c.signature.iter().map(|p| (p.span.start, p.span.end)));
-        for r in &c.replies {
-            comment(spans, r);
-        }
-    }
-    for block in &export.preamble {
-        spans.push((block.span().start, block.span().end));
-    }
-    for post in &export.posts {
-        spans.push((post.header_span.start, post.header_span.end));
-        spans.extend(post.title_span.iter().map(|s| (s.start, s.end)));
-        for block in &post.body {
-            spans.push((block.span().start, block.span().end));
-        }
-        if let Some(section) = &post.comments {
-            spans.extend(section.header_span.iter().map(|s| (s.start, s.end)));
-            spans.extend(section.stray.iter().map(|p| (p.span.start, p.span.end)));
-            for c in &section.items {
-                comment(&mut spans, c);
-            }
-        }
-    }
-    spans
-}
-
 #[test]
 fn no_line_lost() {
     for (name, input) in all_seeds() {
         let export = parse(&input).unwrap();
-        let spans = element_spans(&export);
+        let spans: Vec<(usize, usize)> = export
+            .elements()
+            .iter()
+            .map(|e| (e.span.start, e.span.end))
+            .collect();
         let mut offset = 0;
         for (n, line) in input.split('\n').enumerate() {
             let content = line.trim_start_matches(|c: char| c.is_whitespace());
