@@ -202,6 +202,33 @@ fn comment_sections_in_other_shapes() {
     );
 }
 
+/// A numbered line opens a comment section with no header only when its
+/// marker follows over the comment's indented paragraphs; an unindented
+/// paragraph in between shows it is the post's own numbered text.
+#[test]
+fn headerless_comments_need_their_marker_over_indented_text() {
+    let comment =
+        "Friday 25 July 2014\n\nT\n\n  1. A comment.\n\n    More of it.\n\n    ReplyDelete\n";
+    let post = parse(comment).unwrap();
+    let section = post.posts[0].comments.as_ref().unwrap();
+    assert_eq!(section.declared, None);
+    assert_eq!(section.items.len(), 1);
+    assert_eq!(section.items[0].paragraphs.len(), 2);
+
+    let body = "Friday 25 July 2014\n\nT\n\n1. A point.\n\nThe post goes on.\n\n    ReplyDelete\n";
+    let post = parse(body).unwrap();
+    assert!(post.posts[0].comments.is_none());
+    let texts: Vec<_> = post.posts[0]
+        .body
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(&*p.text),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts[..2], ["1. A point.", "The post goes on."]);
+}
+
 #[test]
 fn page_furniture_is_its_own_element() {
     let input = fixture("page_furniture");
