@@ -26,6 +26,8 @@ type Result<T> = std::result::Result<T, Error>;
 macro_rules! silent {
     () => {
         Rule::block_content
+            | Rule::weekday_block
+            | Rule::date_block
             | Rule::post_start
             | Rule::post_start_here
             | Rule::post_header
@@ -935,22 +937,27 @@ fn day_number(text: &str) -> Option<u32> {
         .ok()
 }
 
+/// The months' names, January first.
+pub(crate) const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 fn month_number(name: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    MONTHS.iter().position(|m| *m == name).map(|i| i as u32 + 1)
+    MONTH_NAMES
+        .iter()
+        .position(|m| *m == name)
+        .map(|i| i as u32 + 1)
 }
 
 /// Puts the lines of a post with an invalid header back into the post

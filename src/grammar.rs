@@ -281,4 +281,93 @@ mod tests {
         assert!(titled);
         assert!(!untitled);
     }
+
+    /// The first block the preamble makes of `line`, or `None` when the
+    /// line starts a post (the preamble then ends before it).
+    fn first_block(line: &str) -> Option<Rule> {
+        let preamble = BlogParser::parse(Rule::preamble, line)
+            .unwrap()
+            .next()
+            .unwrap();
+        preamble.into_inner().next().map(|pair| pair.as_rule())
+    }
+
+    /// `block_content` dispatches on the first letter, then on the words of
+    /// the guard rules: every guard word reaches its block, and every other
+    /// line with the same initial is a paragraph.
+    #[test]
+    fn block_content_routes_every_guard_word() {
+        let furniture = [
+            "Labels: canals",
+            "Posted by Jane at 10:00",
+            "Subscribe to: Posts",
+            "Newer Post",
+            "Older Post",
+            "Home",
+            "Email ThisBlogThis!",
+            "Links to this post",
+            "Post a Comment",
+            "Create a Link",
+        ];
+        let salutations = [
+            "Dear Jo,",
+            "Hello Jo,",
+            "Hi,",
+            "Hey Jo",
+            "Greetings,",
+            "Good morning,",
+            "To whom it may concern",
+        ];
+        let valedictions = [
+            "Yours sincerely,",
+            "With best wishes,",
+            "Best wishes,",
+            "Kind regards,",
+            "Warm regards,",
+            "Many thanks,",
+            "Thank you,",
+            "Keep well",
+            "All the best,",
+            "Take care,",
+            "In solidarity,",
+            "Sincerely,",
+            "Regards,",
+            "Respectfully,",
+            "Cheers,",
+        ];
+        let mut cases: Vec<(String, Option<Rule>)> = Vec::new();
+        for line in furniture {
+            cases.push((line.into(), Some(Rule::furniture_line)));
+        }
+        for line in salutations {
+            cases.push((line.into(), Some(Rule::salutation_line)));
+        }
+        for line in valedictions {
+            cases.push((line.into(), Some(Rule::valediction_line)));
+        }
+        for month in crate::build::MONTH_NAMES {
+            cases.push((format!("{month} 2019"), Some(Rule::sent_line)));
+            cases.push((format!("{month} was long."), Some(Rule::paragraph)));
+        }
+        for day in crate::ast::WEEKDAY_NAMES {
+            cases.push((format!("{day} 21 July 2014"), None));
+            cases.push((format!("{day} was long."), Some(Rule::paragraph)));
+            cases.push((
+                format!("{} 21 July 2014", &day[..3]),
+                Some(Rule::header_like_line),
+            ));
+        }
+        cases.push(("14 July 2014 11:16".into(), Some(Rule::sent_line)));
+        cases.push(("18 April 2008\n\nBody".into(), None));
+        cases.push(("***".into(), Some(Rule::separator_line)));
+        cases.push(("- a\n- b".into(), Some(Rule::dash_list)));
+        cases.push(("- a".into(), Some(Rule::paragraph)));
+        cases.push(("• a".into(), Some(Rule::bullet_list)));
+        for initial in ('A'..='Z').chain(['a', '“', '(', '9']) {
+            cases.push((format!("{initial}xq is text."), Some(Rule::paragraph)));
+        }
+        for (line, expected) in cases {
+            assert_eq!(first_block(&line), expected, "{line:?}");
+        }
+    }
 }
