@@ -26,6 +26,7 @@ type Result<T> = std::result::Result<T, Error>;
 macro_rules! silent {
     () => {
         Rule::block_content
+            | Rule::plain_capital
             | Rule::weekday_block
             | Rule::date_block
             | Rule::post_start
