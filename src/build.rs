@@ -61,6 +61,8 @@ macro_rules! silent {
             | Rule::comment_start_at
             | Rule::said_start
             | Rule::comment_stop
+            | Rule::line_stop
+            | Rule::reply_line_stop
             | Rule::comment_stop_here
             | Rule::comment_line
             | Rule::reply_stop
