@@ -859,7 +859,8 @@ impl<'a> Builder<'a> {
     fn span_paragraph(&self, pair: &Pair<'a, Rule>) -> Paragraph<'a> {
         let span = self.trimmed(pair);
         let source = span.source(self.input);
-        if !source.contains('\n') {
+        // memchr's search, not `str::contains`: paragraphs are long lines.
+        if memchr::memchr(b'\n', source.as_bytes()).is_none() {
             return Paragraph {
                 text: Cow::Borrowed(source),
                 span,
