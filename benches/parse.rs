@@ -8,12 +8,49 @@
 //!   at growing sizes, to show time grows linearly.
 //!
 //! `BENCH_CORPUS_MB` sets the corpus size (default 50).
+//!
+//! Beside those, for the corpus: `parse_in_memory` (the parse alone, the
+//! text already read: what `benches/peer.py` times for its Python peer) and
+//! `pest_one_token_per_line`, the least any pest grammar can do with the
+//! text (one token per line, no classification), which shows what pest
+//! itself costs here.
 
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use pest::Parser as _;
+
+// pest is built without `std`, so its derive names `alloc`.
+extern crate alloc;
+
+/// The least a pest grammar can do with an export: one token per line.
+#[derive(pest_derive::Parser)]
+#[grammar_inline = r#"
+lines = { SOI ~ line* ~ EOI }
+line = @{ "\n" | (!"\n" ~ ANY) ~ (!"\n" ~ ANY)* ~ "\n"? }
+"#]
+struct LineParser;
+
+/// Lines counted by `LineParser`, in chunks of about 1 MB cut at line ends
+/// (as the crate parses).
+fn pest_lines(text: &str) -> usize {
+    let mut count = 0;
+    let mut start = 0;
+    while start < text.len() {
+        let cut = (start + (1 << 20)).min(text.len());
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[cut..]).map_or(text.len(), |i| cut + i + 1);
+        let pairs = LineParser::parse(Rule::lines, &text[start..end]).unwrap();
+        count += pairs
+            .flatten()
+            .filter(|p| p.as_rule() == Rule::line)
+            .count();
+        start = end;
+    }
+    count
+}
 
 fn seeds() -> Vec<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
@@ -84,6 +121,18 @@ fn corpus_vs_floor(c: &mut Criterion) {
                 let export = blog_export::parse(&text).unwrap();
                 black_box(export.posts.len())
             })
+        });
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        assert_eq!(
+            pest_lines(&text),
+            lines + usize::from(!text.ends_with('\n'))
+        );
+        group.bench_function("parse_in_memory", |b| {
+            b.iter(|| blog_export::parse(black_box(&text)).unwrap().posts.len())
+        });
+        group.bench_function("pest_one_token_per_line", |b| {
+            b.iter(|| pest_lines(black_box(&text)))
         });
         group.finish();
     }
