@@ -2,8 +2,10 @@
 
 use std::fmt;
 
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::dates::weekday_name;
 use crate::span::Span;
 
 /// A non-fatal finding, with where it is and a plain-English message.
@@ -30,14 +32,96 @@ pub struct Diagnostic {
     pub span: Span,
 }
 
+/// The wording of every diagnostic, one constructor per kind, so messages
+/// stay consistent and the passes that find things do not format text.
 impl Diagnostic {
-    pub(crate) fn warning(kind: DiagnosticKind, span: Span, message: String) -> Self {
+    fn warning(kind: DiagnosticKind, span: Span, message: String) -> Self {
         Diagnostic {
             kind,
             severity: Severity::Warning,
             message,
             span,
         }
+    }
+
+    /// A header whose weekday is not its date's.
+    pub(crate) fn weekday_mismatch(
+        span: Span,
+        line: &str,
+        date: NaiveDate,
+        written: Weekday,
+    ) -> Self {
+        Self::warning(
+            DiagnosticKind::WeekdayMismatch,
+            span,
+            format!(
+                "`{line}`: {} was a {}, not a {}",
+                date.format("%-d %B %Y"),
+                weekday_name(date.weekday()),
+                weekday_name(written)
+            ),
+        )
+    }
+
+    /// A header naming a day that does not exist.
+    pub(crate) fn invalid_date(span: Span, line: &str) -> Self {
+        Self::warning(
+            DiagnosticKind::InvalidDate,
+            span,
+            format!("`{line}` looks like a date header, but that day does not exist; the line is kept as text"),
+        )
+    }
+
+    /// A header with an abbreviated weekday.
+    pub(crate) fn invalid_header(span: Span, line: &str) -> Self {
+        Self::warning(
+            DiagnosticKind::InvalidHeader,
+            span,
+            format!("`{line}` looks like a date header, but its weekday is abbreviated; the line is kept as text"),
+        )
+    }
+
+    /// A section whose header declares another count than it lists.
+    pub(crate) fn comment_count_mismatch(span: Span, declared: u32, listed: usize) -> Self {
+        let verb = if listed == 1 { "is" } else { "are" };
+        let plural = if declared == 1 { "" } else { "s" };
+        Self::warning(
+            DiagnosticKind::CommentCountMismatch,
+            span,
+            format!("the header declares {declared} comment{plural} but {listed} {verb} listed"),
+        )
+    }
+
+    /// A comment (`what` is `comment` or `reply`) numbered out of sequence.
+    pub(crate) fn number_out_of_sequence(
+        span: Span,
+        what: &str,
+        number: u32,
+        expected: u32,
+    ) -> Self {
+        Self::warning(
+            DiagnosticKind::CommentNumberOutOfSequence,
+            span,
+            format!("{what} number {number} where {expected} was expected"),
+        )
+    }
+
+    /// A line that belongs to nothing where it stands (`place`).
+    pub(crate) fn stray_text(span: Span, place: &str) -> Self {
+        Self::warning(
+            DiagnosticKind::StrayText,
+            span,
+            format!("this line is {place} and belongs to nothing there; kept as a paragraph"),
+        )
+    }
+
+    /// A letter's timestamp with a zone the parser does not know.
+    pub(crate) fn unknown_time_zone(span: Span, zone: &str) -> Self {
+        Self::warning(
+            DiagnosticKind::UnknownTimeZone,
+            span,
+            format!("unknown time zone `{zone}`: the time is kept without an offset"),
+        )
     }
 }
 

@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::diagnostic::DiagnosticKind;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::span::LineIndex;
 
 /// Why a parse failed, with the line and column to look at.
@@ -74,6 +74,53 @@ impl Error {
                 source_line: index.line_text(line).to_owned(),
             }),
         }
+    }
+
+    /// The input holds only white space.
+    pub(crate) fn empty(index: &LineIndex<'_>) -> Self {
+        Self::at(index, 0, ErrorKind::Empty, "the input is empty".into())
+    }
+
+    /// The input has text (from `offset`) but no date header.
+    pub(crate) fn no_date_header(index: &LineIndex<'_>, offset: usize) -> Self {
+        Self::at(
+            index,
+            offset,
+            ErrorKind::NoDateHeader,
+            "no date header (a line like `Friday 25 July 2014`) in the input".into(),
+        )
+    }
+
+    /// The input has no post because its only headers are invalid: the
+    /// first diagnostic that says why.
+    pub(crate) fn no_valid_header(index: &LineIndex<'_>, why: &Diagnostic) -> Self {
+        Self::at(
+            index,
+            why.span.start,
+            ErrorKind::NoDateHeader,
+            format!("no valid date header: {}", why.message),
+        )
+    }
+
+    /// In strict mode: the first diagnostic, as an error.
+    pub(crate) fn strict(index: &LineIndex<'_>, d: &Diagnostic) -> Self {
+        Self::at(
+            index,
+            d.span.start,
+            ErrorKind::Strict(d.kind),
+            d.message.clone(),
+        )
+    }
+
+    /// A bug in the crate: the grammar or the builder met what it cannot
+    /// place (`what`, in words, never a rule name).
+    pub(crate) fn internal(index: &LineIndex<'_>, offset: usize, what: &str) -> Self {
+        Self::at(
+            index,
+            offset,
+            ErrorKind::Grammar,
+            format!("internal error: {what}; please report this input"),
+        )
     }
 
     /// What went wrong.

@@ -345,11 +345,11 @@ mod tests {
         for line in valedictions {
             cases.push((line.into(), Some(Rule::valediction_line)));
         }
-        for month in crate::build::MONTH_NAMES {
+        for month in crate::dates::MONTH_NAMES {
             cases.push((format!("{month} 2019"), Some(Rule::sent_line)));
             cases.push((format!("{month} was long."), Some(Rule::paragraph)));
         }
-        for day in crate::ast::WEEKDAY_NAMES {
+        for day in crate::dates::WEEKDAY_NAMES {
             cases.push((format!("{day} 21 July 2014"), None));
             cases.push((format!("{day} was long."), Some(Rule::paragraph)));
             cases.push((

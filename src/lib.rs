@@ -170,13 +170,13 @@ extern crate alloc;
 
 mod ast;
 mod build;
+mod dates;
 mod diagnostic;
 mod elements;
 mod error;
 mod grammar;
-mod letters;
+mod names;
 mod parse;
-mod signature;
 mod span;
 
 /// The README's examples, compiled and run as doctests.
@@ -191,6 +191,6 @@ pub use ast::{
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use elements::{Element, ElementKind};
 pub use error::{Error, ErrorKind};
+pub use names::is_signature;
 pub use parse::{parse, parse_with, ParseOptions};
-pub use signature::is_signature;
 pub use span::Span;

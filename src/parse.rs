@@ -2,9 +2,10 @@
 
 use pest::Parser as _;
 
-use crate::ast::{Export, WEEKDAY_NAMES};
+use crate::ast::Export;
 use crate::build::Builder;
-use crate::error::{Error, ErrorKind};
+use crate::dates::WEEKDAY_NAMES;
+use crate::error::Error;
 use crate::grammar::{BlogParser, Rule};
 use crate::span::LineIndex;
 
@@ -57,33 +58,21 @@ fn parse_chunked<'a>(
                 pest::error::InputLocation::Pos(p) => p,
                 pest::error::InputLocation::Span((s, _)) => s,
             };
-            Error::at(
+            Error::internal(
                 builder.index(),
                 start + offset,
-                ErrorKind::Grammar,
-                "internal error: the grammar could not place this text; please report this input"
-                    .into(),
+                "the grammar could not place this text",
             )
         })?;
         let Some(export) = pairs.next() else {
-            return Err(Error::at(
-                builder.index(),
-                start,
-                ErrorKind::Grammar,
-                "internal error: no export".into(),
-            ));
+            return Err(Error::internal(builder.index(), start, "no export"));
         };
         builder.parse_export(export, start)?;
     }
     let export = builder.finish()?;
     if options.strict {
         if let Some(d) = export.diagnostics.first() {
-            return Err(Error::at(
-                &LineIndex::new(input),
-                d.span.start,
-                ErrorKind::Strict(d.kind),
-                d.message.clone(),
-            ));
+            return Err(Error::strict(&LineIndex::new(input), d));
         }
     }
     Ok(export)

@@ -1,0 +1,128 @@
+//! Comment threads: [`CommentSection`], [`Comment`] and its [`Marker`]s.
+
+use serde::{Deserialize, Serialize};
+
+use super::Paragraph;
+use crate::span::Span;
+
+/// A post's comment section.
+///
+/// ```
+/// let input = "Friday 25 July 2014\n\nT\n\n3 comments:\n\n  1. First.\n\n    ReplyDelete";
+/// let section = blog_export::parse(input)?.posts[0].comments.clone().unwrap();
+/// assert_eq!(section.declared, Some(3));
+/// assert_eq!(section.items.len(), 1);
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct CommentSection<'a> {
+    /// The count the header declares (`34 comments:` gives 34,
+    /// `No comments:` gives 0; `None` when the section has no header). It
+    /// may differ from the comments listed.
+    pub declared: Option<u32>,
+    /// The top-level comments, each with its replies.
+    #[serde(borrow)]
+    pub items: Vec<Comment<'a>>,
+    /// Lines of the section that belong to no comment (each also gives a
+    /// [`StrayText`](crate::DiagnosticKind::StrayText) diagnostic).
+    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    pub stray: Vec<Paragraph<'a>>,
+    /// Where the header line is.
+    pub header_span: Option<Span>,
+    /// The whole section.
+    pub span: Span,
+}
+
+impl<'a> CommentSection<'a> {
+    /// Number of comments listed, replies included.
+    ///
+    /// ```
+    /// let input = "Friday 25 July 2014\n\nT\n\n2 comments:\n\n  1. A.\n\n    ReplyDelete\n    Replies\n    1. B.\n\n      Delete";
+    /// let section = blog_export::parse(input)?.posts[0].comments.clone().unwrap();
+    /// assert_eq!(section.total(), 2);
+    /// # Ok::<(), blog_export::Error>(())
+    /// ```
+    pub fn total(&self) -> usize {
+        self.items.iter().map(|c| 1 + c.replies.len()).sum()
+    }
+}
+
+/// A comment, or a reply to one (a reply is a `Comment` one level down,
+/// with no replies of its own).
+///
+/// ```
+/// let input = "Friday 25 July 2014\n\nT\n\n1 comment:\n\n  1. Well done.\n\n    papa\n\n    ReplyDelete";
+/// let post = &blog_export::parse(input)?.posts[0];
+/// let comment = &post.comments.as_ref().unwrap().items[0];
+/// assert_eq!(comment.number, 1);
+/// assert_eq!(comment.paragraphs[0].text, "Well done.");
+/// assert_eq!(comment.signature.as_ref().unwrap().text, "papa");
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Comment<'a> {
+    /// The number Blogger printed before it (`1.`); for a comment in the
+    /// `Jane said...` form, which has none, its position in the section.
+    pub number: u32,
+    /// Where the comment's lead is: its number and dot (`1.`), or `said...`
+    /// for a comment in that form.
+    pub lead_span: Span,
+    /// The author, for a comment in the `Jane said...` form.
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<Paragraph<'a>>,
+    /// The comment's paragraphs, signature excluded.
+    #[serde(borrow)]
+    pub paragraphs: Vec<Paragraph<'a>>,
+    /// The author's name line, when the comment ends on one. See
+    /// [`is_signature`](crate::is_signature) for the rule.
+    #[serde(borrow)]
+    pub signature: Option<Paragraph<'a>>,
+    /// Replies, in order.
+    #[serde(borrow)]
+    pub replies: Vec<Comment<'a>>,
+    /// The Blogger markers that close the comment or open its replies.
+    pub markers: Vec<Marker>,
+    /// The whole comment, from its number to its last marker or line.
+    pub span: Span,
+}
+
+/// A Blogger marker line in a comment thread.
+///
+/// ```
+/// use blog_export::MarkerKind;
+/// let input = "Friday 25 July 2014\n\nT\n\n1 comment:\n\n  1. Hi.\n\n    ReplyDelete";
+/// let export = blog_export::parse(input)?;
+/// let marker = &export.posts[0].comments.as_ref().unwrap().items[0].markers[0];
+/// assert_eq!(marker.kind, MarkerKind::ReplyDelete);
+/// assert_eq!(marker.span.source(input), "ReplyDelete");
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Marker {
+    /// Which marker.
+    pub kind: MarkerKind,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// The kinds of [`Marker`].
+///
+/// ```
+/// let json = serde_json::to_string(&blog_export::MarkerKind::ReplyDelete).unwrap();
+/// assert_eq!(json, "\"ReplyDelete\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum MarkerKind {
+    /// `ReplyDelete`: closes a top-level comment.
+    ReplyDelete,
+    /// `Reply`: closes a top-level comment on a page saved without a login.
+    Reply,
+    /// `Replies`: opens a comment's replies.
+    Replies,
+    /// `Delete`: closes a reply.
+    Delete,
+}

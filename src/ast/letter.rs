@@ -1,0 +1,256 @@
+//! Quoted letters: [`Letter`], its [`Sent`] date ([`SentAt`]) and its
+//! [`Signature`], with the JSON form of a letter (`sent` in ISO 8601 beside
+//! `sent_raw`).
+
+use std::borrow::Cow;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+use super::{Block, Paragraph};
+use crate::span::Span;
+
+/// A letter or email quoted in a post: a date line or salutation, an
+/// optional subject, paragraphs, and an optional valediction and signature.
+///
+/// How letters are recognised:
+/// - A letter starts at a salutation on a line of its own (`Dear ...`,
+///   `Hello ...`, `Hi ...`, `Hey ...`, `Greetings`, `Good morning ...`,
+///   `To whom it may concern`; the addressee at most 60 characters and with
+///   no sentence break), or at a date or timestamp line right before one.
+///   A post's title is never a salutation.
+/// - A one-line paragraph in capitals right after the salutation is the
+///   subject (`TRANSFORMING REHABILITATION`).
+/// - The run of a letter ends before the next separator or furniture line, the next
+///   salutation (or dated salutation), or the end of the body.
+/// - If a valediction (`Yours sincerely,`, `Best wishes,`, `Keep well`, ...)
+///   stands on its own line in the run, the letter ends there, plus the
+///   signature block under it: a paragraph whose first line is a name, its
+///   further lines the signer's roles.
+/// - Without a valediction, the letter ends before the first paragraph that
+///   introduces something new (its first line ends in `:-`), or at
+///   the end of its run; if its last paragraph is a name block, that is the
+///   signature.
+///
+/// In JSON a letter is a block with `"kind": "letter"` and keys `sent` (ISO
+/// 8601: `2014-07-21T13:52:19+01:00`, `2014-07-14T11:16:00`, `2014-12-16`,
+/// `2019-02`, or null), `sent_raw`, `sent_span`, `salutation`, `subject`,
+/// `paragraphs`, `valediction`, `signature` (null or `{"name", "roles",
+/// "span"}`) and `span`.
+///
+/// ```
+/// use blog_export::{Block, SentAt};
+/// let input = "Friday 25 July 2014\n\nT\n\n21 July 2014 13:52:19 BDT\n\nDear Ms Hughes,\n\nThanks for your email.\n\nYours sincerely,\n\nMichael Spurr\nChief Executive";
+/// let post = &blog_export::parse(input)?.posts[0];
+/// let Block::Letter(letter) = &post.body[0] else { panic!() };
+/// let sent = letter.sent.as_ref().unwrap();
+/// assert_eq!(sent.raw, "21 July 2014 13:52:19 BDT");
+/// assert_eq!(sent.at.to_string(), "2014-07-21T13:52:19+01:00");
+/// assert_eq!(letter.valediction.as_ref().unwrap().text, "Yours sincerely,");
+/// assert_eq!(letter.paragraphs.len(), 1);
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(
+    into = "LetterRepr<'a>",
+    try_from = "LetterRepr<'a>",
+    bound(deserialize = "'de: 'a")
+)]
+#[non_exhaustive]
+pub struct Letter<'a> {
+    /// The date or timestamp line above the salutation.
+    pub sent: Option<Sent<'a>>,
+    /// The salutation line (`Dear Ms Hughes,`).
+    pub salutation: Paragraph<'a>,
+    /// A subject line in capitals under the salutation.
+    pub subject: Option<Paragraph<'a>>,
+    /// The letter's paragraphs (and any bullet lists), in order.
+    pub paragraphs: Vec<Block<'a>>,
+    /// The valediction (`Yours sincerely,`).
+    pub valediction: Option<Paragraph<'a>>,
+    /// The signature block: the signer's name and roles.
+    pub signature: Option<Signature<'a>>,
+    /// The whole letter.
+    pub span: Span,
+}
+
+/// When a letter was sent: the parsed value and the text as written.
+///
+/// ```
+/// use blog_export::SentAt;
+/// let input = "Friday 25 July 2014\n\nT\n\n14 July 2014 11:16\n\nDear Ms Brennan,\n\nText.";
+/// let post = &blog_export::parse(input)?.posts[0];
+/// let sent = post.letters().next().unwrap().sent.clone().unwrap();
+/// assert!(matches!(sent.at, SentAt::Local(_)));
+/// assert_eq!(sent.at.to_string(), "2014-07-14T11:16:00");
+/// assert_eq!(sent.span.line, 5);
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Sent<'a> {
+    /// The parsed date or time.
+    pub at: SentAt,
+    /// The line as written.
+    pub raw: Cow<'a, str>,
+    /// Where the line is.
+    pub span: Span,
+}
+
+/// A parsed date or timestamp, as precise as the text.
+///
+/// `Display` gives ISO 8601.
+///
+/// ```
+/// use blog_export::SentAt;
+/// let month = SentAt::Month { year: 2019, month: 2 };
+/// assert_eq!(month.to_string(), "2019-02");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SentAt {
+    /// A date and time with a known zone (`21 July 2014 13:52:19 BDT`).
+    Zoned(DateTime<FixedOffset>),
+    /// A date and time with no zone, or a zone the parser does not know
+    /// (`14 July 2014 11:16`).
+    Local(NaiveDateTime),
+    /// A date (`16 December 2014`).
+    Date(NaiveDate),
+    /// A month (`February 2019`).
+    Month {
+        /// The year.
+        year: i32,
+        /// The month, 1 to 12.
+        month: u32,
+    },
+}
+
+impl std::fmt::Display for SentAt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SentAt::Zoned(t) => write!(f, "{}", t.format("%Y-%m-%dT%H:%M:%S%:z")),
+            SentAt::Local(t) => write!(f, "{}", t.format("%Y-%m-%dT%H:%M:%S")),
+            SentAt::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            SentAt::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+        }
+    }
+}
+
+/// A signature block: the signer's name line and the role lines under it.
+///
+/// ```
+/// let input = "Friday 25 July 2014\n\nT\n\nDear all\n\nNews.\n\nYours sincerely\n\nSuki Binning\nChief Executive for KSS CRC";
+/// let post = &blog_export::parse(input)?.posts[0];
+/// let signature = post.letters().next().unwrap().signature.clone().unwrap();
+/// assert_eq!(signature.name.text, "Suki Binning");
+/// assert_eq!(signature.roles.len(), 1);
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Signature<'a> {
+    /// The name line.
+    #[serde(borrow)]
+    pub name: Paragraph<'a>,
+    /// Role lines under the name (`Chief Executive`), possibly none.
+    #[serde(borrow)]
+    pub roles: Vec<Paragraph<'a>>,
+    /// The whole block.
+    pub span: Span,
+}
+
+/// The JSON form of a [`Letter`]: `sent` as ISO 8601 beside `sent_raw`.
+#[derive(Clone, Serialize, Deserialize)]
+pub(crate) struct LetterRepr<'a> {
+    sent: Option<String>,
+    #[serde(borrow)]
+    sent_raw: Option<Cow<'a, str>>,
+    sent_span: Option<Span>,
+    #[serde(borrow)]
+    salutation: Paragraph<'a>,
+    #[serde(borrow)]
+    subject: Option<Paragraph<'a>>,
+    #[serde(borrow)]
+    paragraphs: Vec<Block<'a>>,
+    #[serde(borrow)]
+    valediction: Option<Paragraph<'a>>,
+    #[serde(borrow)]
+    signature: Option<Signature<'a>>,
+    span: Span,
+}
+
+impl<'a> From<Letter<'a>> for LetterRepr<'a> {
+    fn from(l: Letter<'a>) -> Self {
+        LetterRepr {
+            sent: l.sent.as_ref().map(|s| s.at.to_string()),
+            sent_span: l.sent.as_ref().map(|s| s.span),
+            sent_raw: l.sent.map(|s| s.raw),
+            salutation: l.salutation,
+            subject: l.subject,
+            paragraphs: l.paragraphs,
+            valediction: l.valediction,
+            signature: l.signature,
+            span: l.span,
+        }
+    }
+}
+
+impl<'a> TryFrom<LetterRepr<'a>> for Letter<'a> {
+    type Error = String;
+
+    fn try_from(r: LetterRepr<'a>) -> Result<Self, String> {
+        let sent = match (r.sent, r.sent_raw, r.sent_span) {
+            (Some(iso), Some(raw), Some(span)) => Some(Sent {
+                at: parse_iso(&iso).ok_or_else(|| format!("not an ISO 8601 date: {iso}"))?,
+                raw,
+                span,
+            }),
+            _ => None,
+        };
+        Ok(Letter {
+            sent,
+            salutation: r.salutation,
+            subject: r.subject,
+            paragraphs: r.paragraphs,
+            valediction: r.valediction,
+            signature: r.signature,
+            span: r.span,
+        })
+    }
+}
+
+/// Reads back what [`SentAt`]'s `Display` writes.
+fn parse_iso(text: &str) -> Option<SentAt> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Some(SentAt::Zoned(t));
+    }
+    if let Ok(t) = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S") {
+        return Some(SentAt::Local(t));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some(SentAt::Date(d));
+    }
+    let (year, month) = text.split_once('-')?;
+    Some(SentAt::Month {
+        year: year.parse().ok()?,
+        month: month.parse().ok().filter(|m| (1..=12).contains(m))?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_round_trip() {
+        for iso in [
+            "2014-07-21T13:52:19+01:00",
+            "2014-07-14T11:16:00",
+            "2014-12-16",
+            "2019-02",
+        ] {
+            assert_eq!(parse_iso(iso).unwrap().to_string(), iso);
+        }
+        assert!(parse_iso("2019-13").is_none());
+    }
+}

@@ -1,0 +1,54 @@
+//! The checks: what the page says about itself that the tree can be
+//! compared with. In: a finished comment section, or a header's date and
+//! the weekday it names. Out: diagnostics only (the tree is not changed):
+//! a declared count that differs from the comments listed, comment or
+//! reply numbers out of sequence, a weekday that is not the date's.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::Builder;
+use crate::ast::{Comment, CommentSection};
+use crate::diagnostic::Diagnostic;
+use crate::span::Span;
+
+impl<'a> Builder<'a> {
+    /// Diagnostics of a comment section: declared count and numbering.
+    pub(super) fn check_section(&mut self, section: &CommentSection<'a>) {
+        if let (Some(declared), Some(header)) = (section.declared, section.header_span) {
+            let listed = section.total();
+            if declared as usize != listed {
+                self.diagnostics
+                    .push(Diagnostic::comment_count_mismatch(header, declared, listed));
+            }
+        }
+        self.check_numbers(&section.items, "comment");
+        for comment in &section.items {
+            self.check_numbers(&comment.replies, "reply");
+        }
+    }
+
+    /// Numbers that do not count up by one from 1.
+    fn check_numbers(&mut self, comments: &[Comment<'a>], what: &str) {
+        let mut expected = 1;
+        for comment in comments {
+            if comment.number != expected {
+                self.diagnostics.push(Diagnostic::number_out_of_sequence(
+                    comment.span,
+                    what,
+                    comment.number,
+                    expected,
+                ));
+            }
+            expected = comment.number.saturating_add(1);
+        }
+    }
+
+    /// A header's weekday, when it names one, against its date.
+    pub(super) fn check_weekday(&mut self, span: Span, date: NaiveDate, weekday: Option<Weekday>) {
+        if let Some(written) = weekday.filter(|w| *w != date.weekday()) {
+            let line = span.source(self.input);
+            self.diagnostics
+                .push(Diagnostic::weekday_mismatch(span, line, date, written));
+        }
+    }
+}

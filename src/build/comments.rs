@@ -1,0 +1,143 @@
+//! Comment sections: the header's declared count, top-level comments,
+//! `Jane said...` comments, replies and the Blogger markers.
+//!
+//! In: a `comment_section` pair. Out: a [`CommentSection`] (checked by
+//! [`check`](super::check)) and the furniture lines found inside it, which
+//! belong to the post, not to the thread.
+
+use std::borrow::Cow;
+
+use pest::iterators::Pair;
+
+use super::{Builder, Result};
+use crate::ast::{Comment, CommentSection, Marker, MarkerKind, Paragraph};
+use crate::grammar::Rule;
+use crate::names::is_signature;
+use crate::span::{is_space, Span};
+
+/// A comment section and the furniture lines found inside it.
+pub(super) struct Section<'a> {
+    pub(super) section: CommentSection<'a>,
+    pub(super) furniture: Vec<Paragraph<'a>>,
+}
+
+impl<'a> Builder<'a> {
+    /// `comment_section = { (comment_header_line | headerless_start) ~ ... }`
+    pub(super) fn parse_comment_section(&mut self, pair: Pair<'a, Rule>) -> Result<Section<'a>> {
+        let span = self.trimmed(&pair);
+        let mut declared = None;
+        let mut header_span = None;
+        let mut items = Vec::new();
+        let mut stray = Vec::new();
+        let mut furniture = Vec::new();
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::comment_header => {
+                    header_span = Some(self.trimmed(&child));
+                    declared = Some(match child.into_inner().next() {
+                        Some(count) => count.as_str().parse().unwrap_or(u32::MAX),
+                        None => 0, // `No comments:`
+                    });
+                }
+                Rule::comment => items.push(self.parse_comment(child)?),
+                Rule::said_comment => {
+                    let mut comment = self.parse_comment(child)?;
+                    comment.number = u32::try_from(items.len() + 1).unwrap_or(u32::MAX);
+                    items.push(comment);
+                }
+                Rule::furniture_line => furniture.push(self.span_paragraph(&child)),
+                Rule::stray_line => stray
+                    .push(self.parse_stray_line(child, "in a comment section outside any comment")),
+                _ => return Err(self.unexpected(&child, "a comment section")),
+            }
+        }
+        let section = CommentSection {
+            declared,
+            items,
+            stray,
+            header_span,
+            span,
+        };
+        self.check_section(&section);
+        Ok(Section { section, furniture })
+    }
+
+    /// `comment`, `reply` and `said_comment`: number or author, paragraphs,
+    /// markers, replies.
+    fn parse_comment(&mut self, pair: Pair<'a, Rule>) -> Result<Comment<'a>> {
+        let span = self.trimmed(&pair);
+        let mut number = 0;
+        let mut lead_span = None;
+        let mut markers = Vec::new();
+        let mut author = None;
+        let mut paragraphs = Vec::new();
+        let mut replies = Vec::new();
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::comment_start | Rule::reply_start => {
+                    if let Some(digits) = child.into_inner().next() {
+                        number = digits.as_str().parse().unwrap_or(u32::MAX);
+                        // The lead is the number and its dot.
+                        let s = digits.as_span();
+                        let start = self.base + s.start();
+                        lead_span = Some(self.index.span(start, self.base + s.end() + 1));
+                    }
+                }
+                Rule::said_line => {
+                    for part in child.into_inner() {
+                        if part.as_rule() == Rule::said {
+                            lead_span = Some(self.trimmed(&part));
+                        } else {
+                            let start = self.base + part.as_span().start();
+                            let text = part.as_str().trim_end_matches(is_space);
+                            author = Some(Paragraph {
+                                text: Cow::Borrowed(text),
+                                span: self.index.span(start, start + text.len()),
+                            });
+                        }
+                    }
+                }
+                Rule::comment_para | Rule::reply_para => {
+                    paragraphs.push(self.span_paragraph(&child));
+                }
+                Rule::reply => replies.push(self.parse_comment(child)?),
+                Rule::reply_delete_line => {
+                    let kind = if child.as_str().starts_with("ReplyDelete") {
+                        MarkerKind::ReplyDelete
+                    } else {
+                        MarkerKind::Reply
+                    };
+                    markers.push(self.marker(&child, kind));
+                }
+                Rule::replies_line => markers.push(self.marker(&child, MarkerKind::Replies)),
+                Rule::delete_line => markers.push(self.marker(&child, MarkerKind::Delete)),
+                _ => return Err(self.unexpected(&child, "a comment")),
+            }
+        }
+        let signature = match paragraphs.as_slice() {
+            [_, .., last] if is_signature(&last.text) => paragraphs.pop(),
+            _ => None,
+        };
+        Ok(Comment {
+            number,
+            lead_span: lead_span.unwrap_or(Span {
+                end: span.start,
+                ..span
+            }),
+            author,
+            paragraphs,
+            signature,
+            replies,
+            markers,
+            span,
+        })
+    }
+
+    /// A marker line.
+    fn marker(&self, pair: &Pair<'a, Rule>, kind: MarkerKind) -> Marker {
+        Marker {
+            kind,
+            span: self.trimmed(pair),
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! The letters pass: groups the blocks of a body (each marked by the grammar
+//! as plain, a date line, a salutation or a valediction) into quoted
+//! [`Letter`]s. In: a body's blocks with their marks, in order. Out: the same
+//! blocks, with each letter's run replaced by one [`Block::Letter`]. The
+//! rules are documented on [`Letter`].
+
+use std::borrow::Cow;
+
+use crate::ast::{Block, Letter, Paragraph, Sent, Signature};
+use crate::names::is_name_block;
+use crate::span::{is_space, LineIndex};
+
+/// What the grammar said about a body block.
+pub(crate) enum Mark<'a> {
+    /// Ordinary text, a list or a separator.
+    Plain,
+    /// A date or timestamp line.
+    Sent(Sent<'a>),
+    /// A salutation line.
+    Salutation,
+    /// A valediction line.
+    Valediction,
+}
+
+/// Groups a body's blocks into letters where the marks say so.
+pub(crate) fn assemble<'a>(
+    index: &LineIndex<'a>,
+    input: &'a str,
+    items: Vec<(Block<'a>, Mark<'a>)>,
+) -> Vec<Block<'a>> {
+    if !items.iter().any(|(_, m)| matches!(m, Mark::Salutation)) {
+        return items.into_iter().map(|(b, _)| b).collect();
+    }
+    let n = items.len();
+    let starts = |k: usize| -> Option<usize> {
+        match (&items[k].1, items.get(k + 1).map(|i| &i.1)) {
+            (Mark::Salutation, _) => Some(k),
+            (Mark::Sent(_), Some(Mark::Salutation)) => Some(k + 1),
+            _ => None,
+        }
+    };
+    // Plan the letters first (index ranges), then move the blocks.
+    let mut plans = Vec::new();
+    let mut k = 0;
+    while k < n {
+        let Some(salutation) = starts(k) else {
+            k += 1;
+            continue;
+        };
+        let plan = plan_letter(&items, k, salutation, &starts);
+        k = plan.end;
+        plans.push(plan);
+    }
+    let mut out = Vec::with_capacity(n);
+    let mut items = items.into_iter().enumerate().peekable();
+    for plan in plans {
+        while let Some((_, (block, _))) = items.next_if(|(i, _)| *i < plan.start) {
+            out.push(block);
+        }
+        let parts: Vec<(Block<'a>, Mark<'a>)> =
+            std::iter::from_fn(|| items.next_if(|(i, _)| *i < plan.end).map(|(_, item)| item))
+                .collect();
+        out.push(Block::Letter(Box::new(build_letter(
+            index, input, &plan, parts,
+        ))));
+    }
+    out.extend(items.map(|(_, (block, _))| block));
+    out
+}
+
+/// Index ranges of one letter's parts within a body.
+struct Plan {
+    start: usize,
+    salutation: usize,
+    subject: Option<usize>,
+    valediction: Option<usize>,
+    signature: Option<usize>,
+    end: usize,
+}
+
+fn plan_letter(
+    items: &[(Block<'_>, Mark<'_>)],
+    start: usize,
+    salutation: usize,
+    starts: &dyn Fn(usize) -> Option<usize>,
+) -> Plan {
+    let n = items.len();
+    // The run: up to the next separator or the next letter.
+    let run_end = (salutation + 1..n)
+        .find(|&k| {
+            matches!(items[k].0, Block::Separator(_) | Block::Furniture(_)) || starts(k).is_some()
+        })
+        .unwrap_or(n);
+    let subject = Some(salutation + 1)
+        .filter(|&k| k < run_end && plain_paragraph(&items[k]).is_some_and(is_subject));
+    let body_start = subject.map_or(salutation + 1, |s| s + 1);
+    let valediction = (body_start..run_end).find(|&k| matches!(items[k].1, Mark::Valediction));
+    let (signature, end) = match valediction {
+        Some(v) => {
+            let signature = Some(v + 1)
+                .filter(|&k| k < run_end && plain_paragraph(&items[k]).is_some_and(is_name_block));
+            (signature, signature.map_or(v + 1, |s| s + 1))
+        }
+        None => {
+            let end = (body_start + 1..run_end)
+                .find(|&k| plain_paragraph(&items[k]).is_some_and(introduces_something))
+                .unwrap_or(run_end);
+            let signature = Some(end.saturating_sub(1)).filter(|&k| {
+                k >= body_start && plain_paragraph(&items[k]).is_some_and(is_name_block)
+            });
+            (signature, end)
+        }
+    };
+    Plan {
+        start,
+        salutation,
+        subject,
+        valediction,
+        signature,
+        end,
+    }
+}
+
+fn build_letter<'a>(
+    index: &LineIndex<'a>,
+    input: &'a str,
+    plan: &Plan,
+    parts: Vec<(Block<'a>, Mark<'a>)>,
+) -> Letter<'a> {
+    let mut sent = None;
+    let mut salutation = None;
+    let mut subject = None;
+    let mut valediction = None;
+    let mut signature = None;
+    let mut paragraphs = Vec::new();
+    let span = match (parts.first(), parts.last()) {
+        (Some(first), Some(last)) => index.span(first.0.span().start, last.0.span().end),
+        _ => index.span(0, 0),
+    };
+    for (offset, (block, mark)) in parts.into_iter().enumerate() {
+        let k = plan.start + offset;
+        match (block, mark) {
+            (_, Mark::Sent(s)) if k < plan.salutation => sent = Some(s),
+            (Block::Paragraph(p), _) if k == plan.salutation => salutation = Some(p),
+            (Block::Paragraph(p), _) if Some(k) == plan.subject => subject = Some(p),
+            (Block::Paragraph(p), _) if Some(k) == plan.valediction => valediction = Some(p),
+            (Block::Paragraph(p), _) if Some(k) == plan.signature => {
+                signature = Some(name_block(index, input, &p));
+            }
+            (block, _) => paragraphs.push(block),
+        }
+    }
+    Letter {
+        sent,
+        salutation: salutation.unwrap_or(Paragraph {
+            text: Cow::Borrowed(""),
+            span,
+        }),
+        subject,
+        paragraphs,
+        valediction,
+        signature,
+        span,
+    }
+}
+
+/// The text of a block that is an ordinary paragraph.
+fn plain_paragraph<'b>(item: &'b (Block<'_>, Mark<'_>)) -> Option<&'b str> {
+    match item {
+        (Block::Paragraph(p), Mark::Plain) => Some(&p.text),
+        _ => None,
+    }
+}
+
+/// A subject line: one line in capitals.
+fn is_subject(text: &str) -> bool {
+    !text.contains('\n')
+        && text.chars().count() <= 80
+        && text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !text.chars().any(char::is_lowercase)
+}
+
+/// A paragraph that introduces something new: its first line ends in `:-`,
+/// as a blogger introduces the next quotation (`This from Durham:-`). A
+/// plain `:` is not enough: letters themselves introduce their lists so.
+fn introduces_something(text: &str) -> bool {
+    let first = text.lines().next().unwrap_or("").trim_end_matches(is_space);
+    first.ends_with(":-")
+}
+
+/// Splits a name block paragraph into its name and role lines.
+fn name_block<'a>(index: &LineIndex<'a>, input: &'a str, p: &Paragraph<'a>) -> Signature<'a> {
+    let mut lines = Vec::new();
+    let mut offset = p.span.start;
+    for raw in p.span.source(input).split('\n') {
+        let start = offset + (raw.len() - raw.trim_start_matches(is_space).len());
+        let text = raw.trim_matches(is_space);
+        lines.push(Paragraph {
+            text: Cow::Borrowed(text),
+            span: index.span(start, start + text.len()),
+        });
+        offset += raw.len() + 1;
+    }
+    let name = if lines.is_empty() {
+        p.clone()
+    } else {
+        lines.remove(0)
+    };
+    Signature {
+        name,
+        roles: lines,
+        span: p.span,
+    }
+}

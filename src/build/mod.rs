@@ -1,0 +1,179 @@
+//! The tree builder: from pest's token tree to the typed syntax tree.
+//!
+//! [`Builder::parse_export`] walks the pairs of one chunk of the input; each
+//! grammar rule it meets has one `parse_xxx(pair)` that returns its value,
+//! in the file of its part of the format:
+//!
+//! - [`post`]: the preamble, posts and their date headers;
+//! - [`blocks`]: the blocks of a body (paragraphs, lists, separators,
+//!   furniture, letter lines);
+//! - [`comments`]: comment sections, comments, replies and markers;
+//!
+//! and the passes over what they built, each a named function in its own
+//! file:
+//!
+//! - [`letters`]: a body's blocks grouped into quoted letters;
+//! - [`check`]: the count, numbering and weekday checks (diagnostics only);
+//! - [`recover`]: what a header that turns out not to start a post gives
+//!   back to the post before it (or to the preamble).
+//!
+//! Each `parse_xxx` matches the rules it handles; any other rule is a bug in
+//! the grammar or here, reported by [`Builder::unexpected`] (a panic in
+//! debug builds, an internal error otherwise), so no list of rules is kept
+//! by hand.
+
+mod blocks;
+mod check;
+mod comments;
+mod letters;
+mod post;
+mod recover;
+
+use std::borrow::Cow;
+
+use pest::iterators::Pair;
+
+use crate::ast::{Block, CommentSection, Export, Paragraph, Post};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::error::Error;
+use crate::grammar::Rule;
+use crate::span::{is_space, LineIndex, Span};
+
+type Result<T> = std::result::Result<T, Error>;
+
+/// Builds the syntax tree for one input, from the token trees of its
+/// chunks in order (see [`crate::parse`]).
+pub(crate) struct Builder<'a> {
+    input: &'a str,
+    index: LineIndex<'a>,
+    diagnostics: Vec<Diagnostic>,
+    /// Byte offset of the chunk being built: pest's positions are relative
+    /// to it.
+    base: usize,
+    preamble: Vec<Block<'a>>,
+    orphan_comments: Option<CommentSection<'a>>,
+    posts: Vec<Post<'a>>,
+}
+
+impl<'a> Builder<'a> {
+    pub(crate) fn new(input: &'a str) -> Self {
+        Builder {
+            input,
+            index: LineIndex::new(input),
+            diagnostics: Vec::new(),
+            base: 0,
+            preamble: Vec::new(),
+            orphan_comments: None,
+            posts: Vec::new(),
+        }
+    }
+
+    pub(crate) fn index(&self) -> &LineIndex<'a> {
+        &self.index
+    }
+
+    /// `export = { SOI ~ BOM? ~ preamble ~ post* ~ EOI }`, for the chunk of
+    /// the input that starts at byte `base`. Chunks after the first start
+    /// with a date header, so their preamble is empty.
+    pub(crate) fn parse_export(&mut self, pair: Pair<'a, Rule>, base: usize) -> Result<()> {
+        self.base = base;
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::preamble => self.parse_preamble(child)?,
+                Rule::post => match self.parse_post(child)? {
+                    post::Parsed::Post(post) => self.posts.push(post),
+                    post::Parsed::Invalid(lines) => self.merge_invalid(lines),
+                },
+                Rule::EOI => {}
+                _ => return Err(self.unexpected(&child, "an export")),
+            }
+        }
+        Ok(())
+    }
+
+    /// The export, once every chunk is built: the passes that need the
+    /// whole page run here.
+    pub(crate) fn finish(mut self) -> Result<Export<'a>> {
+        self.demote_weekdayless_headers();
+        if self.posts.is_empty() {
+            // A header that names no real day is the likeliest reason.
+            let why = self.diagnostics.iter().find(|d| {
+                matches!(
+                    d.kind,
+                    DiagnosticKind::InvalidDate | DiagnosticKind::InvalidHeader
+                )
+            });
+            return Err(match (why, self.input.find(|c: char| !is_space(c))) {
+                (Some(why), _) => Error::no_valid_header(&self.index, why),
+                (None, None) => Error::empty(&self.index),
+                (None, Some(offset)) => Error::no_date_header(&self.index, offset),
+            });
+        }
+        let mut diagnostics = self.diagnostics;
+        diagnostics.sort_by_key(|d| d.span.start);
+        Ok(Export {
+            preamble: self.preamble,
+            orphan_comments: self.orphan_comments,
+            posts: self.posts,
+            diagnostics,
+        })
+    }
+
+    /// A paragraph from a rule's span: its lines without their indentation
+    /// and trailing white space, joined with `\n`. One line borrows the
+    /// input.
+    fn span_paragraph(&self, pair: &Pair<'a, Rule>) -> Paragraph<'a> {
+        let span = self.trimmed(pair);
+        let source = span.source(self.input);
+        // memchr's search, not `str::contains`: paragraphs are long lines.
+        if memchr::memchr(b'\n', source.as_bytes()).is_none() {
+            return Paragraph {
+                text: Cow::Borrowed(source),
+                span,
+            };
+        }
+        let mut text = String::with_capacity(source.len());
+        for (i, line) in source.split('\n').enumerate() {
+            if i > 0 {
+                text.push('\n');
+            }
+            text.push_str(line.trim_matches(is_space));
+        }
+        Paragraph {
+            text: Cow::Owned(text),
+            span,
+        }
+    }
+
+    /// A paragraph made of the source text of a span.
+    fn slice_paragraph(&self, span: Span) -> Paragraph<'a> {
+        Paragraph {
+            text: Cow::Borrowed(span.source(self.input)),
+            span,
+        }
+    }
+
+    /// A pair's span in the whole input, without surrounding white space.
+    fn trimmed(&self, pair: &Pair<'a, Rule>) -> Span {
+        let s = pair.as_span();
+        self.index
+            .trimmed(self.base + s.start(), self.base + s.end())
+    }
+
+    /// A rule where the grammar cannot put one: a bug, never the input's
+    /// fault. Debug builds stop here, naming the rule; release builds
+    /// return an internal error naming the place in words.
+    fn unexpected(&self, pair: &Pair<'a, Rule>, place: &str) -> Error {
+        if cfg!(debug_assertions) {
+            unreachable!("grammar rule {:?} in {place}", pair.as_rule());
+        }
+        self.internal(
+            self.base + pair.as_span().start(),
+            &format!("unexpected structure in {place}"),
+        )
+    }
+
+    fn internal(&self, offset: usize, what: &str) -> Error {
+        Error::internal(&self.index, offset, what)
+    }
+}

@@ -1,0 +1,155 @@
+//! Posts: the preamble, each post's parts, and date headers.
+//!
+//! In: the `preamble` and `post` pairs of a chunk. Out: the preamble's
+//! blocks (and the comments of a post whose header is off the page), and
+//! one [`Parsed`] per post: a [`Post`], or, when its header names no real
+//! day, its lines for [`recover`](super::recover) to give back.
+
+use chrono::{NaiveDate, Weekday};
+use pest::iterators::Pair;
+
+use super::recover::Loose;
+use super::{Builder, Result};
+use crate::ast::{Block, Post};
+use crate::dates::{day_number, month_number};
+use crate::diagnostic::Diagnostic;
+use crate::grammar::Rule;
+use crate::span::Span;
+
+/// A post as the grammar found it: either a real post, or a header line that
+/// names no real day, whose lines go back to what came before.
+pub(super) enum Parsed<'a> {
+    Post(Post<'a>),
+    Invalid(Loose<'a>),
+}
+
+/// A date header: its date and weekday as written (if any), or `None` when
+/// the day does not exist.
+struct Header {
+    date: Option<(NaiveDate, Option<Weekday>)>,
+    span: Span,
+}
+
+impl<'a> Builder<'a> {
+    /// `preamble = { (block | stray_line)* ~ (comment_section ~ page_tail?)? }`:
+    /// blocks (with furniture), and the comments of a post whose header is
+    /// not in the input.
+    pub(super) fn parse_preamble(&mut self, pair: Pair<'a, Rule>) -> Result<()> {
+        let mut pending = Vec::new();
+        let mut comments = None;
+        let mut furniture = Vec::new();
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::comment_section => {
+                    let section = self.parse_comment_section(child)?;
+                    furniture.extend(section.furniture);
+                    comments = Some(section.section);
+                }
+                Rule::page_tail => furniture.extend(self.parse_page_tail(child)),
+                _ => pending.push(child),
+            }
+        }
+        if !pending.is_empty() {
+            let blocks = self.parse_block_pairs(pending.into_iter())?;
+            self.preamble.extend(blocks);
+        }
+        self.preamble
+            .extend(furniture.into_iter().map(Block::Furniture));
+        if comments.is_some() {
+            self.orphan_comments = comments;
+        }
+        Ok(())
+    }
+
+    /// `post = { post_header ~ title_part? ~ body ~ comment_section? ~ page_tail? }`
+    pub(super) fn parse_post(&mut self, pair: Pair<'a, Rule>) -> Result<Parsed<'a>> {
+        let span = self.trimmed(&pair);
+        let mut header = None;
+        let mut title = None;
+        let mut body = Vec::new();
+        let mut comments = None;
+        let mut furniture = Vec::new();
+        for child in pair.into_inner() {
+            match child.as_rule() {
+                Rule::date_line | Rule::bare_date_line => {
+                    header = Some(self.parse_date_line(child)?);
+                }
+                Rule::title_line => title = Some(self.span_paragraph(&child)),
+                Rule::body => {
+                    for block in self.parse_blocks(child)? {
+                        match block {
+                            Block::Furniture(line) => furniture.push(line),
+                            block => body.push(block),
+                        }
+                    }
+                }
+                Rule::comment_section => {
+                    let section = self.parse_comment_section(child)?;
+                    furniture.extend(section.furniture);
+                    comments = Some(section.section);
+                }
+                Rule::page_tail => furniture.extend(self.parse_page_tail(child)),
+                _ => return Err(self.unexpected(&child, "a post")),
+            }
+        }
+        let Some(header) = header else {
+            return Err(self.internal(span.start, "a post without its date header"));
+        };
+        match header.date {
+            Some((date, weekday)) => Ok(Parsed::Post(Post {
+                date,
+                weekday,
+                title: title.as_ref().map(|t| t.text.clone()),
+                title_span: title.map(|t| t.span),
+                body,
+                comments,
+                furniture,
+                header_span: header.span,
+                span,
+            })),
+            None => {
+                let mut blocks = vec![Block::Paragraph(self.slice_paragraph(header.span))];
+                blocks.extend(title.map(Block::Paragraph));
+                blocks.extend(body);
+                Ok(Parsed::Invalid(Loose {
+                    blocks,
+                    comments,
+                    furniture,
+                }))
+            }
+        }
+    }
+
+    /// `date_line = ${ date_header ~ hs* ~ eol }` and
+    /// `bare_date_line = ${ bare_date ~ hs* ~ eol }`
+    fn parse_date_line(&mut self, pair: Pair<'a, Rule>) -> Result<Header> {
+        let span = self.trimmed(&pair);
+        let mut weekday = None;
+        let mut day = None;
+        let mut month = None;
+        let mut year = None;
+        for part in pair.into_inner().flat_map(Pair::into_inner) {
+            let text = part.as_str();
+            match part.as_rule() {
+                Rule::weekday => weekday = text.parse::<Weekday>().ok(),
+                Rule::day => day = day_number(text),
+                Rule::month => month = month_number(text),
+                Rule::year => year = text.parse::<i32>().ok(),
+                _ => return Err(self.unexpected(&part, "a date header")),
+            }
+        }
+        let (Some(day), Some(month), Some(year)) = (day, month, year) else {
+            return Err(self.internal(span.start, "a date header without all its parts"));
+        };
+        let line = span.source(self.input);
+        let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
+            self.diagnostics.push(Diagnostic::invalid_date(span, line));
+            return Ok(Header { date: None, span });
+        };
+        self.check_weekday(span, date, weekday);
+        Ok(Header {
+            date: Some((date, weekday)),
+            span,
+        })
+    }
+}

@@ -1,0 +1,115 @@
+//! Names: the rules that tell a comment's signature (its author's name
+//! line) and a letter's signer (a name line, then role lines) from ordinary
+//! text.
+
+use crate::span::is_space;
+
+/// Short words that end comments but are not names.
+const NOT_NAMES: &[&str] = &[
+    "agreed", "amen", "anyway", "bye", "cheers", "correct", "discuss", "exactly", "indeed", "lol",
+    "no", "nope", "ok", "okay", "regards", "rubbish", "sad", "shameful", "shocking", "thanks",
+    "true", "why", "yes", "yep",
+];
+
+/// Whether a comment's last paragraph is its author's signature.
+///
+/// The parser applies this to the last paragraph of a comment or reply that
+/// has at least two paragraphs (a one-paragraph comment is all text). The
+/// paragraph is a signature when it is a name line:
+///
+/// - one line of at most 40 characters and 1 to 4 words;
+/// - only letters, spaces, hyphens, apostrophes and the dots of initials,
+///   ending on a letter, so a sentence (`TR = Totally Rubbish.`), a
+///   question or a link is never a signature;
+/// - a single word may be in any case (`papa`, `Anon`), except for common
+///   closing words (`Thanks`, `Agreed`, `Exactly`, ...); several words must
+///   each start with a capital letter (`Simon Garden`, `David A. Raho`).
+///
+/// ```
+/// use blog_export::is_signature;
+/// assert!(is_signature("papa"));
+/// assert!(is_signature("Simon Garden"));
+/// assert!(!is_signature("TR = Totally Rubbish."));
+/// assert!(!is_signature("well said"));
+/// assert!(!is_signature("Thanks"));
+/// ```
+pub fn is_signature(line: &str) -> bool {
+    let line = line.trim_matches(is_space);
+    if line.is_empty() || line.chars().count() > 40 || line.contains('\n') {
+        return false;
+    }
+    let allowed = |c: char| c.is_alphabetic() || matches!(c, ' ' | '-' | '\'' | '’' | '.');
+    if !line.chars().all(allowed) || !line.ends_with(char::is_alphabetic) {
+        return false;
+    }
+    let words: Vec<&str> = line.split(' ').filter(|w| !w.is_empty()).collect();
+    match words.as_slice() {
+        [] => false,
+        [word] => {
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !NOT_NAMES.contains(&word.to_lowercase().as_str())
+        }
+        words if words.len() <= 4 => words.iter().all(|w| w.starts_with(char::is_uppercase)),
+        _ => false,
+    }
+}
+
+/// Words a name may hold in lower case.
+const NAME_PARTICLES: &[&str] = &["and", "&", "of", "de", "van", "von", "der", "la", "le"];
+
+/// A name line: 1 to 7 words, at most 50 characters, no digits, no
+/// sentence punctuation at its end, each word capitalised (or a particle
+/// such as `and`), dots only after initials and titles.
+pub(crate) fn is_name_line(line: &str) -> bool {
+    let line = line.trim_matches(is_space);
+    let words: Vec<&str> = line.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 7
+        && line.chars().count() <= 50
+        && !line.chars().any(|c| c.is_ascii_digit())
+        && !line.ends_with(['.', '!', '?', ':', ';', ','])
+        && line.chars().any(char::is_alphabetic)
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(w))
+        && words.iter().any(|w| w.starts_with(char::is_uppercase))
+        // A dot inside a name belongs to an initial or a title (`A.`, `Dr.`).
+        && words
+            .iter()
+            .all(|w| !w.ends_with('.') || w.chars().filter(|c| c.is_alphabetic()).count() <= 3)
+}
+
+/// A name block: a name line, then up to three short role lines.
+pub(crate) fn is_name_block(text: &str) -> bool {
+    let mut lines = text.lines();
+    lines.next().is_some_and(is_name_line)
+        && lines.clone().count() <= 3
+        && lines.all(|l| l.chars().count() <= 80)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_lines() {
+        for name in [
+            "Michael Spurr",
+            "IAN LAWRENCE",
+            "Dino Peros ",
+            "David A Raho and Patricia Johnson",
+            "Mgt Locklan",
+        ] {
+            assert!(is_name_line(name), "{name}");
+        }
+        for text in [
+            "Discuss.",
+            "Thanks. Bye",
+            "the end",
+            "Room 101",
+            "Napo SSW branch chair.",
+        ] {
+            assert!(!is_name_line(text), "{text}");
+        }
+    }
+}
