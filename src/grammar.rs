@@ -1,12 +1,71 @@
-//! The pest parser, derived from `grammar/blog.pest`. Private: pest types
-//! never reach the public API.
+//! The pest parsers. Private: pest types never reach the public API.
+//!
+//! The grammar is in three files (as pest's `calc` example builds one
+//! parser from several): `grammar/blog.pest` is the format, readable top
+//! to bottom; `grammar/fast.pest` and `grammar/reference.pest` each define
+//! the two rules that classify a body line (`body_line`, `block_content`),
+//! the first for speed, the second for reading. The crate parses with
+//! [`BlogParser`] (format and speed work); [`reference::ReferenceParser`]
+//! (format and readable rules) exists for the tests that require both to
+//! build the same tree.
 
 use pest_derive::Parser;
 
-/// The parser generated from the grammar.
+/// The parser the crate uses: the format and the speed work.
 #[derive(Parser)]
 #[grammar = "../grammar/blog.pest"]
+#[grammar = "../grammar/fast.pest"]
 pub(crate) struct BlogParser;
+
+/// The reference parser: the format with the readable rules.
+#[cfg(any(test, feature = "reference-grammar"))]
+pub(crate) mod reference {
+    use pest_derive::Parser;
+
+    /// The format with `grammar/reference.pest`'s readable rules.
+    #[derive(Parser)]
+    #[grammar = "../grammar/blog.pest"]
+    #[grammar = "../grammar/reference.pest"]
+    pub(crate) struct ReferenceParser;
+}
+
+/// Every token of a parse of `input` from `rule_name` (`"export"`,
+/// `"preamble"`, ...), as (rule name, start, end) in pre-order, with the
+/// fast parser or the reference one. `None` when the rule name is unknown
+/// or the parse fails.
+#[cfg(any(test, feature = "reference-grammar"))]
+pub(crate) fn tokens(
+    input: &str,
+    rule_name: &str,
+    use_reference: bool,
+) -> Option<Vec<(String, usize, usize)>> {
+    use pest::Parser as _;
+
+    fn flat<R: pest::RuleType>(
+        pairs: pest::iterators::Pairs<'_, R>,
+    ) -> Vec<(String, usize, usize)> {
+        pairs
+            .flatten()
+            .map(|p| {
+                let s = p.as_span();
+                (format!("{:?}", p.as_rule()), s.start(), s.end())
+            })
+            .collect()
+    }
+    if use_reference {
+        let rule = reference::Rule::all_rules()
+            .iter()
+            .find(|r| format!("{r:?}") == rule_name)?;
+        reference::ReferenceParser::parse(*rule, input)
+            .ok()
+            .map(flat)
+    } else {
+        let rule = Rule::all_rules()
+            .iter()
+            .find(|r| format!("{r:?}") == rule_name)?;
+        BlogParser::parse(*rule, input).ok().map(flat)
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -283,13 +342,18 @@ mod tests {
     }
 
     /// The first block the preamble makes of `line`, or `None` when the
-    /// line starts a post (the preamble then ends before it).
+    /// line starts a post (the preamble then ends before it), with the
+    /// fast parser; the reference parser must agree.
     fn first_block(line: &str) -> Option<Rule> {
         let preamble = BlogParser::parse(Rule::preamble, line)
             .unwrap()
             .next()
             .unwrap();
-        preamble.into_inner().next().map(|pair| pair.as_rule())
+        let fast = preamble.into_inner().next().map(|pair| pair.as_rule());
+        let reference = super::tokens(line, "preamble", true).unwrap();
+        let reference_first = reference.get(1).map(|t| t.0.clone());
+        assert_eq!(fast.map(|r| format!("{r:?}")), reference_first, "{line:?}");
+        fast
     }
 
     /// `block_content` dispatches on the first letter, then on the words of

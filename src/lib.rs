@@ -179,6 +179,25 @@ mod names;
 mod parse;
 mod span;
 
+/// Not part of the API: the token trees of the crate's parser and of the
+/// reference parser, for `tests/grammar_agreement.rs` (feature
+/// `reference-grammar`).
+#[cfg(feature = "reference-grammar")]
+#[doc(hidden)]
+pub mod __reference {
+    /// Every token of a parse of `input` from the rule named `rule`, as
+    /// (rule name, start, end) in pre-order, by the reference parser when
+    /// `use_reference`, else by the crate's parser; `None` when the rule is
+    /// unknown or the parse fails.
+    pub fn tokens(
+        input: &str,
+        rule: &str,
+        use_reference: bool,
+    ) -> Option<Vec<(String, usize, usize)>> {
+        crate::grammar::tokens(input, rule, use_reference)
+    }
+}
+
 /// The README's examples, compiled and run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

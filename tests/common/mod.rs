@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests.
 
 use blog_export::Export;
+use proptest::prelude::*;
 
 /// White space between elements: Unicode white space and the BOM.
 pub fn is_gap(c: char) -> bool {
@@ -45,4 +46,56 @@ pub fn assert_lossless(input: &str, export: &Export) {
         Ok(rebuilt) => assert_eq!(rebuilt, input),
         Err(e) => panic!("{e}"),
     }
+}
+
+/// Pieces of the format, so random inputs reach deep into the grammar.
+pub const PIECES: &[&str] = &[
+    "Friday 25 July 2014",
+    "Saturday, March 19, 2011",
+    "October 7, 2004",
+    "Wed, 17 December 2014",
+    "Friday 31 February 2014",
+    "34 comments:",
+    "No comments:",
+    "  1. ",
+    "    1. ",
+    "      1. ",
+    "    ReplyDelete",
+    "    Replies",
+    "      Delete",
+    "Jane said...",
+    "  • ",
+    "- ",
+    "******",
+    "--oo00oo--",
+    "Dear Ms Hughes,",
+    "Hi,",
+    "21 July 2014 13:52:19 BDT",
+    "February 2019",
+    "Yours sincerely,",
+    "Michael Spurr",
+    "Labels: a, b",
+    "Newer Post Older Post Home",
+    "papa",
+    "text",
+    "\n",
+    "\n\n",
+    "\r\n",
+    " ",
+    "\t",
+    "\u{a0}",
+    "\u{feff}",
+    "é",
+];
+
+#[allow(dead_code)] // Not every test binary uses every helper.
+pub fn structured() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => prop::sample::select(PIECES).prop_map(str::to_string),
+            1 => any::<String>(),
+        ],
+        0..40,
+    )
+    .prop_map(|parts| parts.concat())
 }
