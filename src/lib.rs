@@ -104,8 +104,10 @@
 //!
 //! # JSON
 //!
-//! All types implement serde's `Serialize` (and `Deserialize`). The JSON is
-//! a stable contract (the command-line tool prints it):
+//! [`Export`] and every type in it implement serde's `Serialize` and
+//! `Deserialize` ([`Error`] only `Serialize`; [`Sent`] and [`SentAt`] are
+//! written inside their [`Letter`] as `sent`, `sent_raw` and `sent_span`).
+//! The JSON is a stable contract (the command-line tool prints it):
 //!
 //! ```json
 //! {

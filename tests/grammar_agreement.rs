@@ -80,11 +80,7 @@ fn every_line_of_the_seeds_starts_the_same_preamble() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig {
-        cases: 512,
-        failure_persistence: None,
-        ..ProptestConfig::default()
-    })]
+    #![proptest_config(common::config())]
 
     #[test]
     fn generated_pages_give_the_same_tree(tail in common::structured()) {

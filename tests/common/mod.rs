@@ -99,3 +99,13 @@ pub fn structured() -> impl Strategy<Value = String> {
     )
     .prop_map(|parts| parts.concat())
 }
+
+/// The property tests' settings: 512 cases, no failure files.
+#[allow(dead_code)] // Not every test binary uses every helper.
+pub fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 512,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}

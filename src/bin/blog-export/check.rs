@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use blog_export::Severity;
 
-use crate::files::{each_file, ReadError};
+use crate::files::{each_file, in_order};
 
 pub fn run(files: &[PathBuf]) -> io::Result<u8> {
     let outcomes = each_file(files, |_, text| match blog_export::parse(text) {
@@ -18,30 +18,24 @@ pub fn run(files: &[PathBuf]) -> io::Result<u8> {
     });
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut worst = 0;
-    for outcome in outcomes {
-        let file = outcome.path.display();
-        match outcome.result {
-            Err(ReadError(msg)) => {
-                eprintln!("{msg}");
-                worst = 2;
-            }
-            Ok(Err(error)) => {
-                let first = error.to_string();
-                let first = first.lines().next().unwrap_or_default();
-                writeln!(out, "{file}:{first}")?;
-                worst = worst.max(1);
-            }
-            Ok(Ok(diagnostics)) => {
-                for (severity, line) in diagnostics {
-                    if severity == Severity::Error {
-                        worst = worst.max(1);
-                    }
-                    writeln!(out, "{file}:{line}")?;
-                }
-            }
+    let worst = in_order(outcomes, |file, result| match result {
+        Err(error) => {
+            let first = error.to_string();
+            let first = first.lines().next().unwrap_or_default();
+            writeln!(out, "{file}:{first}")?;
+            Ok(1)
         }
-    }
+        Ok(diagnostics) => {
+            let mut worst = 0;
+            for (severity, line) in diagnostics {
+                if severity == Severity::Error {
+                    worst = 1;
+                }
+                writeln!(out, "{file}:{line}")?;
+            }
+            Ok(worst)
+        }
+    })?;
     out.flush()?;
     Ok(worst)
 }

@@ -38,7 +38,7 @@ pub fn expand(args: &[PathBuf]) -> (Vec<PathBuf>, u8) {
 }
 
 /// A file that could not be read as UTF-8 text.
-pub struct ReadError(pub String);
+pub struct ReadError(String);
 
 fn read(path: &Path) -> Result<String, ReadError> {
     let bytes = std::fs::read(path)
@@ -86,4 +86,24 @@ pub fn each_file<T: Send>(
         .collect();
     bar.finish_and_clear();
     outcomes
+}
+
+/// Reports the outcomes in order: a file that could not be read as a
+/// message on stderr (exit code 2), the others through `each`, which
+/// returns the file's exit code. Returns the worst.
+pub fn in_order<T>(
+    outcomes: Vec<Outcome<T>>,
+    mut each: impl FnMut(String, T) -> io::Result<u8>,
+) -> io::Result<u8> {
+    let mut worst = 0;
+    for outcome in outcomes {
+        match outcome.result {
+            Err(ReadError(msg)) => {
+                eprintln!("{msg}");
+                worst = 2;
+            }
+            Ok(value) => worst = worst.max(each(outcome.path.display().to_string(), value)?),
+        }
+    }
+    Ok(worst)
 }

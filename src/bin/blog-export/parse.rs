@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use crate::csv::{self as tables, Table};
-use crate::files::{each_file, ReadError};
+use crate::files::{each_file, in_order};
 use crate::json;
 
 /// Output formats of `parse`.
@@ -35,30 +35,23 @@ pub fn run(files: &[PathBuf], format: Format, table: Table) -> io::Result<u8> {
     if format == Format::Csv {
         out.write_all(&tables::header(table)?)?;
     }
-    let mut worst = 0;
-    for outcome in outcomes {
-        let file = outcome.path.display().to_string();
-        match outcome.result {
-            Err(ReadError(msg)) => {
-                eprintln!("{msg}");
-                worst = 2;
+    let worst = in_order(outcomes, |file, result| match result {
+        Err(error) => {
+            eprintln!("{file}:{error}");
+            if lines {
+                out.write_all(&json::error(&file, &error)?)?;
+                writeln!(out)?;
             }
-            Ok(Err(error)) => {
-                eprintln!("{file}:{error}");
-                if lines {
-                    out.write_all(&json::error(&file, &error)?)?;
-                    writeln!(out)?;
-                }
-                worst = worst.max(1);
-            }
-            Ok(Ok(bytes)) => {
-                out.write_all(&bytes?)?;
-                if format != Format::Csv {
-                    writeln!(out)?;
-                }
-            }
+            Ok(1)
         }
-    }
+        Ok(bytes) => {
+            out.write_all(&bytes?)?;
+            if format != Format::Csv {
+                writeln!(out)?;
+            }
+            Ok(0)
+        }
+    })?;
     out.flush()?;
     Ok(worst)
 }

@@ -5,7 +5,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::files::{each_file, ReadError};
+use crate::files::{each_file, in_order};
 
 #[derive(Default, Clone, Copy)]
 struct Counts {
@@ -65,24 +65,17 @@ pub fn run(files: &[PathBuf]) -> io::Result<u8> {
     let mut out = BufWriter::new(stdout.lock());
     writeln!(out, "file\tposts\tcomments\treplies\tletters\tbytes\tMB/s")?;
     let mut total = Counts::default();
-    let mut worst = 0;
-    for outcome in outcomes {
-        let file = outcome.path.display().to_string();
-        match outcome.result {
-            Err(ReadError(msg)) => {
-                eprintln!("{msg}");
-                worst = 2;
-            }
-            Ok(Err(error)) => {
-                eprintln!("{file}:{error}");
-                worst = worst.max(1);
-            }
-            Ok(Ok(counts)) => {
-                writeln!(out, "{}", counts.row(&file))?;
-                total.add(counts);
-            }
+    let worst = in_order(outcomes, |file, result| match result {
+        Err(error) => {
+            eprintln!("{file}:{error}");
+            Ok(1)
         }
-    }
+        Ok(counts) => {
+            writeln!(out, "{}", counts.row(&file))?;
+            total.add(counts);
+            Ok(0)
+        }
+    })?;
     writeln!(out, "{}", total.row("total"))?;
     out.flush()?;
     Ok(worst)
