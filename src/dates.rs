@@ -38,11 +38,16 @@ pub(crate) fn weekday_name(day: Weekday) -> &'static str {
     WEEKDAY_NAMES[day.num_days_from_monday() as usize]
 }
 
-/// The number (1 to 12) of a month's full name.
+/// The number (1 to 12) of a month's name, in full or abbreviated to at
+/// least three letters, with or without a dot (`Feb`, `Sept.`).
 pub(crate) fn month_number(name: &str) -> Option<u32> {
+    let name = name.trim_end_matches('.');
+    if name.len() < 3 {
+        return None;
+    }
     MONTH_NAMES
         .iter()
-        .position(|m| *m == name)
+        .position(|m| m.starts_with(name))
         .map(|i| i as u32 + 1)
 }
 
@@ -118,9 +123,9 @@ impl<'a> SentParts<'a> {
     }
 }
 
-/// `11:16`, `13:52:19`, `3:15 pm`.
-fn parse_time(text: &str) -> Option<NaiveTime> {
-    let lower = text.to_ascii_lowercase();
+/// `11:16`, `13:52:19`, `3:15 pm`, `2:07 a.m.`.
+pub(crate) fn parse_time(text: &str) -> Option<NaiveTime> {
+    let lower = text.to_ascii_lowercase().replace('.', "");
     let (clock, pm) = match lower.trim_end_matches(is_space) {
         t if t.ends_with("pm") => (
             t.trim_end_matches("pm").trim_end_matches(is_space),
@@ -147,6 +152,50 @@ fn parse_time(text: &str) -> Option<NaiveTime> {
     NaiveTime::from_hms_opt(h, m, s)
 }
 
+/// The date of a comment's time line, from its parts: a month's name, day
+/// and year, or a date in digits (`numeric`, `30/12/14`, `10/08/2010`).
+///
+/// A date in digits is read day first when its first number cannot be a
+/// month (`30/12/14`), month first when its second cannot (`12/30/14`);
+/// when both can, day first with a 24-hour clock and month first with a
+/// 12-hour one (`10/08/2010 3:45 PM` is 8 October: the American order goes
+/// with the American clock). Two-digit years are 2000 to 2069 and 1970 to
+/// 1999.
+pub(crate) fn posted_date(
+    month: Option<u32>,
+    day: Option<u32>,
+    year: Option<i32>,
+    numeric: Option<&str>,
+    twelve_hour: bool,
+) -> Option<NaiveDate> {
+    let (month, day, year) = match numeric {
+        Some(text) => {
+            let mut parts = text.split('/');
+            let a: u32 = parts.next()?.parse().ok()?;
+            let b: u32 = parts.next()?.parse().ok()?;
+            let y = parts.next()?;
+            let mut year: i32 = y.parse().ok()?;
+            if y.len() == 2 {
+                year += if year < 70 { 2000 } else { 1900 };
+            }
+            let day_first = a > 12 || (b <= 12 && !twelve_hour);
+            if day_first {
+                (b, a, year)
+            } else {
+                (a, b, year)
+            }
+        }
+        None => (month?, day?, year?),
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// Whether a time is written on a 12-hour clock (`3:45 PM`, `2:07 a.m.`).
+pub(crate) fn is_twelve_hour(time: &str) -> bool {
+    let lower = time.to_ascii_lowercase();
+    lower.ends_with('m') || lower.ends_with("m.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,12 +208,54 @@ mod tests {
         assert_eq!(parse_time("12:05am"), NaiveTime::from_hms_opt(0, 5, 0));
         assert_eq!(parse_time("25:00"), None);
         assert_eq!(parse_time("13:00 pm"), None);
+        assert_eq!(parse_time("2:07 a.m."), NaiveTime::from_hms_opt(2, 7, 0));
+        assert_eq!(parse_time("3:45 P.M."), NaiveTime::from_hms_opt(15, 45, 0));
+    }
+
+    #[test]
+    fn dates_in_digits() {
+        let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        // Only one order is a date.
+        assert_eq!(
+            posted_date(None, None, None, Some("30/12/14"), true),
+            date(2014, 12, 30)
+        );
+        assert_eq!(
+            posted_date(None, None, None, Some("12/30/14"), false),
+            date(2014, 12, 30)
+        );
+        // Both are: the clock decides.
+        assert_eq!(
+            posted_date(None, None, None, Some("10/08/2010"), true),
+            date(2010, 10, 8)
+        );
+        assert_eq!(
+            posted_date(None, None, None, Some("10/08/2010"), false),
+            date(2010, 8, 10)
+        );
+        assert_eq!(
+            posted_date(None, None, None, Some("1/2/99"), false),
+            date(1999, 2, 1)
+        );
+        assert_eq!(
+            posted_date(None, None, None, Some("31/31/2010"), false),
+            None
+        );
+        assert_eq!(
+            posted_date(Some(10), Some(8), Some(2010), None, true),
+            date(2010, 10, 8)
+        );
+        assert!(
+            is_twelve_hour("2:07 a.m.") && is_twelve_hour("3:45 PM") && !is_twelve_hour("15:45")
+        );
     }
 
     #[test]
     fn names_and_numbers() {
         assert_eq!(month_number("July"), Some(7));
-        assert_eq!(month_number("Jul"), None);
+        assert_eq!(month_number("Jul"), Some(7));
+        assert_eq!(month_number("Sept."), Some(9));
+        assert_eq!(month_number("Ju"), None);
         assert_eq!(day_number("25th"), Some(25));
         assert_eq!(weekday_name(Weekday::Fri), "Friday");
     }

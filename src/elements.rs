@@ -61,6 +61,9 @@ pub enum ElementKind {
     CommentLead,
     /// A comment's author (`Jane` of `Jane said...`).
     Author,
+    /// When a comment was posted (`October 8, 2010 at 3:45 PM`, or
+    /// `At 7:14 PM,` on a classic author line).
+    Posted,
     /// A comment's signature.
     Signature,
     /// A `ReplyDelete`, `Replies` or `Delete` marker.
@@ -171,6 +174,9 @@ impl Elements {
     }
 
     fn comment(&mut self, comment: &Comment<'_>) {
+        if let Some(posted) = &comment.posted {
+            self.push(ElementKind::Posted, posted.span);
+        }
         if let Some(author) = &comment.author {
             self.push(ElementKind::Author, author.span);
         }

@@ -372,6 +372,7 @@ mod tests {
             "Links to this post",
             "Post a Comment",
             "Create a Link",
+            "<< Home",
         ];
         let salutations = [
             "Dear Jo,",
@@ -381,6 +382,8 @@ mod tests {
             "Greetings,",
             "Good morning,",
             "To whom it may concern",
+            "To All Councillors,",
+            "To all members,",
         ];
         let valedictions = [
             "Yours sincerely,",

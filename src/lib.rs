@@ -207,7 +207,7 @@ struct ReadmeDoctests;
 
 pub use ast::{
     Block, BulletList, Comment, CommentSection, Export, Letter, Marker, MarkerKind, Paragraph,
-    Post, Sent, SentAt, Separator, Signature,
+    Post, Posted, Sent, SentAt, Separator, Signature,
 };
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use elements::{Element, ElementKind};

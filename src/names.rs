@@ -87,9 +87,92 @@ pub(crate) fn is_name_block(text: &str) -> bool {
         && lines.all(|l| l.chars().count() <= 80)
 }
 
+/// Words that start a `... said...` line of prose, never a commenter's
+/// name: pronouns, determiners and conjunctions.
+const NOT_AUTHORS: &[&str] = &[
+    "a",
+    "an",
+    "and",
+    "as",
+    "but",
+    "everybody",
+    "everyone",
+    "he",
+    "her",
+    "his",
+    "i",
+    "if",
+    "it",
+    "my",
+    "nobody",
+    "one",
+    "or",
+    "our",
+    "she",
+    "so",
+    "somebody",
+    "someone",
+    "that",
+    "the",
+    "then",
+    "they",
+    "this",
+    "we",
+    "what",
+    "when",
+    "who",
+    "you",
+    "your",
+    "their",
+];
+
+/// Whether the text before `said...` on a line of its own reads as a
+/// commenter's name, so the line opens a comment with no section header
+/// above it: at most 60 characters and six words, not ending in
+/// punctuation, and not starting with a pronoun, determiner or conjunction
+/// (`He said...`, `My mother always said...` are prose). Names may hold
+/// spaces, brackets, dashes, dots and `&` (`Owen [kitchen notes]`,
+/// `J. & M. Smith`).
+pub(crate) fn is_author_name(author: &str) -> bool {
+    let author = author.trim_matches(is_space);
+    let words: Vec<&str> = author.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    author.chars().count() <= 60
+        && words.len() <= 6
+        && author.chars().any(char::is_alphanumeric)
+        && !author.ends_with([',', ';', ':', '!', '?', '"', '“', '”'])
+        && !NOT_AUTHORS.contains(&first.to_lowercase().as_str())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn author_names() {
+        for name in [
+            "Marta",
+            "Anonymous",
+            "Owen [kitchen notes]",
+            "Priya N",
+            "J. & M. Smith",
+            "papa",
+        ] {
+            assert!(is_author_name(name), "{name}");
+        }
+        for prose in [
+            "He",
+            "My mother always",
+            "And then she",
+            "The man at the bar",
+            "Well,",
+            "",
+        ] {
+            assert!(!is_author_name(prose), "{prose}");
+        }
+    }
 
     #[test]
     fn name_lines() {

@@ -1,5 +1,8 @@
 //! Comment threads: [`CommentSection`], [`Comment`] and its [`Marker`]s.
 
+use std::borrow::Cow;
+
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use super::Paragraph;
@@ -69,9 +72,19 @@ pub struct Comment<'a> {
     /// Where the comment's lead is: its number and dot (`1.`), or `said...`
     /// for a comment in that form.
     pub lead_span: Span,
-    /// The author, for a comment in the `Jane said...` form.
-    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    /// The author's name, for a comment in the `Jane said...` form
+    /// (`At 7:14 PM, Blogger Jane said...` gives `Jane`: the avatar's label
+    /// `Blogger` or `Anonymous` before a name is in the span, not the
+    /// text). `None` for a numbered comment, whose author is its
+    /// [`signature`](Comment::signature) when it has one.
+    #[serde(borrow, default)]
     pub author: Option<Paragraph<'a>>,
+    /// When the comment was posted, as the page gives it: on the author
+    /// line (`At 7:14 PM, ...`) or on a line of its own after or before
+    /// the text (`October 8, 2010 at 3:45 PM`). `None` when the page gives
+    /// no time.
+    #[serde(borrow, default)]
+    pub posted: Option<Posted<'a>>,
     /// The comment's paragraphs, signature excluded.
     #[serde(borrow)]
     pub paragraphs: Vec<Paragraph<'a>>,
@@ -125,4 +138,64 @@ pub enum MarkerKind {
     Replies,
     /// `Delete`: closes a reply.
     Delete,
+}
+
+/// When a comment was posted: the time as written, and its date and time of
+/// day where the text gives them.
+///
+/// In JSON: `{"text": "October 8, 2010 at 3:45 PM", "date": "2010-10-08",
+/// "time": "15:45", "span": {...}}`; `date` is null when the page gives
+/// only a time (`At 7:14 PM, ...`). On a classic author line the span runs
+/// from `At` to the comma after the time; the text is the time itself.
+///
+/// ```
+/// let input = "Friday 25 July 2014\n\nT\n\n1 comment:\n\nRuth said...\n\n    Lovely.\n\n    July 25, 2014 at 6:40 PM";
+/// let export = blog_export::parse(input)?;
+/// let comment = &export.posts[0].comments.as_ref().unwrap().items[0];
+/// let posted = comment.posted.as_ref().unwrap();
+/// assert_eq!(posted.text, "July 25, 2014 at 6:40 PM");
+/// assert_eq!(posted.date.unwrap().to_string(), "2014-07-25");
+/// assert_eq!(posted.time.unwrap().to_string(), "18:40:00");
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Posted<'a> {
+    /// The time as written.
+    #[serde(borrow)]
+    pub text: Cow<'a, str>,
+    /// The date, when the page gives one.
+    pub date: Option<NaiveDate>,
+    /// The time of day (in JSON `"HH:MM"`), when the page gives one.
+    #[serde(with = "hours_minutes")]
+    pub time: Option<NaiveTime>,
+    /// Where it is.
+    pub span: Span,
+}
+
+/// An optional time of day as `"HH:MM"` (seconds are never written on
+/// comments).
+mod hours_minutes {
+    use std::borrow::Cow;
+
+    use chrono::NaiveTime;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.collect_str(&t.format("%H:%M")),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<NaiveTime>, D::Error> {
+        let Some(text) = <Option<Cow<'de, str>>>::deserialize(d)? else {
+            return Ok(None);
+        };
+        NaiveTime::parse_from_str(&text, "%H:%M")
+            .map(Some)
+            .map_err(|_| serde::de::Error::custom(format!("not a time (HH:MM): {text}")))
+    }
 }

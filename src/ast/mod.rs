@@ -15,7 +15,7 @@ use crate::span::Span;
 mod comments;
 mod letter;
 
-pub use comments::{Comment, CommentSection, Marker, MarkerKind};
+pub use comments::{Comment, CommentSection, Marker, MarkerKind, Posted};
 pub use letter::{Letter, Sent, SentAt, Signature};
 
 /// A parsed export: the text before the first post, the posts, and what the

@@ -18,11 +18,6 @@ use crate::grammar::Rule;
 use crate::span::is_space;
 
 impl<'a> Builder<'a> {
-    /// `body`: a sequence of blocks, with quoted letters grouped.
-    pub(super) fn parse_blocks(&mut self, pair: Pair<'a, Rule>) -> Result<Vec<Block<'a>>> {
-        self.parse_block_pairs(pair.into_inner())
-    }
-
     /// The blocks of a `preamble` or `body`, from its children.
     pub(super) fn parse_block_pairs(
         &mut self,

@@ -10,10 +10,18 @@ use std::borrow::Cow;
 use pest::iterators::Pair;
 
 use super::{Builder, Result};
-use crate::ast::{Comment, CommentSection, Marker, MarkerKind, Paragraph};
+use crate::ast::{Comment, CommentSection, Marker, MarkerKind, Paragraph, Posted};
+use crate::dates::{day_number, is_twelve_hour, month_number, parse_time, posted_date};
 use crate::grammar::Rule;
 use crate::names::is_signature;
 use crate::span::{is_space, Span};
+
+/// The parts of a `Jane said...` line.
+struct SaidLine<'a> {
+    author: Paragraph<'a>,
+    said: Span,
+    posted: Option<Posted<'a>>,
+}
 
 /// A comment section and the furniture lines found inside it.
 pub(super) struct Section<'a> {
@@ -70,6 +78,7 @@ impl<'a> Builder<'a> {
         let mut lead_span = None;
         let mut markers = Vec::new();
         let mut author = None;
+        let mut posted = None;
         let mut paragraphs = Vec::new();
         let mut replies = Vec::new();
         for child in pair.into_inner() {
@@ -84,17 +93,21 @@ impl<'a> Builder<'a> {
                     }
                 }
                 Rule::said_line => {
-                    for part in child.into_inner() {
-                        if part.as_rule() == Rule::said {
-                            lead_span = Some(self.trimmed(&part));
-                        } else {
-                            let start = self.base + part.as_span().start();
-                            let text = part.as_str().trim_end_matches(is_space);
-                            author = Some(Paragraph {
-                                text: Cow::Borrowed(text),
-                                span: self.index.span(start, start + text.len()),
-                            });
-                        }
+                    let line = self.parse_said_line(child)?;
+                    lead_span = Some(line.said);
+                    author = Some(line.author);
+                    posted = line.posted;
+                }
+                Rule::posted_line => {
+                    let line = self.parse_posted_line(child)?;
+                    if posted.is_none() {
+                        posted = Some(line);
+                    } else {
+                        // A second time line: kept as text.
+                        paragraphs.push(Paragraph {
+                            text: line.text,
+                            span: line.span,
+                        });
                     }
                 }
                 Rule::comment_para | Rule::reply_para => {
@@ -125,10 +138,94 @@ impl<'a> Builder<'a> {
                 ..span
             }),
             author,
+            posted,
             paragraphs,
             signature,
             replies,
             markers,
+            span,
+        })
+    }
+
+    /// `said_line = ${ said_stamp? ~ avatar_label? ~ author ~ said ~ hs* ~ eol }`
+    fn parse_said_line(&mut self, pair: Pair<'a, Rule>) -> Result<SaidLine<'a>> {
+        let line_start = self.base + pair.as_span().start();
+        let mut posted = None;
+        let mut label_start = None;
+        let mut author = None;
+        let mut said = None;
+        for part in pair.into_inner() {
+            match part.as_rule() {
+                Rule::said_stamp => {
+                    // The span runs from `At` to the comma; the text is the
+                    // time (and date) as written.
+                    let span = self.trimmed(&part);
+                    let Some(stamp) = part.into_inner().next() else {
+                        return Err(self.internal(span.start, "a comment time without its parts"));
+                    };
+                    posted = Some(Posted {
+                        span,
+                        ..self.parse_posted(stamp)?
+                    });
+                }
+                Rule::avatar_label => label_start = Some(self.base + part.as_span().start()),
+                Rule::author => {
+                    let start = self.base + part.as_span().start();
+                    let text = part.as_str().trim_end_matches(is_space);
+                    let span_start = label_start.unwrap_or(start);
+                    author = Some(Paragraph {
+                        text: Cow::Borrowed(text),
+                        span: self.index.span(span_start, start + text.len()),
+                    });
+                }
+                Rule::said => said = Some(self.trimmed(&part)),
+                _ => return Err(self.unexpected(&part, "a comment's author line")),
+            }
+        }
+        match (author, said) {
+            (Some(author), Some(said)) => Ok(SaidLine {
+                author,
+                said,
+                posted,
+            }),
+            _ => Err(self.internal(line_start, "an author line without its author")),
+        }
+    }
+
+    /// `posted_line = ${ hs* ~ posted ~ hs* ~ eol }`: the time, its span the
+    /// line's.
+    fn parse_posted_line(&mut self, pair: Pair<'a, Rule>) -> Result<Posted<'a>> {
+        let span = self.trimmed(&pair);
+        match pair.into_inner().next() {
+            Some(posted) => Ok(Posted {
+                span,
+                ..self.parse_posted(posted)?
+            }),
+            None => Err(self.internal(span.start, "a comment time without its parts")),
+        }
+    }
+
+    /// `posted`: the date (from a month's name, day and year, or digits)
+    /// and the time of day.
+    fn parse_posted(&mut self, pair: Pair<'a, Rule>) -> Result<Posted<'a>> {
+        let span = self.trimmed(&pair);
+        let (mut month, mut day, mut year, mut numeric, mut time) = (None, None, None, None, None);
+        for part in pair.into_inner() {
+            let text = part.as_str();
+            match part.as_rule() {
+                Rule::month => month = month_number(text),
+                Rule::day => day = day_number(text),
+                Rule::year => year = text.parse().ok(),
+                Rule::numeric_date => numeric = Some(text),
+                Rule::time => time = Some(text),
+                _ => return Err(self.unexpected(&part, "a comment's time")),
+            }
+        }
+        let twelve_hour = time.is_some_and(is_twelve_hour);
+        Ok(Posted {
+            text: Cow::Borrowed(span.source(self.input)),
+            date: posted_date(month, day, year, numeric, twelve_hour),
+            time: time.and_then(parse_time),
             span,
         })
     }

@@ -12,6 +12,8 @@
 //! and the passes over what they built, each a named function in its own
 //! file:
 //!
+//! - [`sections`]: a body's `Jane said...` comments found where no header
+//!   line announces them;
 //! - [`letters`]: a body's blocks grouped into quoted letters;
 //! - [`check`]: the count, numbering and weekday checks (diagnostics only);
 //! - [`recover`]: what a header that turns out not to start a post gives
@@ -28,6 +30,7 @@ mod comments;
 mod letters;
 mod post;
 mod recover;
+mod sections;
 
 use std::borrow::Cow;
 

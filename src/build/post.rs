@@ -35,18 +35,32 @@ impl<'a> Builder<'a> {
     /// blocks (with furniture), and the comments of a post whose header is
     /// not in the input.
     pub(super) fn parse_preamble(&mut self, pair: Pair<'a, Rule>) -> Result<()> {
+        let end = pair.as_span().end();
         let mut pending = Vec::new();
         let mut comments = None;
         let mut furniture = Vec::new();
+        let mut blocks_end = end;
         for child in pair.into_inner() {
             match child.as_rule() {
                 Rule::comment_section => {
+                    blocks_end = blocks_end.min(child.as_span().start());
                     let section = self.parse_comment_section(child)?;
                     furniture.extend(section.furniture);
                     comments = Some(section.section);
                 }
-                Rule::page_tail => furniture.extend(self.parse_page_tail(child)),
+                Rule::page_tail => {
+                    blocks_end = blocks_end.min(child.as_span().start());
+                    furniture.extend(self.parse_page_tail(child));
+                }
                 _ => pending.push(child),
+            }
+        }
+        if comments.is_none() {
+            let (blocks, said) = self.split_said_section(pending, blocks_end)?;
+            pending = blocks;
+            if let Some(section) = said {
+                furniture.splice(0..0, section.furniture);
+                comments = Some(section.section);
             }
         }
         if !pending.is_empty() {
@@ -69,18 +83,33 @@ impl<'a> Builder<'a> {
         let mut body = Vec::new();
         let mut comments = None;
         let mut furniture = Vec::new();
-        for child in pair.into_inner() {
+        let children: Vec<_> = pair.into_inner().collect();
+        let headed = children
+            .iter()
+            .any(|c| c.as_rule() == Rule::comment_section);
+        for child in children {
             match child.as_rule() {
                 Rule::date_line | Rule::bare_date_line => {
                     header = Some(self.parse_date_line(child)?);
                 }
                 Rule::title_line => title = Some(self.span_paragraph(&child)),
                 Rule::body => {
-                    for block in self.parse_blocks(child)? {
+                    let end = child.as_span().end();
+                    let children: Vec<_> = child.into_inner().collect();
+                    let (blocks, said) = if headed {
+                        (children, None)
+                    } else {
+                        self.split_said_section(children, end)?
+                    };
+                    for block in self.parse_block_pairs(blocks.into_iter())? {
                         match block {
                             Block::Furniture(line) => furniture.push(line),
                             block => body.push(block),
                         }
+                    }
+                    if let Some(said) = said {
+                        furniture.extend(said.furniture);
+                        comments = Some(said.section);
                     }
                 }
                 Rule::comment_section => {
