@@ -115,6 +115,16 @@ impl Diagnostic {
         )
     }
 
+    /// Numbered lines that end a post with no header or markers, kept as
+    /// text because they do not read as comments (`why`).
+    pub(crate) fn list_kept_as_text(span: Span, why: &str) -> Self {
+        Self::warning(
+            DiagnosticKind::ListKeptAsText,
+            span,
+            format!("numbered lines end the post with no comment header, but {why}: kept as the post's text, not as comments"),
+        )
+    }
+
     /// A letter's timestamp with a zone the parser does not know.
     pub(crate) fn unknown_time_zone(span: Span, zone: &str) -> Self {
         Self::warning(
@@ -197,6 +207,12 @@ pub enum DiagnosticKind {
     /// `21 July 2014 13:52:19 XYZ`. The time is kept without an offset.
     /// Known: GMT, UTC, BST, BDT, CET, CEST, EST, EDT, PST, PDT.
     UnknownTimeZone,
+    /// Numbered paragraphs end a post with no comment header and no Blogger
+    /// markers, as comments do in some templates, but they do not read as
+    /// comments: their numbers do not count up from 1, or items stand on
+    /// consecutive lines as a list's do (comments are apart). They are kept
+    /// in the body, one paragraph per item.
+    ListKeptAsText,
 }
 
 impl DiagnosticKind {
@@ -214,6 +230,7 @@ impl DiagnosticKind {
             DiagnosticKind::CommentNumberOutOfSequence => "comment_number_out_of_sequence",
             DiagnosticKind::StrayText => "stray_text",
             DiagnosticKind::UnknownTimeZone => "unknown_time_zone",
+            DiagnosticKind::ListKeptAsText => "list_kept_as_text",
         }
     }
 }

@@ -122,11 +122,14 @@ impl<'a> Builder<'a> {
         })
     }
 
-    /// A paragraph from a rule's span: its lines without their indentation
-    /// and trailing white space, joined with `\n`. One line borrows the
-    /// input.
+    /// A paragraph from a rule's span (see [`Builder::lines_paragraph`]).
     fn span_paragraph(&self, pair: &Pair<'a, Rule>) -> Paragraph<'a> {
-        let span = self.trimmed(pair);
+        self.lines_paragraph(self.trimmed(pair))
+    }
+
+    /// A paragraph from a span: its lines without their indentation and
+    /// trailing white space, joined with `\n`. One line borrows the input.
+    fn lines_paragraph(&self, span: Span) -> Paragraph<'a> {
         let source = span.source(self.input);
         // memchr's search, not `str::contains`: paragraphs are long lines.
         if memchr::memchr(b'\n', source.as_bytes()).is_none() {

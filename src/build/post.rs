@@ -67,6 +67,9 @@ impl<'a> Builder<'a> {
             let blocks = self.parse_block_pairs(pending.into_iter())?;
             self.preamble.extend(blocks);
         }
+        let mut preamble = std::mem::take(&mut self.preamble);
+        let comments = comments.and_then(|section| self.keep_list_as_text(section, &mut preamble));
+        self.preamble = preamble;
         self.preamble
             .extend(furniture.into_iter().map(Block::Furniture));
         if comments.is_some() {
@@ -75,7 +78,7 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    /// `post = { post_header ~ title_part? ~ body ~ comment_section? ~ page_tail? }`
+    /// `post = { (date_line ~ title_part? ~ body | bare_date_line ~ title_part? ~ bare_body) ~ comment_section? ~ page_tail? }`
     pub(super) fn parse_post(&mut self, pair: Pair<'a, Rule>) -> Result<Parsed<'a>> {
         let span = self.trimmed(&pair);
         let mut header = None;
@@ -93,7 +96,7 @@ impl<'a> Builder<'a> {
                     header = Some(self.parse_date_line(child)?);
                 }
                 Rule::title_line => title = Some(self.span_paragraph(&child)),
-                Rule::body => {
+                Rule::body | Rule::bare_body => {
                     let end = child.as_span().end();
                     let children: Vec<_> = child.into_inner().collect();
                     let (blocks, said) = if headed {
@@ -124,6 +127,7 @@ impl<'a> Builder<'a> {
         let Some(header) = header else {
             return Err(self.internal(span.start, "a post without its date header"));
         };
+        let comments = comments.and_then(|section| self.keep_list_as_text(section, &mut body));
         match header.date {
             Some((date, weekday)) => Ok(Parsed::Post(Post {
                 date,

@@ -1,5 +1,10 @@
-//! Recovery: lines the grammar took for a post that is not one go back to
-//! what came before them.
+//! Recovery: lines the grammar took for a post, or for comments, that are
+//! not go back to where they belong.
+//!
+//! Numbered paragraphs that end a post with no header and no markers
+//! ([`Builder::keep_list_as_text`]): in, the comment section the grammar
+//! made of them; out, the section when its numbers count up from 1 and its
+//! items stand apart, else its items as body paragraphs and a diagnostic.
 //!
 //! In: the blocks, comment section and furniture of a "post" whose header
 //! names no real day ([`Builder::merge_invalid`]), or, once the whole page
@@ -13,6 +18,7 @@ use std::borrow::Cow;
 
 use super::Builder;
 use crate::ast::{Block, Comment, CommentSection, Paragraph, Post};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::span::Span;
 
 /// The lines of a post that is not one.
@@ -45,6 +51,57 @@ impl<'a> Builder<'a> {
         }
         self.preamble
             .extend(furniture.into_iter().map(Block::Furniture));
+    }
+
+    /// A section the grammar found only because numbered lines end the post
+    /// (no header, no markers, no `said` lines) reads as comments when its
+    /// numbers count up from 1 (top-level and replies alike) and its
+    /// top-level items are apart (a blank line between them). Otherwise its
+    /// items go to the end of `body`, one paragraph each, with a diagnostic.
+    pub(super) fn keep_list_as_text(
+        &mut self,
+        section: CommentSection<'a>,
+        body: &mut Vec<Block<'a>>,
+    ) -> Option<CommentSection<'a>> {
+        let bare = |c: &Comment<'_>| c.author.is_none() && c.markers.is_empty();
+        let unmarked = section.header_span.is_none()
+            && section
+                .items
+                .iter()
+                .all(|c| bare(c) && c.replies.iter().all(bare));
+        if !unmarked || section.items.is_empty() {
+            return Some(section);
+        }
+        let counts_up = |items: &[Comment<'_>]| items.iter().zip(1..).all(|(c, n)| c.number == n);
+        let why =
+            if !counts_up(&section.items) || !section.items.iter().all(|c| counts_up(&c.replies)) {
+                "their numbers do not count up from 1"
+            } else if section.items.windows(2).any(|pair| {
+                let between = &self.input[pair[0].span.end..pair[1].span.start];
+                between.matches('\n').count() < 2
+            }) {
+                "they stand on consecutive lines, as a list's items do"
+            } else {
+                return Some(section);
+            };
+        self.diagnostics
+            .push(Diagnostic::list_kept_as_text(section.span, why));
+        // The section's own diagnostics (numbering) no longer apply.
+        let inside = section.span;
+        self.diagnostics.retain(|d| {
+            d.kind != DiagnosticKind::CommentNumberOutOfSequence
+                || d.span.start < inside.start
+                || d.span.end > inside.end
+        });
+        let mut lines: Vec<Block<'a>> = section
+            .items
+            .iter()
+            .map(|c| Block::Paragraph(self.lines_paragraph(c.span)))
+            .chain(section.stray.into_iter().map(Block::Paragraph))
+            .collect();
+        lines.sort_by_key(|b| b.span().start);
+        body.extend(lines);
+        None
     }
 
     /// A blog writes all its date headers one way. When a page has headers
