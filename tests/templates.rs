@@ -1,0 +1,413 @@
+//! Comment sections in every template (`tests/fixtures/`: one made-up page
+//! per shape), the evidence that tells comments from a numbered list, and
+//! a property: the same thread written in any template gives the same
+//! comments.
+
+use blog_export::{parse, Comment, DiagnosticKind, Export};
+use proptest::prelude::*;
+
+mod common;
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}.txt", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// A comment as (number, author, number of replies).
+type Item = (u32, Option<String>, usize);
+
+/// Each post's comments, or `None`.
+fn threads(export: &Export) -> Vec<Option<Vec<Item>>> {
+    export
+        .posts
+        .iter()
+        .map(|p| {
+            p.comments.as_ref().map(|s| {
+                s.items
+                    .iter()
+                    .map(|c| (c.number, author(c), c.replies.len()))
+                    .collect()
+            })
+        })
+        .collect()
+}
+
+fn author(c: &Comment) -> Option<String> {
+    c.author.as_ref().map(|a| a.text.to_string())
+}
+
+/// (date, time) of each comment of post `post`.
+fn posted(export: &Export, post: usize) -> Vec<(Option<String>, Option<String>)> {
+    export.posts[post]
+        .comments
+        .iter()
+        .flat_map(|s| &s.items)
+        .map(|c| match &c.posted {
+            Some(p) => (
+                p.date.map(|d| d.to_string()),
+                p.time.map(|t| t.format("%H:%M").to_string()),
+            ),
+            None => (None, None),
+        })
+        .collect()
+}
+
+fn kinds(export: &Export) -> Vec<(DiagnosticKind, u32)> {
+    export
+        .diagnostics()
+        .iter()
+        .map(|d| (d.kind, d.span.line))
+        .collect()
+}
+
+/// Which evidence makes numbered lines comments rather than a list:
+/// - they end the post (only blank or indented lines follow, up to the next
+///   post or the end), indented one to three spaces, `1.` first;
+/// - their numbers count up from 1;
+/// - their items stand apart (a blank line between them).
+///
+/// A list in the middle of the body, a list whose numbers skip, and a
+/// tight list at the end stay text.
+#[test]
+fn numbered_comments_with_no_header_and_the_lists_that_stay_text() {
+    let input = fixture("headerless_numbered");
+    let export = parse(&input).unwrap();
+    assert_eq!(
+        threads(&export),
+        [
+            Some(vec![(1, None, 0), (2, None, 1), (3, None, 0)]),
+            None,
+            None
+        ]
+    );
+    let first = &export.posts[0];
+    let section = first.comments.as_ref().unwrap();
+    assert_eq!(section.declared, None);
+    // The list in the middle of the body is a paragraph of the body.
+    assert!(first
+        .body
+        .iter()
+        .any(|b| b.span().source(&input).starts_with("1. A dibber")));
+    // A comment's further paragraph (indented) is its own text.
+    assert_eq!(
+        section.items[1].paragraphs[0].text,
+        "Which variety did you go for? Aquadulce is the one round here.\nIt stands the frost better than most."
+    );
+    // The skipping list and the tight list stay in their bodies, and say so.
+    assert_eq!(
+        kinds(&export),
+        [
+            (DiagnosticKind::ListKeptAsText, 31),
+            (DiagnosticKind::ListKeptAsText, 41)
+        ]
+    );
+    assert_eq!(export.posts[1].body.len(), 3);
+    assert_eq!(export.posts[2].body.len(), 3);
+    common::assert_lossless(&input, &export);
+}
+
+#[test]
+fn said_comments_with_no_header_but_not_prose_that_says() {
+    let input = fixture("said_no_header");
+    let export = parse(&input).unwrap();
+    let s = |a: &str| Some(a.to_string());
+    assert_eq!(
+        threads(&export),
+        [Some(vec![
+            (1, s("Rosa T."), 0),
+            (2, s("Anonymous"), 0),
+            (3, s("Big Al & the Kids"), 0),
+            (4, s("K.-M. Otieno [plot 14]"), 0),
+        ])]
+    );
+    // `My grandmother always said...` is the post's prose.
+    let body: Vec<&str> = export.posts[0]
+        .body
+        .iter()
+        .map(|b| b.span().source(&input))
+        .collect();
+    assert_eq!(body[1], "My grandmother always said...");
+    assert_eq!(export.posts[0].comments.as_ref().unwrap().declared, None);
+    assert!(export.diagnostics().is_empty());
+    common::assert_lossless(&input, &export);
+}
+
+#[test]
+fn classic_template_with_and_without_header() {
+    let input = fixture("classic_template");
+    let export = parse(&input).unwrap();
+    let s = |a: &str| Some(a.to_string());
+    assert_eq!(
+        threads(&export),
+        [
+            Some(vec![
+                (1, s("Tom Ashby"), 0),
+                (2, s("Anonymous"), 0),
+                (3, s("Ellie"), 0),
+                (4, s("Anonymous"), 0),
+            ]),
+            Some(vec![(1, s("Tom Ashby"), 0)]),
+        ]
+    );
+    assert_eq!(export.posts[0].comments.as_ref().unwrap().declared, Some(4));
+    let t = |d: Option<&str>, t: &str| (d.map(str::to_string), Some(t.to_string()));
+    assert_eq!(
+        posted(&export, 0),
+        [
+            t(None, "18:02"),
+            t(None, "19:30"),
+            t(Some("2007-05-04"), "09:15"),
+            t(None, "10:41"),
+        ]
+    );
+    // The label is in the author's span, not its text; `At` and the comma
+    // are in the time's span.
+    let third = &export.posts[0].comments.as_ref().unwrap().items[2];
+    assert_eq!(
+        third.author.as_ref().unwrap().span.source(&input),
+        "Blogger Ellie"
+    );
+    let when = third.posted.as_ref().unwrap();
+    assert_eq!(when.text, "9:15 AM, May 4, 2007");
+    assert_eq!(when.span.source(&input), "At 9:15 AM, May 4, 2007 ,");
+    // `Post a Comment` and `<< Home` are page furniture.
+    let furniture: Vec<&str> = export.posts[0].furniture.iter().map(|f| &*f.text).collect();
+    assert_eq!(furniture, ["Post a Comment", "<< Home"]);
+    assert!(export.diagnostics().is_empty());
+    common::assert_lossless(&input, &export);
+}
+
+#[test]
+fn time_lines_after_and_before_comments() {
+    let input = fixture("timestamps_after");
+    let export = parse(&input).unwrap();
+    let t = |d: &str, t: &str| (Some(d.to_string()), Some(t.to_string()));
+    assert_eq!(
+        posted(&export, 0),
+        [
+            t("2010-10-10", "15:45"),
+            // Both numbers could be the month: a 12-hour clock reads month
+            // first, a 24-hour one day first.
+            t("2010-10-11", "09:02"),
+            t("2010-10-11", "21:30"),
+        ]
+    );
+    assert_eq!(
+        posted(&export, 1),
+        [
+            t("2010-10-09", "15:45"),
+            t("2011-01-05", "10:34"),
+            t("2014-12-30", "02:07"),
+            (None, None),
+        ]
+    );
+    // A time line is never a post header, and a name right after it
+    // starts the next comment.
+    assert_eq!(export.posts.len(), 2);
+    assert_eq!(
+        threads(&export)[1].as_ref().map(Vec::len),
+        Some(4),
+        "four comments"
+    );
+    assert!(export.diagnostics().is_empty());
+    common::assert_lossless(&input, &export);
+}
+
+#[test]
+fn header_variants_declare_their_counts() {
+    let input = fixture("header_variants");
+    let export = parse(&input).unwrap();
+    let declared: Vec<Option<u32>> = export
+        .posts
+        .iter()
+        .map(|p| p.comments.as_ref().and_then(|s| s.declared))
+        .collect();
+    assert_eq!(declared, [Some(1), Some(0), Some(2)]);
+    assert!(export.diagnostics().is_empty());
+}
+
+#[test]
+fn abbreviated_months_start_posts_on_weekdayless_pages() {
+    let input = fixture("abbreviated_months");
+    let export = parse(&input).unwrap();
+    let dates: Vec<String> = export.posts.iter().map(|p| p.date.to_string()).collect();
+    assert_eq!(dates, ["2007-09-03", "2007-08-30", "2005-02-09"]);
+    // A date line right before a salutation is the letter's date.
+    let letter = export.posts[2].letters().next().unwrap();
+    assert_eq!(letter.sent.as_ref().unwrap().at.to_string(), "2005-01-12");
+    // Right under a title, a date that stands as a header starts a post.
+    let input = "Feb 9, 2005\n\nFirst post\n\nMar 1, 2005\n\nA month in\n\nText.";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts.len(), 2);
+    assert_eq!(export.posts[1].title.as_deref(), Some("A month in"));
+}
+
+#[test]
+fn long_prose_under_the_header_is_an_untitled_body() {
+    let input = fixture("long_first_line");
+    let export = parse(&input).unwrap();
+    assert_eq!(export.posts[0].title, None);
+    assert_eq!(export.posts[0].body.len(), 2);
+    // A long title of one sentence is still a title.
+    assert_eq!(
+        export.posts[1].title.as_deref(),
+        Some("A Walk Along the River Before the Weather Turned, With Notes on the Birds We Saw")
+    );
+}
+
+#[test]
+fn salutations_to_a_group_open_letters() {
+    let input = fixture("group_salutation");
+    let export = parse(&input).unwrap();
+    let letter = export.posts[0].letters().next().unwrap();
+    assert_eq!(letter.salutation.text, "To all members,");
+    assert_eq!(
+        letter.valediction.as_ref().unwrap().text,
+        "With best wishes,"
+    );
+    let signature = letter.signature.as_ref().unwrap();
+    assert_eq!(signature.name.text, "Hazel Brook");
+    assert_eq!(signature.roles[0].text, "Secretary");
+}
+
+/// A comment thread: each comment's author, its text, and its replies'
+/// texts.
+#[derive(Debug, Clone)]
+struct Thread(Vec<(String, String, Vec<String>)>);
+
+const NAMES: &[&str] = &[
+    "Jane",
+    "Bob Smith",
+    "Owen [notes]",
+    "Priya N",
+    "Mary-Kate O'Neill",
+    "J. Lee",
+    "Tom & Ann",
+];
+
+const WORDS: &[&str] = &[
+    "lovely", "post", "the", "garden", "looks", "thanks", "for", "sharing", "we", "saw", "it",
+    "too", "what", "a", "view", "rain", "again", "today",
+];
+
+fn sentence() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 2..9).prop_map(|words| {
+        let mut text = words.join(" ");
+        text[..1].make_ascii_uppercase();
+        text + "."
+    })
+}
+
+fn thread(with_replies: bool) -> impl Strategy<Value = Thread> {
+    let replies = if with_replies { 0..3usize } else { 0..1 };
+    prop::collection::vec(
+        (
+            prop::sample::select(NAMES),
+            sentence(),
+            prop::collection::vec(sentence(), replies),
+        )
+            .prop_map(|(name, text, replies)| (name.to_string(), text, replies)),
+        1..7,
+    )
+    .prop_map(Thread)
+}
+
+const POST: &str = "Friday 25 July 2014\n\nA Post\n\nThe body of the post.\n";
+
+impl Thread {
+    fn total(&self) -> usize {
+        self.0.iter().map(|(_, _, r)| 1 + r.len()).sum()
+    }
+
+    /// The seeds' template: header, numbers, markers, replies.
+    fn headered(&self) -> String {
+        let mut out = format!("{POST}\n{} comments:\n", self.total());
+        for (i, (_, text, replies)) in self.0.iter().enumerate() {
+            out += &format!("\n  {}. {text}\n\n    ReplyDelete\n", i + 1);
+            if !replies.is_empty() {
+                out += "    Replies\n";
+                for (j, reply) in replies.iter().enumerate() {
+                    out += &format!("    {}. {reply}\n\n      Delete\n", j + 1);
+                }
+            }
+        }
+        out
+    }
+
+    /// Numbered, no header, no markers; replies at four spaces.
+    fn numbered_bare(&self) -> String {
+        let mut out = format!("{POST}\n");
+        for (i, (_, text, replies)) in self.0.iter().enumerate() {
+            out += &format!("\n  {}. {text}\n", i + 1);
+            for (j, reply) in replies.iter().enumerate() {
+                out += &format!("\n    {}. {reply}\n", j + 1);
+            }
+        }
+        out
+    }
+
+    /// `Jane said...` with no header (replies do not exist in it).
+    fn said(&self) -> String {
+        let mut out = format!("{POST}\n");
+        for (name, text, _) in &self.0 {
+            out += &format!("\n{name} said...\n\n{text}\n");
+        }
+        out
+    }
+
+    /// The classic template, with or without its header.
+    fn classic(&self, header: bool) -> String {
+        let mut out = format!("{POST}\n");
+        if header {
+            out += &format!("{} Comments:\n", self.0.len());
+        }
+        for (i, (name, text, _)) in self.0.iter().enumerate() {
+            let label = if i % 2 == 0 { "Blogger " } else { "" };
+            out += &format!("\nAt {}:1{i} PM, {label}{name} said...\n\n{text}\n", i + 1);
+        }
+        out += "\nPost a Comment\n\n<< Home\n";
+        out
+    }
+
+    /// A newer template: header, names, time lines after the text.
+    fn timestamped(&self) -> String {
+        let mut out = format!("{POST}\n{} comments:\n\n", self.0.len());
+        for (i, (name, text, _)) in self.0.iter().enumerate() {
+            out += &format!("{name} said...\n\n    {text}\n\n    July 2{i}, 2014 at 3:4{i} PM\n");
+        }
+        out
+    }
+}
+
+fn comments(input: &str) -> (usize, usize, Vec<Option<String>>) {
+    let export = parse(input).unwrap();
+    common::assert_lossless(input, &export);
+    assert_eq!(export.posts.len(), 1, "{input}");
+    let section = export.posts[0].comments.as_ref();
+    let items = section.map_or(&[][..], |s| &s.items[..]);
+    (
+        items.len(),
+        items.iter().map(|c| c.replies.len()).sum(),
+        items.iter().map(author).collect(),
+    )
+}
+
+proptest! {
+    #![proptest_config(common::config())]
+
+    /// The same thread, written in each template, gives the same number of
+    /// comments (and replies, where the template has them), and the same
+    /// authors where the template names them.
+    #[test]
+    fn every_template_keeps_the_comments(t in thread(true)) {
+        let top = t.0.len();
+        let replies: usize = t.0.iter().map(|(_, _, r)| r.len()).sum();
+        let names: Vec<Option<String>> = t.0.iter().map(|(n, _, _)| Some(n.clone())).collect();
+        prop_assert_eq!(comments(&t.headered()), (top, replies, vec![None; top]));
+        prop_assert_eq!(comments(&t.numbered_bare()), (top, replies, vec![None; top]));
+        prop_assert_eq!(comments(&t.said()), (top, 0, names.clone()));
+        prop_assert_eq!(comments(&t.classic(true)), (top, 0, names.clone()));
+        prop_assert_eq!(comments(&t.classic(false)), (top, 0, names.clone()));
+        prop_assert_eq!(comments(&t.timestamped()), (top, 0, names));
+    }
+}
