@@ -153,7 +153,8 @@ pub(crate) fn parse_time(text: &str) -> Option<NaiveTime> {
 }
 
 /// The date of a comment's time line, from its parts: a month's name, day
-/// and year, or a date in digits (`numeric`, `30/12/14`, `10/08/2010`).
+/// and year, or a date in digits (`numeric`: `30/12/14`, `10/08/2010`,
+/// `2010-10-08`).
 ///
 /// A date in digits is read day first when its first number cannot be a
 /// month (`30/12/14`), month first when its second cannot (`12/30/14`);
@@ -169,6 +170,7 @@ pub(crate) fn posted_date(
     twelve_hour: bool,
 ) -> Option<NaiveDate> {
     let (month, day, year) = match numeric {
+        Some(iso) if iso.contains('-') => return NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok(),
         Some(text) => {
             let mut parts = text.split('/');
             let a: u32 = parts.next()?.parse().ok()?;

@@ -373,6 +373,8 @@ mod tests {
             "Post a Comment",
             "Create a Link",
             "<< Home",
+            "Add comment",
+            "Load more...",
         ];
         let salutations = [
             "Dear Jo,",

@@ -132,6 +132,43 @@ fn said_comments_with_no_header_but_not_prose_that_says() {
     common::assert_lossless(&input, &export);
 }
 
+/// Which evidence makes a `said` line open comments with no header: the
+/// classic template's time before the name, two blank lines before it, or
+/// another `said` line after it. One in the middle of a post is prose.
+#[test]
+fn said_lines_open_comments_only_with_evidence() {
+    let page = |gap: &str, line: &str, rest: &str| {
+        format!("Friday 25 July 2014\n\nNews\n\nThe minister spoke.\n{gap}{line}\n\nThat all was well.\n{rest}")
+    };
+    let comments = |input: &str| {
+        let export = parse(input).unwrap();
+        common::assert_lossless(input, &export);
+        export.posts[0].comments.as_ref().map(|s| s.items.len())
+    };
+    assert_eq!(
+        comments(&page("\n", "Mr Grayling said...", "\nWe disagree.\n")),
+        None
+    );
+    assert_eq!(comments(&page("\n\n", "Jane said...", "")), Some(1));
+    assert_eq!(
+        comments(&page("\n", "Jane said...", "\nBob said...\n\nNo.\n")),
+        Some(2)
+    );
+    assert_eq!(
+        comments(&page(
+            "\n",
+            "At 10:22 AM, Blogger The Archivist said...",
+            ""
+        )),
+        Some(1)
+    );
+    // Prose that says is never a name, whatever follows.
+    assert_eq!(
+        comments(&page("\n\n", "He said...", "\nShe said...\n")),
+        None
+    );
+}
+
 #[test]
 fn classic_template_with_and_without_header() {
     let input = fixture("classic_template");

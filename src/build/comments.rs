@@ -218,6 +218,8 @@ impl<'a> Builder<'a> {
                 Rule::year => year = text.parse().ok(),
                 Rule::numeric_date => numeric = Some(text),
                 Rule::time => time = Some(text),
+                // The weekday and zone are kept in the text only.
+                Rule::weekday | Rule::zone => {}
                 _ => return Err(self.unexpected(&part, "a comment's time")),
             }
         }

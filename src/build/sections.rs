@@ -5,10 +5,17 @@
 //! name can start any line, and the line only tells at its end), so it
 //! reads such comments as body paragraphs. In: the children of a `body` (or
 //! a `preamble`) and where it ends. Out: the children before the first
-//! paragraph that is a `said` line whose author reads as a name (see
-//! [`is_author_name`]), and the comment section parsed from that paragraph
-//! to the end of the body with the grammar's `said_section` rule. Without
-//! such a paragraph, the children are returned as they are.
+//! paragraph that opens a section, and the comment section parsed from that
+//! paragraph to the end of the body with the grammar's `said_section` rule.
+//! Without such a paragraph, the children are returned as they are.
+//!
+//! A paragraph opens a section when its first line is a `said` line whose
+//! author reads as a name (see [`is_author_name`]), or has the classic
+//! template's time before the name (`At 7:14 PM, Jane said...`), and the
+//! page shows that comments start there: the time before the name, two
+//! blank lines before the line (as Blogger sets a thread off from the
+//! body), or another such line after it. A single `Mr Smith said...` in the
+//! middle of a post stays prose.
 
 use pest::iterators::Pair;
 use pest::Parser as _;
@@ -28,7 +35,18 @@ impl<'a> Builder<'a> {
         children: Vec<Pair<'a, Rule>>,
         end: usize,
     ) -> Result<(Vec<Pair<'a, Rule>>, Option<Section<'a>>)> {
-        let Some(at) = children.iter().position(|c| self.opens_said_section(c)) else {
+        let said: Vec<(usize, SaidEvidence)> = children
+            .iter()
+            .enumerate()
+            .filter_map(|(k, c)| self.said_evidence(c).map(|e| (k, e)))
+            .collect();
+        // The first `said` line that opens a section: a classic one (its
+        // time before the name), one set off from the body by two blank
+        // lines, or one followed by another.
+        let Some(at) = said.iter().enumerate().find_map(|(i, (k, evidence))| {
+            let apart = self.blank_lines_before(children[*k].as_span().start()) >= 2;
+            (evidence.stamped || apart || i + 1 < said.len()).then_some(*k)
+        }) else {
             return Ok((children, None));
         };
         let start = self.base + children[at].as_span().start();
@@ -49,24 +67,42 @@ impl<'a> Builder<'a> {
         Ok((children, Some(section?)))
     }
 
-    /// Whether a child of a body is a paragraph whose first line is a
-    /// `said` line by someone who reads as a name.
-    fn opens_said_section(&self, child: &Pair<'a, Rule>) -> bool {
+    /// When a child of a body is a paragraph whose first line is a `said`
+    /// line by someone who reads as a name (or whose time stands before the
+    /// name, as in the classic template), what that line shows.
+    fn said_evidence(&self, child: &Pair<'a, Rule>) -> Option<SaidEvidence> {
         if child.as_rule() != Rule::paragraph {
-            return false;
+            return None;
         }
         let text = child.as_str();
         let line = text.split('\n').next().unwrap_or_default();
         let trimmed = line.trim_end_matches(|c: char| is_space(c) || c == '\r');
         if !(trimmed.ends_with("said...") || trimmed.ends_with("said…")) {
-            return false;
+            return None;
         }
-        let Ok(pairs) = BlogParser::parse(Rule::said_line, line) else {
-            return false;
-        };
-        pairs
-            .flatten()
-            .find(|p| p.as_rule() == Rule::author)
-            .is_some_and(|author| is_author_name(author.as_str()))
+        let pairs = BlogParser::parse(Rule::said_line, line).ok()?;
+        let mut stamped = false;
+        let mut author = "";
+        for pair in pairs.flatten() {
+            match pair.as_rule() {
+                Rule::said_stamp => stamped = true,
+                Rule::author => author = pair.as_str(),
+                _ => {}
+            }
+        }
+        (stamped || is_author_name(author)).then_some(SaidEvidence { stamped })
     }
+
+    /// How many blank lines stand right before `offset` of the chunk.
+    fn blank_lines_before(&self, offset: usize) -> usize {
+        let before = &self.input[..self.base + offset];
+        let gap = before.trim_end_matches(|c: char| is_space(c) || c == '\r' || c == '\n');
+        before[gap.len()..].matches('\n').count().saturating_sub(1)
+    }
+}
+
+/// What a `said` line shows about itself.
+struct SaidEvidence {
+    /// The classic template's time stands before the name.
+    stamped: bool,
 }
