@@ -74,8 +74,17 @@ impl<'a> Builder<'a> {
         if child.as_rule() != Rule::paragraph {
             return None;
         }
+        // A `said` line is short (a name of at most 60 characters, or the
+        // classic time and a name): look for its end in the first bytes
+        // only, not through a long paragraph.
         let text = child.as_str();
-        let line = text.split('\n').next().unwrap_or_default();
+        let head = &text.as_bytes()[..text.len().min(SAID_LINE_MAX)];
+        let end = match memchr::memchr(b'\n', head) {
+            Some(end) => end,
+            None if text.len() <= SAID_LINE_MAX => text.len(),
+            None => return None,
+        };
+        let line = &text[..end];
         let trimmed = line.trim_end_matches(|c: char| is_space(c) || c == '\r');
         if !(trimmed.ends_with("said...") || trimmed.ends_with("said…")) {
             return None;
@@ -100,6 +109,10 @@ impl<'a> Builder<'a> {
         before[gap.len()..].matches('\n').count().saturating_sub(1)
     }
 }
+
+/// The longest `said` line looked at, in bytes (a 60-character name, the
+/// classic template's time and date, and room to spare).
+const SAID_LINE_MAX: usize = 240;
 
 /// What a `said` line shows about itself.
 struct SaidEvidence {
