@@ -48,6 +48,25 @@
 //! header is off the page) is the [`Export::preamble`]. Files may use CRLF,
 //! a byte order mark, tabs and no-break spaces; the structure is the same.
 //!
+//! ## The shapes the parser knows
+//!
+//! Blogger templates differ; these are the shapes of posts, comment threads
+//! and letters the parser reads (the tests have a made-up page of each in
+//! `tests/fixtures/`):
+//!
+//! | shape | how it looks | what the parser makes of it |
+//! |---|---|---|
+//! | Numbered comments under a header | `34 comments:` then `  1. text`, `    ReplyDelete`, `    Replies`, `    1. reply`, `      Delete` | a section; `declared` is the header's count |
+//! | Header variants | `1 comment:`, `No comments:`, `3 Comments:`, `1 comment :` | `declared` 1, 0, 3, 1 |
+//! | Numbered comments, no header, with markers | `  1. text` ... `    ReplyDelete` | a section with `declared: null` |
+//! | Numbered comments, no header, no markers | after the body, `  1. text`, `  2. text` apart, replies at four spaces, to the end of the post | a section with `declared: null`; numbers that skip, items on consecutive lines, or text after them keep it a list in the body (diagnostic `list_kept_as_text` for the first two) |
+//! | `Name said...`, with or without a header | `Jane said...`, `Owen [kitchen notes] said…`, then the text | a comment with `author`; with no header, only where the page shows comments start (two blank lines before, another `said` line after, or the classic time) |
+//! | The classic template | `5 Comments:`, `At 7:14 PM, Blogger Jane said...`, `At 11:20 AM, February 18, 2009 , Anonymous said...`, `Post a Comment`, `<< Home` | `author` without the avatar's label (`Anonymous Anonymous` is `Anonymous`), `posted` from the time; the last two lines are furniture |
+//! | Time lines in comments | `October 8, 2010 at 3:45 PM`, `January 5, 2009 10:34 AM`, `8 October 2010 at 15:45`, `30/12/14 2:07 a.m.`, `10/08/2010 3:45 PM` after (or before) a comment's text | `posted` (`date`, `time`); never a post header |
+//! | Date headers | `Friday 25 July 2014`, `Saturday, March 19, 2011`, `October 7, 2004`, `Feb 9, 2005`, `Sept 3, 2007`, `9 Feb 2005` | posts; a weekday-less date under a title is a letter's date unless the page's headers have no weekday and it stands as a header |
+//! | Untitled posts | two blank lines under the header, or a first line of prose of 100 characters or more with two or more sentences | `title: null`, the line in the body |
+//! | Letters | a date line, `Dear ...,`, `Hello ...`, `To all members,`, paragraphs, `Yours sincerely,`, a name and roles | a `letter` block |
+//!
 //! # Quick start
 //!
 //! ```
@@ -145,8 +164,11 @@
 //! ```
 //!
 //! `comments` is null for a post without a section; `weekday` is null for a
-//! header without one; a comment in the `Jane said...` form has an `author`;
-//! `orphan_comments` appears when the input starts mid-post.
+//! header without one; every comment has `author` (the name of a
+//! `Jane said...` comment, else null) and `posted` (null, or `{"text",
+//! "date", "time", "span"}` with `date` as `YYYY-MM-DD` or null and `time`
+//! as `HH:MM` or null); `orphan_comments` appears when the input starts
+//! mid-post.
 //!
 //! # Performance
 //!
