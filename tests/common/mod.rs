@@ -64,6 +64,18 @@ pub const PIECES: &[&str] = &[
     "    Replies",
     "      Delete",
     "Jane said...",
+    "At 7:14 PM, Blogger Jane said...",
+    "At 11:20 AM, February 18, 2009 , Anonymous Anonymous said...",
+    "October 8, 2010 at 3:45 PM",
+    "    30/12/14 2:07 a.m.",
+    "3 Comments:",
+    "1 comment :",
+    "Feb 9, 2005",
+    "Sept. 3, 2007",
+    "To All Councillors,",
+    "Post a Comment",
+    "<< Home",
+    "Nobody lingered; people bought what they came for. And then they hurried home with their collars up against the wind.",
     "  • ",
     "- ",
     "******",
@@ -100,11 +112,16 @@ pub fn structured() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.concat())
 }
 
-/// The property tests' settings: 512 cases, no failure files.
+/// The property tests' settings: 512 cases (or `PROPTEST_CASES`), no
+/// failure files.
 #[allow(dead_code)] // Not every test binary uses every helper.
 pub fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(512);
     ProptestConfig {
-        cases: 512,
+        cases,
         failure_persistence: None,
         ..ProptestConfig::default()
     }
