@@ -125,6 +125,15 @@ impl Diagnostic {
         )
     }
 
+    /// A byte order mark at the start of a line inside the input.
+    pub(crate) fn joined_export(span: Span) -> Self {
+        Self::warning(
+            DiagnosticKind::JoinedExport,
+            span,
+            "a byte order mark (U+FEFF) starts this line: two exports are joined here; read as the start of a new page".into(),
+        )
+    }
+
     /// A letter's timestamp with a zone the parser does not know.
     pub(crate) fn unknown_time_zone(span: Span, zone: &str) -> Self {
         Self::warning(
@@ -213,6 +222,10 @@ pub enum DiagnosticKind {
     /// consecutive lines as a list's do (comments are apart). They are kept
     /// in the body, one paragraph per item.
     ListKeptAsText,
+    /// A byte order mark (U+FEFF) starts a line inside the input: two
+    /// exports were joined into one file. The line is read as the start of
+    /// a new page (a date header after the mark starts a post).
+    JoinedExport,
 }
 
 impl DiagnosticKind {
@@ -231,6 +244,7 @@ impl DiagnosticKind {
             DiagnosticKind::StrayText => "stray_text",
             DiagnosticKind::UnknownTimeZone => "unknown_time_zone",
             DiagnosticKind::ListKeptAsText => "list_kept_as_text",
+            DiagnosticKind::JoinedExport => "joined_export",
         }
     }
 }

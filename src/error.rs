@@ -52,6 +52,14 @@ pub enum ErrorKind {
     NoDateHeader,
     /// In strict mode, a diagnostic of this kind was found.
     Strict(DiagnosticKind),
+    /// A date header stands behind a character the parser does not read
+    /// as a line break: a carriage return (U+000D) with no line feed, as
+    /// files with old Mac line endings have. The file is refused rather
+    /// than read as one post.
+    HiddenHeader,
+    /// A limit of [`ParseOptions`](crate::ParseOptions) was exceeded: the
+    /// input's size, a line's length or the number of posts.
+    Limit,
     /// The grammar could not place the input. The grammar accepts every
     /// string, so this means a bug in the crate: please report it.
     Grammar,
@@ -100,6 +108,22 @@ impl Error {
             ErrorKind::NoDateHeader,
             format!("no valid date header: {}", why.message),
         )
+    }
+
+    /// A date header the parser cannot read as one because of the
+    /// character (`what`, named by its code point) before it.
+    pub(crate) fn hidden_header(index: &LineIndex<'_>, offset: usize, what: &str) -> Self {
+        Self::at(
+            index,
+            offset,
+            ErrorKind::HiddenHeader,
+            format!("a date header follows {what}, which this parser does not read as a line break; convert the file's line endings to line feeds (U+000A)"),
+        )
+    }
+
+    /// A limit of [`ParseOptions`](crate::ParseOptions) exceeded at `offset`.
+    pub(crate) fn limit(index: &LineIndex<'_>, offset: usize, message: String) -> Self {
+        Self::at(index, offset, ErrorKind::Limit, message)
     }
 
     /// In strict mode: the first diagnostic, as an error.
@@ -168,13 +192,22 @@ impl fmt::Display for Inner {
         write!(f, "{}:{}: error: {}", i.line, i.column, i.message)?;
         let number = i.line.to_string();
         let pad = " ".repeat(number.len());
-        let line: String = i.source_line.chars().take(200).collect();
-        // The caret goes under the column; tabs keep their width.
-        let before: String = line
-            .chars()
-            .take(i.column.saturating_sub(1) as usize)
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
+        // Control characters (a terminal escape, a carriage return) are
+        // shown escaped, so the input cannot rewrite the terminal; the caret
+        // goes under the column, tabs keep their width.
+        let mut line = String::new();
+        let mut before = String::new();
+        for (k, c) in i.source_line.chars().take(200).enumerate() {
+            let shown = match c {
+                '\t' => "\t".to_string(),
+                c if c.is_control() => c.escape_default().to_string(),
+                c => c.to_string(),
+            };
+            if k + 1 < i.column as usize {
+                before.extend(shown.chars().map(|s| if s == '\t' { '\t' } else { ' ' }));
+            }
+            line.push_str(&shown);
+        }
         write!(f, "\n{pad} |\n{number} | {line}\n{pad} | {before}^")
     }
 }

@@ -312,6 +312,21 @@ mod tests {
         assert!(BlogParser::parse(Rule::valediction_line, "Best wishes to all of you").is_err());
     }
 
+    /// The grammar's white space (`hs`, seen through `blank_line`) and the
+    /// crate's `is_space` are the same set, the newline aside: the chunker
+    /// and the grammar agree on where lines start.
+    #[test]
+    fn white_space_agrees_with_is_space() {
+        let chars = (0u32..0x3100)
+            .chain([0xFEFF, 0xFFFE, 0xFF00, 0x1F600, 0xE0001])
+            .filter_map(char::from_u32)
+            .filter(|c| *c != '\n');
+        for c in chars {
+            let grammar = BlogParser::parse(Rule::blank_line, &format!("{c}\n")).is_ok();
+            assert_eq!(grammar, crate::span::is_space(c), "U+{:04X}", c as u32);
+        }
+    }
+
     #[test]
     fn export_accepts_any_text() {
         for input in [

@@ -117,9 +117,12 @@
 //! [`DiagnosticKind`] (the list of kinds, with examples, is there), a
 //! message and a span. [`ParseOptions::strict`] turns every diagnostic into
 //! an [`Error`]. The only errors of a lenient parse are an empty input
-//! ([`ErrorKind::Empty`]) and an input with no valid date header
-//! ([`ErrorKind::NoDateHeader`]); an error's `Display` shows the line with a
-//! caret under the column.
+//! ([`ErrorKind::Empty`]), an input with no valid date header
+//! ([`ErrorKind::NoDateHeader`]), a date header hidden behind a carriage
+//! return with no line feed ([`ErrorKind::HiddenHeader`]) and a limit of
+//! [`ParseOptions`] exceeded ([`ErrorKind::Limit`]); an error's `Display`
+//! shows the line with a caret under the column (control characters
+//! escaped).
 //!
 //! # JSON
 //!
@@ -200,6 +203,7 @@ mod elements;
 mod error;
 mod grammar;
 mod names;
+mod options;
 mod parse;
 mod span;
 
@@ -235,5 +239,6 @@ pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use elements::{Element, ElementKind};
 pub use error::{Error, ErrorKind};
 pub use names::is_signature;
-pub use parse::{parse, parse_with, ParseOptions};
+pub use options::ParseOptions;
+pub use parse::{parse, parse_with};
 pub use span::Span;

@@ -7,13 +7,15 @@ use crate::build::Builder;
 use crate::dates::WEEKDAY_NAMES;
 use crate::error::Error;
 use crate::grammar::{BlogParser, Rule};
+use crate::options::ParseOptions;
 use crate::span::LineIndex;
 
 /// Parses an export with the default, lenient options.
 ///
 /// Unknown structure is kept as paragraphs and reported in
-/// [`Export::diagnostics`]; the only errors are an empty input and an input
-/// with no date header at all.
+/// [`Export::diagnostics`]; the only errors are an empty input, an input
+/// with no date header at all, a header hidden behind a lone carriage
+/// return, and a limit of [`ParseOptions`] exceeded.
 ///
 /// ```
 /// let input = "Friday 25 July 2014\n\nDear Mr Spurr\n\nThe body.\n\n1 comment:\n\n  1. Well done!\n\n    ReplyDelete";
@@ -49,6 +51,8 @@ fn parse_chunked<'a>(
     chunk_bytes: usize,
 ) -> Result<Export<'a>, Error> {
     let mut builder = Builder::new(input);
+    options.check_input(input, builder.index())?;
+    refuse_hidden_headers(input, builder.index())?;
     let starts = chunk_starts(input, chunk_bytes);
     for (i, &start) in starts.iter().enumerate() {
         let end = starts.get(i + 1).copied().unwrap_or(input.len());
@@ -68,9 +72,10 @@ fn parse_chunked<'a>(
             return Err(Error::internal(builder.index(), start, "no export"));
         };
         builder.parse_export(export, start)?;
+        options.check_posts(builder.posts(), builder.index())?;
     }
     let export = builder.finish()?;
-    if options.strict {
+    if options.is_strict() {
         if let Some(d) = export.diagnostics.first() {
             return Err(Error::strict(&LineIndex::new(input), d));
         }
@@ -112,6 +117,32 @@ fn chunk_starts(input: &str, chunk_bytes: usize) -> Vec<usize> {
     starts
 }
 
+/// Refuses an input where a date header follows text and a carriage return
+/// with no line feed after it (lone CR line endings): its posts would
+/// otherwise be read as one. A CR before a line feed, or before `\r\n`,
+/// ends a line as usual, and one at a line start is white space.
+fn refuse_hidden_headers(input: &str, index: &LineIndex<'_>) -> Result<(), Error> {
+    for at in memchr::memchr_iter(b'\r', input.as_bytes()) {
+        let rest = &input[at + 1..];
+        if rest.is_empty() || rest.starts_with('\n') || rest.starts_with("\r\n") {
+            continue;
+        }
+        let line = &rest[..rest.find(['\r', '\n']).unwrap_or(rest.len())];
+        // Only text before the carriage return on the same line hides the
+        // header (at a line start, the return is white space).
+        let line_start = input[..at].rfind('\n').map_or(0, |i| i + 1);
+        let hidden = !input[line_start..at].chars().all(crate::span::is_space);
+        if hidden && is_date_header_line(line) {
+            return Err(Error::hidden_header(
+                index,
+                at + 1,
+                "a carriage return (U+000D) with no line feed",
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Whether a line (with its newline) is a date header: the grammar's
 /// `date_line`, tried only on short lines that start with a weekday's name
 /// (a failed pest parse builds an error, which is not cheap).
@@ -120,40 +151,6 @@ fn is_date_header_line(line: &str) -> bool {
     text.len() <= 64
         && WEEKDAY_NAMES.iter().any(|day| text.starts_with(day))
         && BlogParser::parse(Rule::date_line, text).is_ok()
-}
-
-/// How to parse.
-///
-/// ```
-/// let options = blog_export::ParseOptions::strict();
-/// assert!(options.is_strict());
-/// assert!(!blog_export::ParseOptions::default().is_strict());
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ParseOptions {
-    strict: bool,
-}
-
-impl ParseOptions {
-    /// Options under which every diagnostic is an error.
-    ///
-    /// ```
-    /// let input = "Friday 25 July 2014\n\nT\n\n2 comments:\n\n  1. One.\n\n    ReplyDelete";
-    /// assert!(blog_export::parse_with(input, &blog_export::ParseOptions::strict()).is_err());
-    /// ```
-    pub fn strict() -> Self {
-        ParseOptions { strict: true }
-    }
-
-    /// Whether every diagnostic is an error.
-    ///
-    /// ```
-    /// assert!(blog_export::ParseOptions::strict().is_strict());
-    /// ```
-    pub fn is_strict(&self) -> bool {
-        self.strict
-    }
 }
 
 #[cfg(test)]
@@ -182,6 +179,85 @@ mod tests {
             for chunk_bytes in [1, 10, 1000, 20_000] {
                 let chunked = parse_chunked(&input, &options, chunk_bytes);
                 assert_eq!(chunked, whole, "chunks of {chunk_bytes}");
+            }
+        }
+    }
+
+    use proptest::prelude::*;
+
+    /// What may stand at a line start: every kind of white space and
+    /// invisible character the grammar and the chunker must agree on.
+    const LINE_STARTS: &[&str] = &[
+        "", "\u{FEFF}", "\u{2028}", "\u{2029}", "\u{85}", "\u{0B}", "\u{0C}", "\r", "\u{A0}",
+        "\u{200B}", " ", "\t",
+    ];
+
+    const LINES: &[&str] = &[
+        "Friday 25 July 2014",
+        "Saturday, 26 July 2014",
+        "October 7, 2004",
+        "Title",
+        "Body text.",
+        "2 comments:",
+        "  1. A comment.",
+        "    ReplyDelete",
+        "Jane said...",
+        "",
+    ];
+
+    fn page() -> impl Strategy<Value = String> {
+        prop::collection::vec(
+            (
+                prop::sample::select(LINE_STARTS),
+                prop::sample::select(LINES),
+            ),
+            1..60,
+        )
+        .prop_map(|lines| {
+            lines
+                .into_iter()
+                .map(|(start, line)| format!("{start}{line}\n"))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// The answer does not depend on where the input is cut into
+        /// chunks, whatever stands at the line starts.
+        #[test]
+        fn chunking_never_changes_the_answer(input in page()) {
+            let options = ParseOptions::default();
+            let whole = parse_chunked(&input, &options, usize::MAX);
+            for chunk_bytes in [1, 64, 4096] {
+                prop_assert_eq!(&parse_chunked(&input, &options, chunk_bytes), &whole);
+            }
+        }
+    }
+
+    #[test]
+    fn joined_copies_give_twice_the_posts() {
+        for dir in ["seeds", "tests/fixtures"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+                // Pages that start with a post (a page that starts mid-post
+                // gives its first lines to the post before it when joined).
+                let Ok(one) = parse(&text) else { continue };
+                if !one.preamble.is_empty() || one.orphan_comments.is_some() {
+                    continue;
+                }
+                let joined = format!("\u{FEFF}{text}\n\u{FEFF}{text}");
+                for chunk_bytes in [usize::MAX, 4096] {
+                    let two =
+                        parse_chunked(&joined, &ParseOptions::default(), chunk_bytes).unwrap();
+                    assert_eq!(two.posts.len(), 2 * one.posts.len());
+                    assert_eq!(two.comment_count(), 2 * one.comment_count());
+                    let letters =
+                        |e: &Export| e.posts.iter().map(|p| p.letters().count()).sum::<usize>();
+                    assert_eq!(letters(&two), 2 * letters(&one));
+                }
             }
         }
     }

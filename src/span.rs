@@ -146,10 +146,15 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// White space for structure: the Unicode white space set, which includes
-/// U+00A0 (no-break space), `\r` and `\n`.
+/// White space for structure: the Unicode white space set (which includes
+/// U+00A0 no-break space, `\r` and `\n`), and the invisible characters
+/// pages carry at line starts: zero-width spaces and joiners, direction
+/// marks, the word joiner and the byte order mark (U+200B to U+200F,
+/// U+2060, U+FEFF). The grammar's `hs` is the same set without the
+/// newline (a test checks that they agree): the chunker and the grammar
+/// see the same line starts.
 pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{FEFF}'
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
 }
 
 fn to_u32(n: usize) -> u32 {

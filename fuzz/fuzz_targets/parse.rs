@@ -5,6 +5,11 @@
 
 use libfuzzer_sys::fuzz_target;
 
+/// White space between elements, as the parser reads it.
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+}
+
 fuzz_target!(|data: &[u8]| {
     let Ok(input) = std::str::from_utf8(data) else {
         return;
@@ -16,7 +21,9 @@ fuzz_target!(|data: &[u8]| {
             assert!(
                 matches!(
                     e.kind(),
-                    blog_export::ErrorKind::Empty | blog_export::ErrorKind::NoDateHeader
+                    blog_export::ErrorKind::Empty
+                        | blog_export::ErrorKind::NoDateHeader
+                        | blog_export::ErrorKind::HiddenHeader
                 ),
                 "{e}"
             );
@@ -27,9 +34,9 @@ fuzz_target!(|data: &[u8]| {
     for e in export.elements() {
         assert!(e.span.start >= at && e.span.start <= e.span.end && e.span.end <= input.len());
         let gap = &input[at..e.span.start];
-        assert!(gap.chars().all(|c| c.is_whitespace() || c == '\u{feff}'), "{gap:?}");
+        assert!(gap.chars().all(|c| is_gap(c)), "{gap:?}");
         at = e.span.end;
     }
-    assert!(input[at..].chars().all(|c| c.is_whitespace() || c == '\u{feff}'));
+    assert!(input[at..].chars().all(|c| is_gap(c)));
     let _ = serde_json::to_string(&export);
 });

@@ -2,14 +2,16 @@
 //! compared with. In: a finished comment section, or a header's date and
 //! the weekday it names. Out: diagnostics only (the tree is not changed):
 //! a declared count that differs from the comments listed, comment or
-//! reply numbers out of sequence, a weekday that is not the date's.
+//! reply numbers out of sequence, a weekday that is not the date's; and,
+//! over the whole input, byte order marks that start lines (joined
+//! exports).
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use super::Builder;
 use crate::ast::{Comment, CommentSection};
 use crate::diagnostic::Diagnostic;
-use crate::span::Span;
+use crate::span::{is_space, Span};
 
 impl<'a> Builder<'a> {
     /// Diagnostics of a comment section: declared count and numbering.
@@ -40,6 +42,20 @@ impl<'a> Builder<'a> {
                 ));
             }
             expected = comment.number.saturating_add(1);
+        }
+    }
+
+    /// A byte order mark at the start of a line other than the first: two
+    /// exports joined into one file. (The grammar reads the mark as white
+    /// space, so a header after it starts a post.)
+    pub(super) fn check_joined_exports(&mut self) {
+        const BOM: &str = "\u{FEFF}";
+        for at in memchr::memmem::find_iter(self.input.as_bytes(), BOM) {
+            let line_start = self.input[..at].rfind('\n').map_or(0, |i| i + 1);
+            if line_start > 0 && self.input[line_start..at].chars().all(is_space) {
+                let span = self.index.span(at, at + BOM.len());
+                self.diagnostics.push(Diagnostic::joined_export(span));
+            }
         }
     }
 

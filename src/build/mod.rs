@@ -75,6 +75,11 @@ impl<'a> Builder<'a> {
         &self.index
     }
 
+    /// The posts built so far.
+    pub(crate) fn posts(&self) -> &[Post<'a>] {
+        &self.posts
+    }
+
     /// `export = { SOI ~ BOM? ~ preamble ~ post* ~ EOI }`, for the chunk of
     /// the input that starts at byte `base`. Chunks after the first start
     /// with a date header, so their preamble is empty.
@@ -98,6 +103,7 @@ impl<'a> Builder<'a> {
     /// whole page run here.
     pub(crate) fn finish(mut self) -> Result<Export<'a>> {
         self.demote_weekdayless_headers();
+        self.check_joined_exports();
         if self.posts.is_empty() {
             // A header that names no real day is the likeliest reason.
             let why = self.diagnostics.iter().find(|d| {

@@ -3,9 +3,11 @@
 use blog_export::Export;
 use proptest::prelude::*;
 
-/// White space between elements: Unicode white space and the BOM.
+/// White space between elements: Unicode white space and the invisible
+/// characters the parser reads as white space (zero-width spaces and
+/// joiners, direction marks, the word joiner, the byte order mark).
 pub fn is_gap(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}'
+    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
 }
 
 /// Checks that the leaf elements of `export` are ordered, disjoint, inside
@@ -97,6 +99,12 @@ pub const PIECES: &[&str] = &[
     "\t",
     "\u{a0}",
     "\u{feff}",
+    "\u{200b}",
+    "\u{0b}",
+    "\u{0c}",
+    "\r",
+    "\u{2028}",
+    "\u{85}",
     "é",
 ];
 

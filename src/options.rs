@@ -1,0 +1,196 @@
+//! [`ParseOptions`]: strictness and the limits that bound what a parse
+//! may take.
+
+use crate::ast::Post;
+use crate::error::Error;
+use crate::span::LineIndex;
+
+/// How to parse: lenient or strict, and the limits of what an input may
+/// hold. Each limit exceeded is an [`ErrorKind::Limit`](crate::ErrorKind::Limit)
+/// error naming the line and column where it was exceeded.
+///
+/// The defaults: lenient; inputs up to 1 GiB, lines up to 16 MiB, up to
+/// 1,000,000 posts. (Nesting has no limit to set: the format nests at most
+/// six levels deep, export, post, comment section, comment, reply,
+/// paragraph, and the grammar has no recursion.)
+///
+/// ```
+/// use blog_export::{parse_with, ErrorKind, ParseOptions};
+/// let options = ParseOptions::default().with_max_posts(1);
+/// let input = "Friday 25 July 2014\n\nOne\n\nSaturday 26 July 2014\n\nTwo";
+/// let err = parse_with(input, &options).unwrap_err();
+/// assert_eq!(err.kind(), &ErrorKind::Limit);
+/// assert_eq!((err.line(), err.column()), (5, 1));
+/// assert!(!ParseOptions::default().is_strict());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ParseOptions {
+    strict: bool,
+    max_input_bytes: usize,
+    max_line_bytes: usize,
+    max_posts: usize,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            strict: false,
+            max_input_bytes: 1 << 30,
+            max_line_bytes: 16 << 20,
+            max_posts: 1_000_000,
+        }
+    }
+}
+
+impl ParseOptions {
+    /// Options under which every diagnostic is an error.
+    ///
+    /// ```
+    /// let input = "Friday 25 July 2014\n\nT\n\n2 comments:\n\n  1. One.\n\n    ReplyDelete";
+    /// assert!(blog_export::parse_with(input, &blog_export::ParseOptions::strict()).is_err());
+    /// ```
+    pub fn strict() -> Self {
+        ParseOptions {
+            strict: true,
+            ..ParseOptions::default()
+        }
+    }
+
+    /// Whether every diagnostic is an error.
+    ///
+    /// ```
+    /// assert!(blog_export::ParseOptions::strict().is_strict());
+    /// ```
+    pub fn is_strict(&self) -> bool {
+        self.strict
+    }
+
+    /// The same options with the largest input accepted, in bytes.
+    ///
+    /// ```
+    /// let options = blog_export::ParseOptions::default().with_max_input_bytes(10);
+    /// assert_eq!(options.max_input_bytes(), 10);
+    /// assert!(blog_export::parse_with("Friday 25 July 2014", &options).is_err());
+    /// ```
+    pub fn with_max_input_bytes(mut self, bytes: usize) -> Self {
+        self.max_input_bytes = bytes;
+        self
+    }
+
+    /// The largest input accepted, in bytes (default 1 GiB).
+    ///
+    /// ```
+    /// assert_eq!(blog_export::ParseOptions::default().max_input_bytes(), 1 << 30);
+    /// ```
+    pub fn max_input_bytes(&self) -> usize {
+        self.max_input_bytes
+    }
+
+    /// The same options with the longest line accepted, in bytes.
+    ///
+    /// ```
+    /// let options = blog_export::ParseOptions::default().with_max_line_bytes(8);
+    /// let err = blog_export::parse_with("Friday 25 July 2014", &options).unwrap_err();
+    /// assert_eq!((err.line(), err.column()), (1, 9));
+    /// ```
+    pub fn with_max_line_bytes(mut self, bytes: usize) -> Self {
+        self.max_line_bytes = bytes;
+        self
+    }
+
+    /// The longest line accepted, in bytes, its line feed excluded
+    /// (default 16 MiB).
+    ///
+    /// ```
+    /// assert_eq!(blog_export::ParseOptions::default().max_line_bytes(), 16 << 20);
+    /// ```
+    pub fn max_line_bytes(&self) -> usize {
+        self.max_line_bytes
+    }
+
+    /// The same options with the most posts accepted.
+    ///
+    /// ```
+    /// let options = blog_export::ParseOptions::default().with_max_posts(5);
+    /// assert_eq!(options.max_posts(), 5);
+    /// ```
+    pub fn with_max_posts(mut self, posts: usize) -> Self {
+        self.max_posts = posts;
+        self
+    }
+
+    /// The most posts accepted (default 1,000,000).
+    ///
+    /// ```
+    /// assert_eq!(blog_export::ParseOptions::default().max_posts(), 1_000_000);
+    /// ```
+    pub fn max_posts(&self) -> usize {
+        self.max_posts
+    }
+
+    /// The input and line limits, checked before parsing.
+    pub(crate) fn check_input(&self, input: &str, index: &LineIndex<'_>) -> Result<(), Error> {
+        if input.len() > self.max_input_bytes {
+            let at = floor_char_boundary(input, self.max_input_bytes);
+            return Err(Error::limit(
+                index,
+                at,
+                format!(
+                    "the input is {} bytes, over the limit of {} (ParseOptions::with_max_input_bytes, --max-size)",
+                    input.len(),
+                    self.max_input_bytes
+                ),
+            ));
+        }
+        if input.len() <= self.max_line_bytes {
+            return Ok(());
+        }
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', input.as_bytes()).chain(std::iter::once(input.len()))
+        {
+            if end - start > self.max_line_bytes {
+                let at = floor_char_boundary(input, start + self.max_line_bytes);
+                return Err(Error::limit(
+                    index,
+                    at,
+                    format!(
+                        "this line is {} bytes long, over the limit of {} (ParseOptions::with_max_line_bytes)",
+                        end - start,
+                        self.max_line_bytes
+                    ),
+                ));
+            }
+            start = end + 1;
+        }
+        Ok(())
+    }
+
+    /// The post limit, checked as posts are built.
+    pub(crate) fn check_posts(
+        &self,
+        posts: &[Post<'_>],
+        index: &LineIndex<'_>,
+    ) -> Result<(), Error> {
+        match posts.get(self.max_posts) {
+            Some(post) => Err(Error::limit(
+                index,
+                post.header_span.start,
+                format!(
+                    "this post is over the limit of {} posts (ParseOptions::with_max_posts)",
+                    self.max_posts
+                ),
+            )),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
