@@ -103,11 +103,21 @@ fn invalid_dates() {
             err.message()
         );
     }
-    // After a real post, the line is kept as text with a diagnostic.
+    // After a real post, the line is kept as text with a diagnostic: after
+    // its comment thread, in the thread (as stray lines, so the thread's
+    // span never overlaps the body's).
     let input = format!("{POST}\n\nMonday 0 May 2014\n\nAnother");
     let export = parse(&input).unwrap();
     assert_eq!(export.posts.len(), 1);
-    assert_eq!(diags(&export), [(DiagnosticKind::InvalidDate, 15)]);
+    assert_eq!(
+        diags(&export),
+        [
+            (DiagnosticKind::InvalidDate, 15),
+            (DiagnosticKind::StrayText, 17)
+        ]
+    );
+    let stray = &export.posts[0].comments.as_ref().unwrap().stray;
+    assert_eq!(stray[0].text, "Monday 0 May 2014");
 }
 
 #[test]
@@ -282,7 +292,9 @@ fn invalid_header_with_comments_after_a_post_with_comments() {
     let export = parse(input).unwrap();
     let section = export.posts[0].comments.as_ref().unwrap();
     assert_eq!(section.items.len(), 2);
-    assert_eq!(section.stray[0].text, "No comments:");
+    // The lines between the two threads stay in the first, in order.
+    let stray: Vec<&str> = section.stray.iter().map(|p| &*p.text).collect();
+    assert_eq!(stray, ["Friday 31 February 2014", "U", "No comments:"]);
     let covered: usize = export.elements().iter().map(|e| e.span.len()).sum();
     let non_space = input
         .chars()

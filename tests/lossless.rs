@@ -53,3 +53,15 @@ fn crlf_bom_and_final_newline_variants_rebuild() {
         }
     }
 }
+
+#[test]
+fn spans_nest_in_seeds_and_fixtures() {
+    for dir in ["seeds", "tests/fixtures"] {
+        for (name, input) in files(dir) {
+            let export = parse(&input).unwrap();
+            if let Err(e) = common::check_nesting(&input, &export) {
+                panic!("{name}: {e}");
+            }
+        }
+    }
+}

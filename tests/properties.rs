@@ -1,5 +1,5 @@
 //! Property tests: any text parses without panicking and without an
-//! internal error, and every successful parse is lossless (elements ordered, disjoint, inside the input, only
+//! internal error, every successful parse is lossless, and its spans nest (elements ordered, disjoint, inside the input, only
 //! white space between them).
 
 mod common;
@@ -13,6 +13,7 @@ fn check(input: &str) -> Result<(), TestCaseError> {
         Ok(export) => {
             let rebuilt = common::rebuild(input, &export).map_err(TestCaseError::fail)?;
             prop_assert_eq!(rebuilt, input);
+            common::check_nesting(input, &export).map_err(TestCaseError::fail)?;
         }
         // The only errors of a lenient parse: never an internal one.
         Err(e) => prop_assert!(

@@ -1,9 +1,13 @@
 //! Fuzz `parse`: it must not panic nor return an internal error, and when it succeeds the leaf elements
 //! must be ordered, disjoint, inside the input, with only white space
-//! between them (the lossless property).
+//! between them (the lossless property), and every span of the JSON tree
+//! must nest inside its parent's.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+
+#[path = "../../tests/common/nesting.rs"]
+mod nesting;
 
 /// White space between elements, as the parser reads it.
 fn is_gap(c: char) -> bool {
@@ -38,5 +42,7 @@ fuzz_target!(|data: &[u8]| {
         at = e.span.end;
     }
     assert!(input[at..].chars().all(|c| is_gap(c)));
-    let _ = serde_json::to_string(&export);
+    if let Err(e) = nesting::check_nesting(input, &export) {
+        panic!("spans do not nest: {e}");
+    }
 });

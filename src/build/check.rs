@@ -14,34 +14,15 @@ use crate::diagnostic::Diagnostic;
 use crate::span::{is_space, Span};
 
 impl<'a> Builder<'a> {
-    /// Diagnostics of a comment section: declared count and numbering.
-    pub(super) fn check_section(&mut self, section: &CommentSection<'a>) {
-        if let (Some(declared), Some(header)) = (section.declared, section.header_span) {
-            let listed = section.total();
-            if declared as usize != listed {
-                self.diagnostics
-                    .push(Diagnostic::comment_count_mismatch(header, declared, listed));
-            }
-        }
-        self.check_numbers(&section.items, "comment");
-        for comment in &section.items {
-            self.check_numbers(&comment.replies, "reply");
-        }
-    }
-
-    /// Numbers that do not count up by one from 1.
-    fn check_numbers(&mut self, comments: &[Comment<'a>], what: &str) {
-        let mut expected = 1;
-        for comment in comments {
-            if comment.number != expected {
-                self.diagnostics.push(Diagnostic::number_out_of_sequence(
-                    comment.span,
-                    what,
-                    comment.number,
-                    expected,
-                ));
-            }
-            expected = comment.number.saturating_add(1);
+    /// The checks of every comment section of the page (declared count and
+    /// numbering), once recovery has put every comment in its place.
+    pub(super) fn check_sections(&mut self) {
+        let sections = self
+            .orphan_comments
+            .iter()
+            .chain(self.posts.iter().filter_map(|p| p.comments.as_ref()));
+        for section in sections {
+            check_section(section, &mut self.diagnostics);
         }
     }
 
@@ -66,5 +47,35 @@ impl<'a> Builder<'a> {
             self.diagnostics
                 .push(Diagnostic::weekday_mismatch(span, line, date, written));
         }
+    }
+}
+
+/// Diagnostics of a comment section: declared count and numbering.
+fn check_section(section: &CommentSection<'_>, out: &mut Vec<Diagnostic>) {
+    if let (Some(declared), Some(header)) = (section.declared, section.header_span) {
+        let listed = section.total();
+        if declared as usize != listed {
+            out.push(Diagnostic::comment_count_mismatch(header, declared, listed));
+        }
+    }
+    check_numbers(&section.items, "comment", out);
+    for comment in &section.items {
+        check_numbers(&comment.replies, "reply", out);
+    }
+}
+
+/// Numbers that do not count up by one from 1.
+fn check_numbers(comments: &[Comment<'_>], what: &str, out: &mut Vec<Diagnostic>) {
+    let mut expected = 1;
+    for comment in comments {
+        if comment.number != expected {
+            out.push(Diagnostic::number_out_of_sequence(
+                comment.span,
+                what,
+                comment.number,
+                expected,
+            ));
+        }
+        expected = comment.number.saturating_add(1);
     }
 }

@@ -2,8 +2,8 @@
 //! `Jane said...` comments, replies and the Blogger markers.
 //!
 //! In: a `comment_section` pair. Out: a [`CommentSection`] (checked by
-//! [`check`](super::check)) and the furniture lines found inside it, which
-//! belong to the post, not to the thread.
+//! [`check`](super::check) once the page is built) and the furniture lines
+//! found inside it, which belong to the post, not to the thread.
 
 use std::borrow::Cow;
 
@@ -12,6 +12,7 @@ use pest::iterators::Pair;
 use super::{Builder, Result};
 use crate::ast::{Comment, CommentSection, Marker, MarkerKind, Paragraph, Posted};
 use crate::dates::{day_number, is_twelve_hour, month_number, parse_time, posted_date};
+use crate::diagnostic::Diagnostic;
 use crate::grammar::Rule;
 use crate::names::is_signature;
 use crate::span::{is_space, Span};
@@ -59,6 +60,35 @@ impl<'a> Builder<'a> {
                 _ => return Err(self.unexpected(&child, "a comment section")),
             }
         }
+        // The section runs from its first part to its last: furniture lines
+        // among its comments belong to the post, not to the section.
+        let parts = header_span
+            .into_iter()
+            .chain(items.iter().map(|c| c.span))
+            .chain(stray.iter().map(|p| p.span));
+        let span = match parts.reduce(|a, b| Span {
+            end: a.end.max(b.end),
+            ..if b.start < a.start { b } else { a }
+        }) {
+            Some(parts) => parts,
+            None => span,
+        };
+        // A furniture line between the section's parts (`Post a Comment`
+        // between comments) cannot be the post's without overlapping the
+        // section: it stays in the section as a stray line.
+        let (inside, furniture): (Vec<_>, Vec<_>) = furniture
+            .into_iter()
+            .partition(|f: &Paragraph<'a>| f.span.start > span.start && f.span.end < span.end);
+        if !inside.is_empty() {
+            for line in &inside {
+                self.diagnostics.push(Diagnostic::stray_text(
+                    line.span,
+                    "in a comment section between its comments",
+                ));
+            }
+            stray.extend(inside);
+            stray.sort_by_key(|p| p.span.start);
+        }
         let section = CommentSection {
             declared,
             items,
@@ -66,7 +96,6 @@ impl<'a> Builder<'a> {
             header_span,
             span,
         };
-        self.check_section(&section);
         Ok(Section { section, furniture })
     }
 

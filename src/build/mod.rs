@@ -103,6 +103,7 @@ impl<'a> Builder<'a> {
     /// whole page run here.
     pub(crate) fn finish(mut self) -> Result<Export<'a>> {
         self.demote_weekdayless_headers();
+        self.check_sections();
         self.check_joined_exports();
         if self.posts.is_empty() {
             // A header that names no real day is the likeliest reason.

@@ -17,8 +17,8 @@
 use std::borrow::Cow;
 
 use super::Builder;
-use crate::ast::{Block, Comment, CommentSection, Paragraph, Post};
-use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::ast::{Block, Comment, CommentSection, Paragraph};
+use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
 /// The lines of a post that is not one.
@@ -32,8 +32,8 @@ impl<'a> Builder<'a> {
     /// Puts the lines of a post with an invalid header back into what came
     /// before it: the previous post, or the preamble.
     pub(super) fn merge_invalid(&mut self, loose: Loose<'a>) {
-        if let Some(prev) = self.posts.last_mut() {
-            merge_into_post(self.input, prev, loose);
+        if !self.posts.is_empty() {
+            self.merge_into_post(loose);
             return;
         }
         let Loose {
@@ -51,6 +51,101 @@ impl<'a> Builder<'a> {
         }
         self.preamble
             .extend(furniture.into_iter().map(Block::Furniture));
+    }
+
+    /// Puts the lines of a post with an invalid header back into the post
+    /// before it, where they stand in the input, so that spans still nest:
+    /// - after the post's page furniture (its page tail): all of them, as
+    ///   furniture lines;
+    /// - after its comment section: its text and furniture as stray lines of
+    ///   the section, its comments as the section's comments (the section's
+    ///   span grows over them);
+    /// - after its body: its blocks in the body, its comment section as the
+    ///   post's, its furniture as the post's.
+    fn merge_into_post(&mut self, loose: Loose<'a>) {
+        let Some(prev) = self.posts.last() else {
+            return;
+        };
+        let body_end = prev.body.last().map_or(0, |b| b.span().end);
+        let thread_end = prev.comments.as_ref().map_or(0, |c| c.span.end);
+        let tail_end = prev.furniture.last().map_or(0, |f| f.span.end);
+        let loose_end = loose
+            .blocks
+            .iter()
+            .map(Block::span)
+            .chain(loose.comments.as_ref().map(|c| c.span))
+            .chain(loose.furniture.iter().map(|f| f.span))
+            .map(|s| s.end)
+            .max()
+            .unwrap_or(0);
+        let Loose {
+            blocks,
+            comments,
+            furniture,
+        } = loose;
+        let mut lines: Vec<Paragraph<'a>> = blocks
+            .iter()
+            .map(|b| self.lines_paragraph(b.span()))
+            .collect();
+        if tail_end > thread_end.max(body_end) {
+            // After the page tail: everything is more of the tail.
+            let flat = comments.map(|c| flatten_section(self.input, c));
+            lines.extend(
+                flat.into_iter()
+                    .flatten()
+                    .map(|b| self.lines_paragraph(b.span())),
+            );
+            lines.extend(furniture);
+            lines.sort_by_key(|p| p.span.start);
+            let Some(prev) = self.posts.last_mut() else {
+                return;
+            };
+            prev.furniture.extend(lines);
+        } else if thread_end > body_end {
+            // Inside the comment thread.
+            let input = self.input;
+            let Some(prev) = self.posts.last_mut() else {
+                return;
+            };
+            let Some(thread) = prev.comments.as_mut() else {
+                return;
+            };
+            lines.extend(furniture);
+            // The first line is the header that was not one (it has its
+            // own diagnostic, or is a weekday-less date on a page whose
+            // headers have weekdays).
+            for line in lines.iter().skip(1) {
+                self.diagnostics.push(Diagnostic::stray_text(
+                    line.span,
+                    "in a comment section after a line that looked like a date header",
+                ));
+            }
+            if let Some(section) = comments {
+                // The second header has no place of its own: a stray line.
+                lines.extend(section.header_span.map(|h| source_paragraph(input, h)));
+                thread.items.extend(section.items);
+                lines.extend(section.stray);
+            }
+            thread.stray.extend(lines);
+            thread.stray.sort_by_key(|p| p.span.start);
+            thread.span.end = thread.span.end.max(loose_end);
+        } else {
+            let Some(prev) = self.posts.last_mut() else {
+                return;
+            };
+            prev.body.extend(blocks);
+            match (&mut prev.comments, comments) {
+                (None, comments) => prev.comments = comments,
+                (Some(_), None) => {}
+                // A second section after body text that an earlier merge
+                // put after the first: its lines stay text.
+                (Some(_), Some(section)) => prev.body.extend(flatten_section(self.input, section)),
+            }
+            prev.furniture.extend(furniture);
+        }
+        if let Some(prev) = self.posts.last_mut() {
+            prev.span.end = prev.span.end.max(loose_end);
+        }
     }
 
     /// A section the grammar found only because numbered lines end the post
@@ -86,13 +181,6 @@ impl<'a> Builder<'a> {
             };
         self.diagnostics
             .push(Diagnostic::list_kept_as_text(section.span, why));
-        // The section's own diagnostics (numbering) no longer apply.
-        let inside = section.span;
-        self.diagnostics.retain(|d| {
-            d.kind != DiagnosticKind::CommentNumberOutOfSequence
-                || d.span.start < inside.start
-                || d.span.end > inside.end
-        });
         let mut lines: Vec<Block<'a>> = section
             .items
             .iter()
@@ -130,43 +218,6 @@ impl<'a> Builder<'a> {
             });
         }
     }
-}
-
-/// Puts the lines of a post with an invalid header back into the post
-/// before it.
-fn merge_into_post<'a>(input: &'a str, prev: &mut Post<'a>, loose: Loose<'a>) {
-    let Loose {
-        blocks,
-        comments,
-        furniture,
-    } = loose;
-    let end = blocks
-        .last()
-        .map(Block::span)
-        .map_or(prev.span.end, |s| s.end);
-    prev.body.extend(blocks);
-    prev.span.end = prev.span.end.max(end);
-    if let Some(section) = comments {
-        prev.span.end = prev.span.end.max(section.span.end);
-        match &mut prev.comments {
-            Some(existing) => {
-                // The second header has no place of its own: keep it as a
-                // stray line of the first section.
-                if let Some(header) = section.header_span {
-                    existing.stray.push(source_paragraph(input, header));
-                }
-                existing.items.extend(section.items);
-                existing.stray.extend(section.stray);
-                existing.stray.sort_by_key(|p| p.span.start);
-                existing.span.end = section.span.end;
-            }
-            None => prev.comments = Some(section),
-        }
-    }
-    if let Some(last) = furniture.last() {
-        prev.span.end = prev.span.end.max(last.span.end);
-    }
-    prev.furniture.extend(furniture);
 }
 
 /// The exact source text of a span, as a paragraph.

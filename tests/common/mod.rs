@@ -134,3 +134,7 @@ pub fn config() -> ProptestConfig {
         ..ProptestConfig::default()
     }
 }
+
+mod nesting;
+#[allow(unused_imports)] // Not every test binary uses every helper.
+pub use nesting::check_nesting;
