@@ -42,16 +42,14 @@ fn parse_one_file_is_one_json_object() {
 }
 
 #[test]
-fn parse_several_files_is_json_lines_with_file_keys() {
+fn parse_several_files_is_one_json_document_with_files() {
     let out = run(&["parse", SEED, "seeds/001_88f21fb885bfde65.txt"]);
     assert!(out.status.success());
-    let lines: Vec<serde_json::Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(lines.len(), 2);
-    assert_eq!(lines[0]["file"], SEED);
-    assert_eq!(lines[1]["posts"].as_array().unwrap().len(), 5);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["file"], SEED);
+    assert_eq!(files[1]["posts"].as_array().unwrap().len(), 5);
 }
 
 #[test]

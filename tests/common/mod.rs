@@ -135,6 +135,7 @@ pub fn config() -> ProptestConfig {
     }
 }
 
+#[allow(dead_code)] // Not every test binary uses every helper.
 mod nesting;
 #[allow(unused_imports)] // Not every test binary uses every helper.
 pub use nesting::check_nesting;

@@ -1,41 +1,55 @@
 //! `blog-export check`: diagnostics as `FILE:LINE:COL: severity: message`.
 
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
 
 use blog_export::Severity;
 
-use crate::files::{each_file, in_order};
+use crate::files::{each_file, Input, ReadError};
+use crate::report::warn;
 
-pub fn run(files: &[PathBuf]) -> io::Result<u8> {
-    let outcomes = each_file(files, |_, text| match blog_export::parse(text) {
-        Ok(export) => Ok(export
-            .diagnostics()
-            .iter()
-            .map(|d| (d.severity, d.to_string()))
-            .collect::<Vec<_>>()),
-        Err(e) => Err(e),
-    });
+/// Prints every input's diagnostics; the exit code is 1 when an input has
+/// an error (or, with `strict`, any diagnostic), 2 when one cannot be read.
+pub fn run(inputs: &[Input], strict: bool, max_size: u64) -> io::Result<u8> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let worst = in_order(outcomes, |file, result| match result {
-        Err(error) => {
-            let first = error.to_string();
-            let first = first.lines().next().unwrap_or_default();
-            writeln!(out, "{file}:{first}")?;
-            Ok(1)
-        }
-        Ok(diagnostics) => {
-            let mut worst = 0;
-            for (severity, line) in diagnostics {
-                if severity == Severity::Error {
-                    worst = 1;
+    let mut worst = 0;
+    each_file(
+        inputs,
+        max_size,
+        |_, text| {
+            blog_export::parse(text).map(|export| {
+                export
+                    .diagnostics()
+                    .iter()
+                    .map(|d| (d.severity, d.to_string()))
+                    .collect::<Vec<_>>()
+            })
+        },
+        |input, result| {
+            let name = input.name();
+            match result {
+                Err(ReadError(msg)) => {
+                    warn(msg);
+                    worst = 2;
                 }
-                writeln!(out, "{file}:{line}")?;
+                Ok(Err(error)) => {
+                    let first = error.to_string();
+                    let first = first.lines().next().unwrap_or_default();
+                    writeln!(out, "{name}:{first}")?;
+                    worst = worst.max(1);
+                }
+                Ok(Ok(diagnostics)) => {
+                    for (severity, line) in diagnostics {
+                        if strict || severity == Severity::Error {
+                            worst = worst.max(1);
+                        }
+                        writeln!(out, "{name}:{line}")?;
+                    }
+                }
             }
-            Ok(worst)
-        }
-    })?;
+            Ok(())
+        },
+    )?;
     out.flush()?;
     Ok(worst)
 }

@@ -1,71 +1,181 @@
-//! Which files the arguments name, reading them, and running work on each
-//! in parallel with the results kept in argument order.
+//! Which inputs the arguments name, reading them, and running work on each
+//! in parallel with the results reported in argument order.
 
-use std::io::{self, IsTerminal};
+use std::fs::File;
+use std::io::{self, IsTerminal, Read};
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-/// The files the arguments name: files as given, directories walked for
-/// `.txt` files in name order. Returns the worst exit code so far (2 if a
-/// directory could not be read).
-pub fn expand(args: &[PathBuf]) -> (Vec<PathBuf>, u8) {
-    let mut files = Vec::new();
-    let mut worst = 0;
+use crate::report::{shown, warn};
+
+/// One input: a regular file, or standard input (`-`).
+pub enum Input {
+    /// Standard input.
+    Stdin,
+    /// A regular file.
+    File(PathBuf),
+}
+
+impl Input {
+    /// The input's name as shown in messages and output (`-` for standard
+    /// input), control characters escaped.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".into(),
+            Input::File(path) => shown(&path.display().to_string()),
+        }
+    }
+}
+
+/// The inputs the arguments name: `-` for standard input, regular files as
+/// given, directories walked (following symbolic links) for files whose
+/// name ends in `.txt` in any case, in name order. Anything else (a FIFO,
+/// a socket, a device, a directory with no such file) is an error on
+/// standard error, and the exit code becomes 2.
+pub fn expand(args: &[PathBuf], worst: &mut u8) -> Vec<Input> {
+    let mut inputs = Vec::new();
     for arg in args {
-        if !arg.is_dir() {
-            files.push(arg.clone());
+        if arg.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
             continue;
         }
-        for entry in walkdir::WalkDir::new(arg).sort_by_file_name() {
-            match entry {
-                Ok(e)
-                    if e.file_type().is_file()
-                        && e.path().extension().is_some_and(|x| x == "txt") =>
-                {
-                    files.push(e.into_path());
-                }
-                Ok(_) => {}
-                Err(e) => {
-                    eprintln!("{}: cannot read: {e}", arg.display());
-                    worst = 2;
-                }
+        let name = shown(&arg.display().to_string());
+        let metadata = match std::fs::metadata(arg) {
+            Ok(m) => m,
+            Err(e) => {
+                warn(format_args!("{name}: cannot read: {e}"));
+                *worst = 2;
+                continue;
+            }
+        };
+        if metadata.is_file() {
+            inputs.push(Input::File(arg.clone()));
+        } else if metadata.is_dir() {
+            let before = inputs.len();
+            walk(arg, &mut inputs, worst);
+            if inputs.len() == before {
+                warn(format_args!(
+                    "{name}: no .txt file in this directory (blog-export reads the files whose name ends in .txt, in any case)"
+                ));
+                *worst = 2;
+            }
+        } else {
+            warn(format_args!(
+                "{name}: not a regular file ({}); blog-export reads regular files, directories of them, or standard input given as -",
+                kind(&metadata)
+            ));
+            *worst = 2;
+        }
+    }
+    inputs
+}
+
+/// The `.txt` files under a directory, following links, in name order.
+fn walk(dir: &Path, inputs: &mut Vec<Input>, worst: &mut u8) {
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_txt(e.path()) => {
+                inputs.push(Input::File(e.into_path()));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                warn(format_args!(
+                    "{}: cannot read: {e}",
+                    shown(&dir.display().to_string())
+                ));
+                *worst = 2;
             }
         }
     }
-    (files, worst)
 }
 
-/// A file that could not be read as UTF-8 text.
-pub struct ReadError(String);
+fn is_txt(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
+}
 
-fn read(path: &Path) -> Result<String, ReadError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| ReadError(format!("{}: cannot read: {e}", path.display())))?;
+/// What kind of file that is not a regular one.
+fn kind(metadata: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = metadata.file_type();
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+    }
+    let _ = metadata;
+    "not a file"
+}
+
+/// An input that could not be read as UTF-8 text, with the message.
+pub struct ReadError(pub String);
+
+/// Reads an input whole, refusing one larger than `max_size` bytes before
+/// reading it.
+pub fn read(input: &Input, max_size: u64) -> Result<String, ReadError> {
+    let name = input.name();
+    let too_big = |size: u64| {
+        ReadError(format!(
+            "{name}: {size} bytes or more, over the limit of {max_size} (--max-size)"
+        ))
+    };
+    let mut bytes = Vec::new();
+    let result = match input {
+        Input::Stdin => io::stdin()
+            .lock()
+            .take(max_size + 1)
+            .read_to_end(&mut bytes),
+        Input::File(path) => {
+            let file =
+                File::open(path).map_err(|e| ReadError(format!("{name}: cannot read: {e}")))?;
+            if let Ok(m) = file.metadata() {
+                if m.len() > max_size {
+                    return Err(too_big(m.len()));
+                }
+                bytes.reserve(m.len() as usize);
+            }
+            file.take(max_size + 1).read_to_end(&mut bytes)
+        }
+    };
+    result.map_err(|e| ReadError(format!("{name}: cannot read: {e}")))?;
+    if bytes.len() as u64 > max_size {
+        return Err(too_big(bytes.len() as u64));
+    }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         ReadError(format!(
-            "{}: not UTF-8: invalid byte at offset {offset}",
-            path.display()
+            "{name}: not UTF-8: invalid byte at offset {offset}"
         ))
     })
 }
 
-/// One file's outcome, computed in parallel and reported in input order.
-pub struct Outcome<T> {
-    pub path: PathBuf,
-    pub result: Result<T, ReadError>,
-}
-
-/// Runs `work` on every file, in parallel, with a progress bar on a
-/// terminal when there are many files.
+/// Runs `work` on every input, a few at a time in parallel, and hands the
+/// results to `emit` in input order as soon as each is ready, so output
+/// starts at once and memory holds a few files, not all of them. A progress
+/// bar shows on a terminal when there are many inputs.
 pub fn each_file<T: Send>(
-    files: &[PathBuf],
-    work: impl Fn(&Path, &str) -> T + Sync + Send,
-) -> Vec<Outcome<T>> {
-    let bar = if files.len() >= 10 && io::stderr().is_terminal() {
-        let bar = ProgressBar::new(files.len() as u64);
+    inputs: &[Input],
+    max_size: u64,
+    work: impl Fn(&Input, &str) -> T + Sync + Send,
+    mut emit: impl FnMut(&Input, Result<T, ReadError>) -> io::Result<()>,
+) -> io::Result<()> {
+    let bar = if inputs.len() >= 10 && io::stderr().is_terminal() {
+        let bar = ProgressBar::new(inputs.len() as u64);
         if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}") {
             bar.set_style(style);
         }
@@ -73,37 +183,17 @@ pub fn each_file<T: Send>(
     } else {
         ProgressBar::hidden()
     };
-    let outcomes = files
-        .par_iter()
-        .map(|path| {
-            let outcome = Outcome {
-                path: path.clone(),
-                result: read(path).map(|text| work(path, &text)),
-            };
+    let window = 2 * rayon::current_num_threads().max(1);
+    for batch in inputs.chunks(window) {
+        let results: Vec<_> = batch
+            .par_iter()
+            .map(|input| read(input, max_size).map(|text| work(input, &text)))
+            .collect();
+        for (input, result) in batch.iter().zip(results) {
+            emit(input, result)?;
             bar.inc(1);
-            outcome
-        })
-        .collect();
-    bar.finish_and_clear();
-    outcomes
-}
-
-/// Reports the outcomes in order: a file that could not be read as a
-/// message on stderr (exit code 2), the others through `each`, which
-/// returns the file's exit code. Returns the worst.
-pub fn in_order<T>(
-    outcomes: Vec<Outcome<T>>,
-    mut each: impl FnMut(String, T) -> io::Result<u8>,
-) -> io::Result<u8> {
-    let mut worst = 0;
-    for outcome in outcomes {
-        match outcome.result {
-            Err(ReadError(msg)) => {
-                eprintln!("{msg}");
-                worst = 2;
-            }
-            Ok(value) => worst = worst.max(each(outcome.path.display().to_string(), value)?),
         }
     }
-    Ok(worst)
+    bar.finish_and_clear();
+    Ok(())
 }

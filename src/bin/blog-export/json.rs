@@ -21,12 +21,14 @@ struct FileError<'b> {
     error: &'b Error,
 }
 
-/// An export as one JSON document, or as one line with its file name.
-pub fn export(file: &str, export: &Export, with_file: bool) -> io::Result<Vec<u8>> {
-    let bytes = if with_file {
-        serde_json::to_vec(&FileLine { file, export })
-    } else {
-        serde_json::to_vec(export)
+/// An export as one JSON document, or with its file name (a line of JSON
+/// lines, or an element of `{"files": [...]}`), indented when `pretty`.
+pub fn export(file: &str, export: &Export, with_file: bool, pretty: bool) -> io::Result<Vec<u8>> {
+    let bytes = match (with_file, pretty) {
+        (true, false) => serde_json::to_vec(&FileLine { file, export }),
+        (true, true) => serde_json::to_vec_pretty(&FileLine { file, export }),
+        (false, false) => serde_json::to_vec(export),
+        (false, true) => serde_json::to_vec_pretty(export),
     };
     bytes.map_err(io::Error::other)
 }

@@ -1,6 +1,5 @@
 //! `blog-export`: turn plain-text Blogger exports into JSON, JSON lines or
 //! CSV tables, check them, and count what they hold.
-
 //!
 //! This file holds the arguments; each command is in its own file, the
 //! output formats in `json.rs` and `csv.rs`.
@@ -10,22 +9,28 @@ mod csv;
 mod files;
 mod json;
 mod parse;
+mod report;
 mod stats;
 
 use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+
+use crate::report::warn;
 
 use crate::csv::Table;
 use crate::parse::Format;
 
 /// Turn plain-text exports of Blogger pages into JSON or CSV.
 ///
-/// FILE arguments may be directories: their `.txt` files are read,
-/// recursively, in name order. Files are parsed in parallel; output keeps
-/// the order of the arguments.
+/// INPUT arguments are files, directories or `-` (standard input). A
+/// directory is read recursively, following symbolic links, for the files
+/// whose name ends in `.txt` (in any case: `.TXT` too), in name order; a
+/// directory with none is an error. Only regular files are read: a FIFO, a
+/// socket or a device is refused. Files are parsed in parallel on all
+/// cores (see `--threads`); output keeps the order of the arguments.
 #[derive(Parser)]
 #[command(version, about, long_about)]
 struct Cli {
@@ -33,16 +38,32 @@ struct Cli {
     command: Command,
 }
 
+/// What every command reads, and how.
+#[derive(Args)]
+struct Inputs {
+    /// Export files, directories of them, or `-` for standard input.
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long = "threads", value_name = "N")]
+    threads: Option<usize>,
+    /// Refuse inputs larger than this (bytes, or with a K, M or G suffix:
+    /// 500M, 2G).
+    #[arg(long, value_name = "SIZE", default_value = "1G", value_parser = parse_size)]
+    max_size: u64,
+}
+
 #[derive(Subcommand)]
 enum Command {
-    /// Parse files and print them as JSON (one object for one file, one
-    /// object per line with a `file` key for several), JSON lines, or a CSV
+    /// Parse inputs and print them as JSON (one document: one input's
+    /// object, or `{"files": [...]}` for several), JSON lines, or a CSV
     /// table.
     #[command(after_help = "Examples:
   blog-export parse seeds/000_34b946ec0d9dcec7.txt > 000.json
   blog-export parse --format jsonl seeds/ > all.jsonl
   blog-export parse --format csv --table comments seeds/ > comments.csv
-  blog-export parse --format csv --table posts archive/ > posts.csv")]
+  blog-export parse --format csv --table posts archive/ -o posts.csv
+  cat page.txt | blog-export parse --pretty -")]
     Parse {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -50,50 +71,126 @@ enum Command {
         /// The table to write with `--format csv`.
         #[arg(long, value_enum, default_value_t = Table::Comments)]
         table: Table,
-        /// Export files, or directories of them.
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Indented JSON (with `--format json`).
+        #[arg(long)]
+        pretty: bool,
+        /// An input with any diagnostic fails (exit 1): all its
+        /// diagnostics are listed on standard error, and it gives no output.
+        #[arg(long)]
+        strict: bool,
+        #[command(flatten)]
+        inputs: Inputs,
     },
     /// Print diagnostics as `FILE:LINE:COL: warning|error: message`.
-    /// Exit 0 without errors, 1 with errors, 2 when a file cannot be read.
+    /// Exit 0 without errors, 1 with errors (with `--strict`, with any
+    /// diagnostic), 2 when an input cannot be read.
     #[command(after_help = "Example:
-  blog-export check seeds/")]
+  blog-export check seeds/
+  blog-export check --strict archive/")]
     Check {
-        /// Export files, or directories of them.
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
+        /// Exit 1 on any diagnostic, warnings included.
+        #[arg(long)]
+        strict: bool,
+        #[command(flatten)]
+        inputs: Inputs,
     },
-    /// Count posts, comments, replies and letters per file and in total,
+    /// Count posts, comments, replies and letters per input and in total,
     /// with bytes and parse throughput.
     #[command(after_help = "Example:
-  blog-export stats seeds/*.txt")]
+  blog-export stats seeds/*.txt
+  blog-export stats -j 1 big-export.txt")]
     Stats {
-        /// Export files, or directories of them.
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
     },
 }
 
-fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let (Command::Parse { files, .. } | Command::Check { files } | Command::Stats { files }) =
-        &cli.command;
-    let (files, mut worst) = files::expand(files);
-    let result = match cli.command {
-        Command::Parse { format, table, .. } => parse::run(&files, format, table),
-        Command::Check { .. } => check::run(&files),
-        Command::Stats { .. } => stats::run(&files),
+/// `1234`, `500K`, `500M`, `2G` (powers of 1024).
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => text.split_at(i),
+        None => (text, ""),
     };
-    match result {
-        Ok(code) => {
-            worst = worst.max(code);
-            ExitCode::from(worst)
-        }
-        // The reader went away (`| head`): nothing left to say.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::from(worst),
+    let shift = match unit
+        .to_ascii_uppercase()
+        .trim_end_matches("IB")
+        .trim_end_matches('B')
+    {
+        "" => 0,
+        "K" => 10,
+        "M" => 20,
+        "G" => 30,
+        "T" => 40,
+        _ => return Err(format!("`{unit}` is not a size unit (use K, M or G)")),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| format!("`{text}` is not a size (1234, 500K, 500M, 2G)"))?;
+    n.checked_mul(1 << shift)
+        .ok_or_else(|| format!("`{text}` is too large"))
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
         Err(e) => {
-            eprintln!("blog-export: {e}");
-            ExitCode::from(2)
+            // `--help` and `--version` go to standard output, mistakes to
+            // standard error; neither may panic if it cannot be written.
+            let _ = e.print();
+            return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
+        }
+    };
+    let (Command::Parse { inputs, .. } | Command::Check { inputs, .. } | Command::Stats { inputs }) =
+        &cli.command;
+    if let Some(n) = inputs.threads {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+        {
+            warn(format_args!("blog-export: cannot start {n} threads: {e}"));
+            return ExitCode::from(2);
         }
     }
+    let mut worst = 0;
+    let list = files::expand(&inputs.inputs, &mut worst);
+    let max_size = inputs.max_size;
+    let result = match &cli.command {
+        Command::Parse {
+            format,
+            table,
+            output,
+            pretty,
+            strict,
+            ..
+        } => parse::run(
+            &list,
+            &parse::Options {
+                format: *format,
+                table: *table,
+                output: output.clone(),
+                pretty: *pretty,
+                strict: *strict,
+                max_size,
+            },
+        ),
+        Command::Check { strict, .. } => check::run(&list, *strict, max_size),
+        Command::Stats { .. } => stats::run(&list, max_size),
+    };
+    let code = match result {
+        Ok(code) => worst.max(code),
+        // The reader went away (`| head`): nothing left to say.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => worst,
+        Err(e) => {
+            warn(format_args!("blog-export: {e}"));
+            2
+        }
+    };
+    if report::stderr_failed() {
+        return ExitCode::from(2);
+    }
+    ExitCode::from(code)
 }

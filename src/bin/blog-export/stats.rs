@@ -2,10 +2,10 @@
 //! in total, with bytes and parse throughput.
 
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::files::{each_file, in_order};
+use crate::files::{each_file, Input, ReadError};
+use crate::report::warn;
 
 #[derive(Default, Clone, Copy)]
 struct Counts {
@@ -18,6 +18,22 @@ struct Counts {
 }
 
 impl Counts {
+    /// The counts of one export of `bytes` bytes, parsed in `time`.
+    fn of(export: &blog_export::Export, bytes: usize, time: Duration) -> Self {
+        let mut counts = Counts {
+            posts: export.posts.len(),
+            letters: export.posts.iter().map(|p| p.letters().count()).sum(),
+            bytes,
+            time,
+            ..Counts::default()
+        };
+        for section in export.posts.iter().filter_map(|p| p.comments.as_ref()) {
+            counts.comments += section.items.len();
+            counts.replies += section.items.iter().map(|c| c.replies.len()).sum::<usize>();
+        }
+        counts
+    }
+
     fn add(&mut self, other: Counts) {
         self.posts += other.posts;
         self.comments += other.comments;
@@ -41,41 +57,40 @@ impl Counts {
     }
 }
 
-pub fn run(files: &[PathBuf]) -> io::Result<u8> {
-    let outcomes = each_file(files, |_, text| {
-        let start = Instant::now();
-        let parsed = blog_export::parse(text);
-        let time = start.elapsed();
-        parsed.map(|export| {
-            let mut counts = Counts {
-                posts: export.posts.len(),
-                letters: export.posts.iter().map(|p| p.letters().count()).sum(),
-                bytes: text.len(),
-                time,
-                ..Counts::default()
-            };
-            for section in export.posts.iter().filter_map(|p| p.comments.as_ref()) {
-                counts.comments += section.items.len();
-                counts.replies += section.items.iter().map(|c| c.replies.len()).sum::<usize>();
-            }
-            counts
-        })
-    });
+pub fn run(inputs: &[Input], max_size: u64) -> io::Result<u8> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     writeln!(out, "file\tposts\tcomments\treplies\tletters\tbytes\tMB/s")?;
     let mut total = Counts::default();
-    let worst = in_order(outcomes, |file, result| match result {
-        Err(error) => {
-            eprintln!("{file}:{error}");
-            Ok(1)
-        }
-        Ok(counts) => {
-            writeln!(out, "{}", counts.row(&file))?;
-            total.add(counts);
-            Ok(0)
-        }
-    })?;
+    let mut worst = 0;
+    each_file(
+        inputs,
+        max_size,
+        |_, text| {
+            let start = Instant::now();
+            let parsed = blog_export::parse(text);
+            let time = start.elapsed();
+            parsed.map(|export| Counts::of(&export, text.len(), time))
+        },
+        |input, result| {
+            let name = input.name();
+            match result {
+                Err(ReadError(msg)) => {
+                    warn(msg);
+                    worst = 2;
+                }
+                Ok(Err(error)) => {
+                    warn(format_args!("{name}:{error}"));
+                    worst = worst.max(1);
+                }
+                Ok(Ok(counts)) => {
+                    writeln!(out, "{}", counts.row(&name))?;
+                    total.add(counts);
+                }
+            }
+            Ok(())
+        },
+    )?;
     writeln!(out, "{}", total.row("total"))?;
     out.flush()?;
     Ok(worst)
