@@ -143,25 +143,17 @@ impl ParseOptions {
                 ),
             ));
         }
-        if input.len() <= self.max_line_bytes {
-            return Ok(());
-        }
-        let mut start = 0;
-        for end in memchr::memchr_iter(b'\n', input.as_bytes()).chain(std::iter::once(input.len()))
-        {
-            if end - start > self.max_line_bytes {
-                let at = floor_char_boundary(input, start + self.max_line_bytes);
-                return Err(Error::limit(
-                    index,
-                    at,
-                    format!(
-                        "this line is {} bytes long, over the limit of {} (ParseOptions::with_max_line_bytes)",
-                        end - start,
-                        self.max_line_bytes
-                    ),
-                ));
-            }
-            start = end + 1;
+        if let Some((start, end)) = long_line(input, self.max_line_bytes) {
+            let at = floor_char_boundary(input, start + self.max_line_bytes);
+            return Err(Error::limit(
+                index,
+                at,
+                format!(
+                    "this line is {} bytes long, over the limit of {} (ParseOptions::with_max_line_bytes)",
+                    end - start,
+                    self.max_line_bytes
+                ),
+            ));
         }
         Ok(())
     }
@@ -186,6 +178,31 @@ impl ParseOptions {
     }
 }
 
+/// The first line of `text` longer than `max` bytes, as its start and end.
+/// Any such line holds a whole window of `max / 2` bytes with no line feed,
+/// starting at a multiple of `max / 2`: only windows are searched (a few
+/// searches for a large limit), and only a window with no line feed leads
+/// to a look at its line.
+fn long_line(text: &str, max: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let step = (max / 2).max(1);
+    let mut at = 0;
+    while at < bytes.len() {
+        let window = &bytes[at..(at + step).min(bytes.len())];
+        if window.len() == step && memchr::memchr(b'\n', window).is_none() {
+            let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+            if end - start > max {
+                return Some((start, end));
+            }
+            at = end;
+            continue;
+        }
+        at += step;
+    }
+    None
+}
+
 /// The largest char boundary of `text` at or before `at`.
 fn floor_char_boundary(text: &str, at: usize) -> usize {
     let mut at = at.min(text.len());
@@ -193,4 +210,37 @@ fn floor_char_boundary(text: &str, at: usize) -> usize {
         at -= 1;
     }
     at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::long_line;
+
+    #[test]
+    fn long_lines_are_found_wherever_they_stand() {
+        for max in 1..12 {
+            for text in [
+                "",
+                "a",
+                "abc\nde",
+                "abcdefghijkl\nab",
+                "ab\nabcdefghijklmnop",
+                "a\n\nabcdefghijklmnopq\n",
+            ] {
+                let want = {
+                    let mut start = 0;
+                    let mut found = None;
+                    for (i, line) in text.split('\n').enumerate() {
+                        let _ = i;
+                        if line.len() > max && found.is_none() {
+                            found = Some((start, start + line.len()));
+                        }
+                        start += line.len() + 1;
+                    }
+                    found
+                };
+                assert_eq!(long_line(text, max), want, "{text:?} {max}");
+            }
+        }
+    }
 }

@@ -23,7 +23,10 @@ impl<'a> Builder<'a> {
         &mut self,
         children: impl Iterator<Item = Pair<'a, Rule>>,
     ) -> Result<Vec<Block<'a>>> {
-        let mut items = Vec::new();
+        // Blocks, and the few marks that are not plain, apart: a huge body
+        // holds one vector of blocks, not one of (block, mark) pairs.
+        let mut blocks = Vec::new();
+        let mut marks = Vec::new();
         for child in children {
             let item = match child.as_rule() {
                 Rule::paragraph => (Block::Paragraph(self.span_paragraph(&child)), Mark::Plain),
@@ -56,8 +59,24 @@ impl<'a> Builder<'a> {
                 ),
                 _ => return Err(self.unexpected(&child, "a post body")),
             };
-            items.push(item);
+            let (block, mark) = item;
+            if !matches!(mark, Mark::Plain) {
+                marks.push((blocks.len(), mark));
+            }
+            blocks.push(block);
         }
+        if !marks.iter().any(|(_, m)| matches!(m, Mark::Salutation)) {
+            return Ok(blocks);
+        }
+        let mut marks = marks.into_iter().peekable();
+        let items = blocks
+            .into_iter()
+            .enumerate()
+            .map(|(k, block)| match marks.next_if(|(i, _)| *i == k) {
+                Some((_, mark)) => (block, mark),
+                None => (block, Mark::Plain),
+            })
+            .collect();
         Ok(letters::assemble(&self.index, self.input, items))
     }
 

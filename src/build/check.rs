@@ -31,7 +31,12 @@ impl<'a> Builder<'a> {
     /// space, so a header after it starts a post.)
     pub(super) fn check_joined_exports(&mut self) {
         const BOM: &str = "\u{FEFF}";
-        for at in memchr::memmem::find_iter(self.input.as_bytes(), BOM) {
+        let bytes = self.input.as_bytes();
+        // The mark's first byte is rare in text: find it, then the rest.
+        for at in memchr::memchr_iter(BOM.as_bytes()[0], bytes) {
+            if !bytes[at..].starts_with(BOM.as_bytes()) {
+                continue;
+            }
             let line_start = self.input[..at].rfind('\n').map_or(0, |i| i + 1);
             if line_start > 0 && self.input[line_start..at].chars().all(is_space) {
                 let span = self.index.span(at, at + BOM.len());

@@ -56,8 +56,8 @@ impl<'a> Builder<'a> {
             }
         }
         if comments.is_none() {
-            let (blocks, said) = self.split_said_section(pending, blocks_end)?;
-            pending = blocks;
+            let (keep, said) = self.split_said_section(pending.iter().cloned(), blocks_end)?;
+            pending.truncate(keep);
             if let Some(section) = said {
                 furniture.splice(0..0, section.furniture);
                 comments = Some(section.section);
@@ -98,13 +98,12 @@ impl<'a> Builder<'a> {
                 Rule::title_line => title = Some(self.span_paragraph(&child)),
                 Rule::body | Rule::bare_body => {
                     let end = child.as_span().end();
-                    let children: Vec<_> = child.into_inner().collect();
-                    let (blocks, said) = if headed {
-                        (children, None)
+                    let (keep, said) = if headed {
+                        (usize::MAX, None)
                     } else {
-                        self.split_said_section(children, end)?
+                        self.split_said_section(child.clone().into_inner(), end)?
                     };
-                    for block in self.parse_block_pairs(blocks.into_iter())? {
+                    for block in self.parse_block_pairs(child.into_inner().take(keep))? {
                         match block {
                             Block::Furniture(line) => furniture.push(line),
                             block => body.push(block),

@@ -27,29 +27,35 @@ use crate::names::is_author_name;
 use crate::span::is_space;
 
 impl<'a> Builder<'a> {
-    /// Splits `children` (of a body or preamble, ending at `end`, both
-    /// relative to the chunk) at the first paragraph that opens a `said`
-    /// section, and parses the section.
+    /// Finds, among `children` (of a body or preamble, ending at `end`, both
+    /// relative to the chunk), the first paragraph that opens a `said`
+    /// section, and parses the section from there. Returns how many
+    /// children come before it (all of them when there is none) and the
+    /// section.
     pub(super) fn split_said_section(
         &mut self,
-        children: Vec<Pair<'a, Rule>>,
+        children: impl Iterator<Item = Pair<'a, Rule>>,
         end: usize,
-    ) -> Result<(Vec<Pair<'a, Rule>>, Option<Section<'a>>)> {
-        let said: Vec<(usize, SaidEvidence)> = children
-            .iter()
+    ) -> Result<(usize, Option<Section<'a>>)> {
+        // (index, start, classic time before the name) of each `said` line.
+        let said: Vec<(usize, usize, bool)> = children
             .enumerate()
-            .filter_map(|(k, c)| self.said_evidence(c).map(|e| (k, e)))
+            .filter_map(|(k, c)| {
+                let stamped = self.said_evidence(&c)?.stamped;
+                Some((k, c.as_span().start(), stamped))
+            })
             .collect();
         // The first `said` line that opens a section: a classic one (its
         // time before the name), one set off from the body by two blank
         // lines, or one followed by another.
-        let Some(at) = said.iter().enumerate().find_map(|(i, (k, evidence))| {
-            let apart = self.blank_lines_before(children[*k].as_span().start()) >= 2;
-            (evidence.stamped || apart || i + 1 < said.len()).then_some(*k)
+        let Some(&(at, start, _)) = said.iter().enumerate().find_map(|(i, line)| {
+            let (_, start, stamped) = *line;
+            let apart = self.blank_lines_before(start) >= 2;
+            (stamped || apart || i + 1 < said.len()).then_some(line)
         }) else {
-            return Ok((children, None));
+            return Ok((usize::MAX, None));
         };
-        let start = self.base + children[at].as_span().start();
+        let start = self.base + start;
         let text = &self.input[start..self.base + end];
         let Some(section) = BlogParser::parse(Rule::said_section, text)
             .ok()
@@ -57,14 +63,12 @@ impl<'a> Builder<'a> {
             .filter(|pair| pair.as_span().end() == text.len())
         else {
             // The grammar cannot place the rest as comments: it stays text.
-            return Ok((children, None));
+            return Ok((usize::MAX, None));
         };
         let chunk_base = std::mem::replace(&mut self.base, start);
         let section = self.parse_comment_section(section);
         self.base = chunk_base;
-        let mut children = children;
-        children.truncate(at);
-        Ok((children, Some(section?)))
+        Ok((at, Some(section?)))
     }
 
     /// When a child of a body is a paragraph whose first line is a `said`
