@@ -50,37 +50,95 @@ fn parse_chunked<'a>(
     options: &ParseOptions,
     chunk_bytes: usize,
 ) -> Result<Export<'a>, Error> {
-    let mut builder = Builder::new(input);
-    options.check_input(input, builder.index())?;
-    refuse_hidden_headers(input, builder.index())?;
+    let index = LineIndex::new(input);
+    options.check_input(input, &index)?;
+    refuse_hidden_headers(input, &index)?;
     let starts = chunk_starts(input, chunk_bytes);
-    for (i, &start) in starts.iter().enumerate() {
-        let end = starts.get(i + 1).copied().unwrap_or(input.len());
-        let chunk = &input[start..end];
-        let mut pairs = BlogParser::parse(Rule::export, chunk).map_err(|e| {
-            let offset = match e.location {
-                pest::error::InputLocation::Pos(p) => p,
-                pest::error::InputLocation::Span((s, _)) => s,
-            };
-            Error::internal(
-                builder.index(),
-                start + offset,
-                "the grammar could not place this text",
-            )
-        })?;
-        let Some(export) = pairs.next() else {
-            return Err(Error::internal(builder.index(), start, "no export"));
-        };
-        builder.parse_export(export, start)?;
-        options.check_posts(builder.posts(), builder.index())?;
+    // Each chunk is built on its own (on all cores with the `parallel`
+    // feature), then the page takes them in order: the same steps, so the
+    // same answer, with any number of threads.
+    let chunks = chunks(input, &starts);
+    let built = build_all(input, &chunks)?;
+    let mut page: Option<Builder<'a>> = None;
+    for chunk in built {
+        match &mut page {
+            None => page = Some(chunk),
+            Some(page) => page.absorb(chunk),
+        }
+        if let Some(page) = &page {
+            options.check_posts(page.posts(), page.index())?;
+        }
     }
-    let export = builder.finish()?;
+    let Some(page) = page else {
+        return Err(Error::internal(&index, 0, "no chunk"));
+    };
+    let export = page.finish()?;
     if options.is_strict() {
         if let Some(d) = export.diagnostics.first() {
-            return Err(Error::strict(&LineIndex::new(input), d));
+            return Err(Error::strict(&index, d));
         }
     }
     Ok(export)
+}
+
+/// The chunks of the input: (start, end, 1-based line of the start).
+fn chunks(input: &str, starts: &[usize]) -> Vec<(usize, usize, usize)> {
+    let mut line = 1;
+    let mut out = Vec::with_capacity(starts.len());
+    for (i, &start) in starts.iter().enumerate() {
+        if let Some(&(before, _, _)) = out.last() {
+            line += memchr::memchr_iter(b'\n', &input.as_bytes()[before..start]).count();
+        }
+        let end = starts.get(i + 1).copied().unwrap_or(input.len());
+        out.push((start, end, line));
+    }
+    out
+}
+
+/// Builds every chunk, in parallel with the `parallel` feature.
+fn build_all<'a>(
+    input: &'a str,
+    chunks: &[(usize, usize, usize)],
+) -> Result<Vec<Builder<'a>>, Error> {
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        if chunks.len() > 1 {
+            return chunks
+                .par_iter()
+                .map(|&chunk| build_chunk(input, chunk))
+                .collect();
+        }
+    }
+    chunks
+        .iter()
+        .map(|&chunk| build_chunk(input, chunk))
+        .collect()
+}
+
+/// The tree of one chunk of `input`.
+fn build_chunk(
+    input: &str,
+    (start, end, line): (usize, usize, usize),
+) -> Result<Builder<'_>, Error> {
+    let mut builder = Builder::for_chunk(input, start, line);
+    let chunk = &input[start..end];
+    let mut pairs = BlogParser::parse(Rule::export, chunk).map_err(|e| {
+        let offset = match e.location {
+            pest::error::InputLocation::Pos(p) => p,
+            pest::error::InputLocation::Span((s, _)) => s,
+        };
+        Error::internal(
+            builder.index(),
+            start + offset,
+            "the grammar could not place this text",
+        )
+    })?;
+    let Some(export) = pairs.next() else {
+        return Err(Error::internal(builder.index(), start, "no export"));
+    };
+    builder.parse_export(export, start)?;
+    Ok(builder)
 }
 
 /// Inputs are parsed in chunks of about this many bytes, each cut just
@@ -260,6 +318,29 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// With the `parallel` feature, the chunks of a large input are built
+    /// on all threads: the answer is the one of a single thread.
+    #[cfg(feature = "parallel")]
+    #[test]
+    fn many_threads_give_the_answer_of_one() {
+        let page: String = inputs().concat();
+        let input = page.repeat(4);
+        let options = ParseOptions::default();
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap()
+            .install(|| parse_chunked(&input, &options, 16 << 10));
+        let many = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap()
+            .install(|| parse_chunked(&input, &options, 16 << 10));
+        assert!(chunk_starts(&input, 16 << 10).len() > 50);
+        assert_eq!(one, many);
+        assert_eq!(many, parse_chunked(&input, &options, usize::MAX));
     }
 
     #[test]

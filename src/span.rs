@@ -93,6 +93,16 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// An index whose cursor starts at `offset`, the start of the 1-based
+    /// line `line` (for a chunk that starts there: the lines before it are
+    /// never counted again).
+    pub(crate) fn starting_at(input: &'a str, offset: usize, line: usize) -> Self {
+        LineIndex {
+            input,
+            cursor: Cell::new((offset, line)),
+        }
+    }
+
     /// 1-based line and character column of a byte offset.
     pub(crate) fn line_col(&self, offset: usize) -> (u32, u32) {
         let bytes = self.input.as_bytes();

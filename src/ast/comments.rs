@@ -25,11 +25,10 @@ pub struct CommentSection<'a> {
     /// may differ from the comments listed.
     pub declared: Option<u32>,
     /// The top-level comments, each with its replies.
-    #[serde(borrow)]
     pub items: Vec<Comment<'a>>,
     /// Lines of the section that belong to no comment (each also gives a
     /// [`StrayText`](crate::DiagnosticKind::StrayText) diagnostic).
-    #[serde(borrow, default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stray: Vec<Paragraph<'a>>,
     /// Where the header line is.
     pub header_span: Option<Span>,
@@ -77,23 +76,20 @@ pub struct Comment<'a> {
     /// `Blogger` or `Anonymous` before a name is in the span, not the
     /// text). `None` for a numbered comment, whose author is its
     /// [`signature`](Comment::signature) when it has one.
-    #[serde(borrow, default)]
+    #[serde(default)]
     pub author: Option<Paragraph<'a>>,
     /// When the comment was posted, as the page gives it: on the author
     /// line (`At 7:14 PM, ...`) or on a line of its own after or before
     /// the text (`October 8, 2010 at 3:45 PM`). `None` when the page gives
     /// no time.
-    #[serde(borrow, default)]
+    #[serde(default)]
     pub posted: Option<Posted<'a>>,
     /// The comment's paragraphs, signature excluded.
-    #[serde(borrow)]
     pub paragraphs: Vec<Paragraph<'a>>,
     /// The author's name line, when the comment ends on one. See
     /// [`is_signature`](crate::is_signature) for the rule.
-    #[serde(borrow)]
     pub signature: Option<Paragraph<'a>>,
     /// Replies, in order.
-    #[serde(borrow)]
     pub replies: Vec<Comment<'a>>,
     /// The Blogger markers that close the comment or open its replies.
     pub markers: Vec<Marker>,
@@ -162,27 +158,28 @@ pub enum MarkerKind {
 #[non_exhaustive]
 pub struct Posted<'a> {
     /// The time as written.
-    #[serde(borrow)]
     pub text: Cow<'a, str>,
     /// The date, when the page gives one.
     pub date: Option<NaiveDate>,
-    /// The time of day (in JSON `"HH:MM"`), when the page gives one.
+    /// The time of day (in JSON `"HH:MM"`, or `"HH:MM:SS"` when the page
+    /// gives seconds), when the page gives one.
     #[serde(with = "hours_minutes")]
     pub time: Option<NaiveTime>,
     /// Where it is.
     pub span: Span,
 }
 
-/// An optional time of day as `"HH:MM"` (seconds are never written on
-/// comments).
+/// An optional time of day as `"HH:MM"` (`"HH:MM:SS"` when the page gives
+/// seconds).
 mod hours_minutes {
     use std::borrow::Cow;
 
-    use chrono::NaiveTime;
+    use chrono::{NaiveTime, Timelike};
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub(super) fn serialize<S: Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
         match t {
+            Some(t) if t.second() != 0 => s.collect_str(&t.format("%H:%M:%S")),
             Some(t) => s.collect_str(&t.format("%H:%M")),
             None => s.serialize_none(),
         }
@@ -195,6 +192,7 @@ mod hours_minutes {
             return Ok(None);
         };
         NaiveTime::parse_from_str(&text, "%H:%M")
+            .or_else(|_| NaiveTime::parse_from_str(&text, "%H:%M:%S"))
             .map(Some)
             .map_err(|_| serde::de::Error::custom(format!("not a time (HH:MM): {text}")))
     }

@@ -51,11 +51,7 @@ use crate::span::Span;
 /// # Ok::<(), blog_export::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(
-    into = "LetterRepr<'a>",
-    try_from = "LetterRepr<'a>",
-    bound(deserialize = "'de: 'a")
-)]
+#[serde(into = "LetterRepr<'a>", try_from = "LetterRepr<'a>")]
 #[non_exhaustive]
 pub struct Letter<'a> {
     /// The date or timestamp line above the salutation.
@@ -150,10 +146,8 @@ impl std::fmt::Display for SentAt {
 #[non_exhaustive]
 pub struct Signature<'a> {
     /// The name line.
-    #[serde(borrow)]
     pub name: Paragraph<'a>,
     /// Role lines under the name (`Chief Executive`), possibly none.
-    #[serde(borrow)]
     pub roles: Vec<Paragraph<'a>>,
     /// The whole block.
     pub span: Span,
@@ -163,18 +157,12 @@ pub struct Signature<'a> {
 #[derive(Clone, Serialize, Deserialize)]
 pub(crate) struct LetterRepr<'a> {
     sent: Option<String>,
-    #[serde(borrow)]
     sent_raw: Option<Cow<'a, str>>,
     sent_span: Option<Span>,
-    #[serde(borrow)]
     salutation: Paragraph<'a>,
-    #[serde(borrow)]
     subject: Option<Paragraph<'a>>,
-    #[serde(borrow)]
     paragraphs: Vec<Block<'a>>,
-    #[serde(borrow)]
     valediction: Option<Paragraph<'a>>,
-    #[serde(borrow)]
     signature: Option<Signature<'a>>,
     span: Span,
 }

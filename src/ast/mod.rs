@@ -14,6 +14,9 @@ use crate::span::Span;
 
 mod comments;
 mod letter;
+mod owned;
+
+pub(crate) use owned::IntoOwned;
 
 pub use comments::{Comment, CommentSection, Marker, MarkerKind, Posted};
 pub use letter::{Letter, Sent, SentAt, Signature};
@@ -34,14 +37,12 @@ pub use letter::{Letter, Sent, SentAt, Signature};
 pub struct Export<'a> {
     /// Blocks before the first date header (a blog's intro or sidebar, or
     /// the end of a post whose header is not on the page). Usually empty.
-    #[serde(borrow)]
     pub preamble: Vec<Block<'a>>,
     /// The comments of a post whose header is not in the input (an archive
     /// page that starts mid-post), with its section header if shown.
-    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orphan_comments: Option<CommentSection<'a>>,
     /// The posts, in the order they appear.
-    #[serde(borrow)]
     pub posts: Vec<Post<'a>>,
     /// Non-fatal findings, in input order. See [`DiagnosticKind`](crate::DiagnosticKind).
     pub diagnostics: Vec<Diagnostic>,
@@ -73,6 +74,20 @@ impl<'a> Export<'a> {
     pub fn comment_count(&self) -> usize {
         self.posts.iter().map(Post::comment_count).sum()
     }
+
+    /// The same export with all its text owned, so it outlives the input.
+    ///
+    /// ```
+    /// let export: blog_export::Export<'static> = {
+    ///     let input = String::from("Friday 25 July 2014\n\nTitle\n\nBody.");
+    ///     blog_export::parse(&input)?.into_owned()
+    /// };
+    /// assert_eq!(export.posts[0].title.as_deref(), Some("Title"));
+    /// # Ok::<(), blog_export::Error>(())
+    /// ```
+    pub fn into_owned(self) -> Export<'static> {
+        IntoOwned::into_owned(self)
+    }
 }
 
 /// One blog post.
@@ -99,20 +114,17 @@ pub struct Post<'a> {
     #[serde(with = "weekday_name")]
     pub weekday: Option<Weekday>,
     /// The title line, or `None` for an untitled post.
-    #[serde(borrow)]
     pub title: Option<Cow<'a, str>>,
     /// Where the title is.
     pub title_span: Option<Span>,
     /// The body, in order.
-    #[serde(borrow)]
     pub body: Vec<Block<'a>>,
     /// The comment section, if the post has one.
-    #[serde(borrow)]
     pub comments: Option<CommentSection<'a>>,
     /// Page furniture of the post, in order: `Labels: ...`, navigation
     /// (`Newer Post`, `Older Post`, `Home`), feed links, and every line of
     /// the page after its navigation (the blog's sidebar).
-    #[serde(borrow, default)]
+    #[serde(default)]
     pub furniture: Vec<Paragraph<'a>>,
     /// Where the date header is.
     pub header_span: Span,
@@ -131,6 +143,20 @@ impl<'a> Post<'a> {
     /// ```
     pub fn comment_count(&self) -> usize {
         self.comments.as_ref().map_or(0, CommentSection::total)
+    }
+
+    /// The same post with all its text owned, so it outlives the input.
+    ///
+    /// ```
+    /// let post: blog_export::Post<'static> = {
+    ///     let input = String::from("Friday 25 July 2014\n\nTitle\n\nBody.");
+    ///     blog_export::parse(&input)?.posts.remove(0).into_owned()
+    /// };
+    /// assert_eq!(post.date.to_string(), "2014-07-25");
+    /// # Ok::<(), blog_export::Error>(())
+    /// ```
+    pub fn into_owned(self) -> Post<'static> {
+        IntoOwned::into_owned(self)
     }
 
     /// The weekday as written, as its full English name (`"Friday"`).
@@ -183,17 +209,17 @@ impl<'a> Post<'a> {
 #[non_exhaustive]
 pub enum Block<'a> {
     /// A paragraph: one or more consecutive lines of text.
-    Paragraph(#[serde(borrow)] Paragraph<'a>),
+    Paragraph(Paragraph<'a>),
     /// A run of bullet items (`  • text`).
-    List(#[serde(borrow)] BulletList<'a>),
+    List(BulletList<'a>),
     /// A separator line (`******`, `--oo00oo--`).
-    Separator(#[serde(borrow)] Separator<'a>),
+    Separator(Separator<'a>),
     /// A line of page furniture (`Labels: ...`, `Newer Post`). In a post
     /// these go to [`Post::furniture`], so only the preamble holds them.
-    Furniture(#[serde(borrow)] Paragraph<'a>),
+    Furniture(Paragraph<'a>),
     /// A quoted letter or email (boxed: a letter is much larger than the
     /// other blocks).
-    Letter(#[serde(borrow)] Box<Letter<'a>>),
+    Letter(Box<Letter<'a>>),
 }
 
 impl<'a> Block<'a> {
@@ -233,7 +259,6 @@ impl<'a> Block<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph<'a> {
     /// The text.
-    #[serde(borrow)]
     pub text: Cow<'a, str>,
     /// Where it is.
     pub span: Span,
@@ -253,7 +278,6 @@ pub struct Paragraph<'a> {
 pub struct BulletList<'a> {
     /// The items: each item's text is without its bullet, its span is the
     /// whole line, bullet included.
-    #[serde(borrow)]
     pub items: Vec<Paragraph<'a>>,
     /// Where the whole list is.
     pub span: Span,
@@ -272,7 +296,6 @@ pub struct BulletList<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Separator<'a> {
     /// The separator as written.
-    #[serde(borrow)]
     pub text: Cow<'a, str>,
     /// Where it is.
     pub span: Span,

@@ -53,22 +53,44 @@ pub(crate) struct Builder<'a> {
     /// Byte offset of the chunk being built: pest's positions are relative
     /// to it.
     base: usize,
+    /// Whether this is the input's first chunk (the only one with a
+    /// preamble).
+    first_chunk: bool,
     preamble: Vec<Block<'a>>,
     orphan_comments: Option<CommentSection<'a>>,
     posts: Vec<Post<'a>>,
+    /// In a chunk after the first: the lines of "posts" before its first
+    /// real one, whose headers name no real day; they belong to the post
+    /// before the chunk (see [`Builder::absorb`]).
+    leading: Vec<recover::Loose<'a>>,
 }
 
 impl<'a> Builder<'a> {
-    pub(crate) fn new(input: &'a str) -> Self {
+    /// A builder for the chunk of `input` that starts at byte `base`, the
+    /// start of the 1-based line `line`.
+    pub(crate) fn for_chunk(input: &'a str, base: usize, line: usize) -> Self {
         Builder {
             input,
-            index: LineIndex::new(input),
+            index: LineIndex::starting_at(input, base, line),
             diagnostics: Vec::new(),
-            base: 0,
+            base,
+            first_chunk: base == 0,
             preamble: Vec::new(),
             orphan_comments: None,
             posts: Vec::new(),
+            leading: Vec::new(),
         }
+    }
+
+    /// Takes the next chunk's tree, in input order: the lines of its
+    /// leading "posts" whose headers were not real go to the posts before
+    /// them, exactly as if one builder had read both chunks.
+    pub(crate) fn absorb(&mut self, chunk: Builder<'a>) {
+        for loose in chunk.leading {
+            self.merge_invalid(loose);
+        }
+        self.posts.extend(chunk.posts);
+        self.diagnostics.extend(chunk.diagnostics);
     }
 
     pub(crate) fn index(&self) -> &LineIndex<'a> {

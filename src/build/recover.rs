@@ -36,6 +36,11 @@ impl<'a> Builder<'a> {
             self.merge_into_post(loose);
             return;
         }
+        if !self.first_chunk {
+            // The post before is in the chunk before: the page merges it.
+            self.leading.push(loose);
+            return;
+        }
         let Loose {
             blocks,
             comments,
