@@ -57,6 +57,9 @@ pub enum ErrorKind {
     /// files with old Mac line endings have. The file is refused rather
     /// than read as one post.
     HiddenHeader,
+    /// A stream could not be read: an I/O error, or bytes that are not
+    /// UTF-8 (see [`PostReader`](crate::PostReader)).
+    Read,
     /// A limit of [`ParseOptions`](crate::ParseOptions) was exceeded: the
     /// input's size, a line's length or the number of posts.
     Limit,
@@ -82,6 +85,26 @@ impl Error {
                 source_line: index.line_text(line).to_owned(),
             }),
         }
+    }
+
+    /// An error at a known line and column (where the input is not at
+    /// hand to find them: a stream), with no source line to show.
+    pub(crate) fn placed(kind: ErrorKind, message: String, line: u32, column: u32) -> Self {
+        Error {
+            inner: Box::new(Inner {
+                kind,
+                message,
+                line,
+                column,
+                source_line: String::new(),
+            }),
+        }
+    }
+
+    /// The same error, `lines` further down (for a piece of a stream).
+    pub(crate) fn shifted(mut self, lines: u32) -> Self {
+        self.inner.line += lines;
+        self
     }
 
     /// The input holds only white space.

@@ -206,6 +206,7 @@ mod names;
 mod options;
 mod parse;
 mod span;
+mod stream;
 
 /// Not part of the API: the token trees of the crate's parser and of the
 /// reference parser, for `tests/grammar_agreement.rs` (feature
@@ -242,3 +243,4 @@ pub use names::is_signature;
 pub use options::ParseOptions;
 pub use parse::{parse, parse_with};
 pub use span::Span;
+pub use stream::PostReader;

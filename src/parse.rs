@@ -51,8 +51,7 @@ fn parse_chunked<'a>(
     chunk_bytes: usize,
 ) -> Result<Export<'a>, Error> {
     let index = LineIndex::new(input);
-    options.check_input(input, &index)?;
-    refuse_hidden_headers(input, &index)?;
+    check_piece(input, options)?;
     let starts = chunk_starts(input, chunk_bytes);
     // Each chunk is built on its own (on all cores with the `parallel`
     // feature), then the page takes them in order: the same steps, so the
@@ -150,29 +149,45 @@ const CHUNK_BYTES: usize = 1 << 20;
 /// starts a post, wherever it stands, so each chunk parses exactly as it
 /// would inside the whole input.
 fn chunk_starts(input: &str, chunk_bytes: usize) -> Vec<usize> {
-    let bytes = input.as_bytes();
     let mut starts = vec![0];
     let mut pos = chunk_bytes;
-    while pos < bytes.len() {
-        // From the next line start on, find the next date header.
-        let Some(newline) = memchr::memchr(b'\n', &bytes[pos..]) else {
+    while pos < input.len() {
+        let Some(start) = next_header(input, pos, false) else {
             break;
         };
-        pos += newline + 1;
-        loop {
-            let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i + 1);
-            if is_date_header_line(&input[pos..end]) {
-                starts.push(pos);
-                break;
-            }
-            if end >= bytes.len() {
-                return starts;
-            }
-            pos = end;
-        }
-        pos += chunk_bytes;
+        starts.push(start);
+        pos = start.saturating_add(chunk_bytes);
     }
     starts
+}
+
+/// The start of the first date header line (with a weekday) that starts
+/// after the line holding byte `from`; with `real_day`, only one that names
+/// a real day (see [`crate::stream`]).
+pub(crate) fn next_header(input: &str, from: usize, real_day: bool) -> Option<usize> {
+    let bytes = input.as_bytes();
+    let mut pos = from.min(bytes.len());
+    // From the next line start on.
+    if pos > 0 && bytes[pos - 1] != b'\n' {
+        pos += memchr::memchr(b'\n', &bytes[pos..])? + 1;
+    }
+    while pos < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i + 1);
+        let line = &input[pos..end];
+        if is_date_header_line(line) && (!real_day || crate::stream::names_a_real_day(line)) {
+            return Some(pos);
+        }
+        pos = end;
+    }
+    None
+}
+
+/// The checks of an input (or a piece of a stream) before it is parsed:
+/// the limits, and headers hidden behind lone carriage returns.
+pub(crate) fn check_piece(input: &str, options: &ParseOptions) -> Result<(), Error> {
+    let index = LineIndex::new(input);
+    options.check_input(input, &index)?;
+    refuse_hidden_headers(input, &index)
 }
 
 /// Refuses an input where a date header follows text and a carriage return

@@ -121,18 +121,57 @@ fn stats_counts_posts_comments_replies_and_letters() {
 fn directories_are_read_recursively_in_name_order() {
     let out = run(&["parse", "--format", "jsonl", "seeds"]);
     assert!(out.status.success());
-    let files: Vec<String> = stdout(&out)
+    let records: Vec<serde_json::Value> = stdout(&out)
         .lines()
-        .map(|l| {
-            serde_json::from_str::<serde_json::Value>(l).unwrap()["file"]
-                .as_str()
-                .unwrap()
-                .to_string()
-        })
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // One record per post, then one per file.
+    let files: Vec<&str> = records
+        .iter()
+        .filter(|r| r["record"] == "file")
+        .map(|r| r["file"].as_str().unwrap())
         .collect();
     assert_eq!(files.len(), 5);
     assert!(files[0].ends_with("000_34b946ec0d9dcec7.txt"));
     assert!(files[4].ends_with("004_57dd84069a37bb86.txt"));
+    let posts: Vec<&serde_json::Value> = records.iter().filter(|r| r["record"] == "post").collect();
+    assert_eq!(posts.len(), 24);
+    assert_eq!(posts[1]["index"], 0);
+    assert!(posts[1]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("001_88f21fb885bfde65.txt"));
+    assert_eq!(posts[1]["date"], "2014-12-18");
+}
+
+/// JSON lines and CSV from standard input are the same as from the file.
+#[test]
+fn standard_input_streams_like_a_file() {
+    let file = run(&["parse", "--format", "jsonl", SEED]);
+    let stdin = Command::new(env!("CARGO_BIN_EXE_blog-export"))
+        .args(["parse", "--format", "jsonl", "-"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::fs::File::open(Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED)).unwrap())
+        .output()
+        .unwrap();
+    assert!(stdin.status.success(), "{}", stderr(&stdin));
+    let strip = |o: &Output| stdout(o).replace(SEED, "-");
+    assert_eq!(strip(&stdin), strip(&file));
+    assert_eq!(stdout(&stdin).lines().count(), 2);
+}
+
+/// `-o` writes the output to a file; `--pretty` indents JSON.
+#[test]
+fn output_file_and_pretty_json() {
+    let dir = scratch("output");
+    let path = dir.join("out.json");
+    let out = run(&["parse", "--pretty", "-o", path.to_str().unwrap(), SEED]);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.starts_with("{\n  \""), "{}", &text[..20]);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["posts"][0]["date"], "2014-07-25");
 }
 
 #[test]

@@ -15,8 +15,10 @@ use crate::span::Span;
 mod comments;
 mod letter;
 mod owned;
+mod relocate;
 
 pub(crate) use owned::IntoOwned;
+pub(crate) use relocate::Relocate;
 
 pub use comments::{Comment, CommentSection, Marker, MarkerKind, Posted};
 pub use letter::{Letter, Sent, SentAt, Signature};

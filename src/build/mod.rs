@@ -122,33 +122,46 @@ impl<'a> Builder<'a> {
     }
 
     /// The export, once every chunk is built: the passes that need the
-    /// whole page run here.
-    pub(crate) fn finish(mut self) -> Result<Export<'a>> {
+    /// whole page run here. An input with no post is an error.
+    pub(crate) fn finish(self) -> Result<Export<'a>> {
+        let no_posts = self.posts.is_empty().then(|| self.no_posts());
+        let export = self.finish_partial();
+        match no_posts {
+            Some(error) => Err(error),
+            None => Ok(export),
+        }
+    }
+
+    /// The export as built so far, posts or none (the streaming reader
+    /// builds its input piece by piece).
+    pub(crate) fn finish_partial(mut self) -> Export<'a> {
         self.demote_weekdayless_headers();
         self.check_sections();
         self.check_joined_exports();
-        if self.posts.is_empty() {
-            // A header that names no real day is the likeliest reason.
-            let why = self.diagnostics.iter().find(|d| {
-                matches!(
-                    d.kind,
-                    DiagnosticKind::InvalidDate | DiagnosticKind::InvalidHeader
-                )
-            });
-            return Err(match (why, self.input.find(|c: char| !is_space(c))) {
-                (Some(why), _) => Error::no_valid_header(&self.index, why),
-                (None, None) => Error::empty(&self.index),
-                (None, Some(offset)) => Error::no_date_header(&self.index, offset),
-            });
-        }
         let mut diagnostics = self.diagnostics;
         diagnostics.sort_by_key(|d| d.span.start);
-        Ok(Export {
+        Export {
             preamble: self.preamble,
             orphan_comments: self.orphan_comments,
             posts: self.posts,
             diagnostics,
-        })
+        }
+    }
+
+    /// Why an input has no post: a header that names no real day is the
+    /// likeliest reason, else the input is empty or has no header.
+    fn no_posts(&self) -> Error {
+        let why = self.diagnostics.iter().find(|d| {
+            matches!(
+                d.kind,
+                DiagnosticKind::InvalidDate | DiagnosticKind::InvalidHeader
+            )
+        });
+        match (why, self.input.find(|c: char| !is_space(c))) {
+            (Some(why), _) => Error::no_valid_header(&self.index, why),
+            (None, None) => Error::empty(&self.index),
+            (None, Some(offset)) => Error::no_date_header(&self.index, offset),
+        }
     }
 
     /// A paragraph from a rule's span (see [`Builder::lines_paragraph`]).

@@ -83,40 +83,48 @@ pub fn header(table: Table) -> io::Result<Vec<u8>> {
 
 /// The rows of one file's table, without a header.
 pub fn rows(file: &str, export: &Export, table: Table) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for post in &export.posts {
+        out.extend(post_rows(file, post, table)?);
+    }
+    Ok(out)
+}
+
+/// The rows of one post (one row in the posts table; one per comment or
+/// reply, or per letter, in the others), without a header.
+pub fn post_rows(file: &str, post: &Post, table: Table) -> io::Result<Vec<u8>> {
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(Vec::new());
-    for post in &export.posts {
-        let date = post.date.to_string();
-        let title = post.title.as_deref().unwrap_or("");
-        match table {
-            Table::Posts => w.serialize(PostRow {
-                file,
-                line: post.header_span.line,
-                date: &date,
-                weekday: post.weekday_name().unwrap_or_default(),
-                title,
-                paragraphs: post
-                    .body
-                    .iter()
-                    .filter(|b| matches!(b, Block::Paragraph(_)))
-                    .count(),
-                letters: post.letters().count(),
-                comments_declared: post.comments.as_ref().and_then(|s| s.declared),
-                comments_listed: post.comment_count(),
-            })?,
-            Table::Comments => {
-                for comment in post.comments.iter().flat_map(|s| &s.items) {
-                    w.serialize(comment_row(file, post, &date, comment, None))?;
-                    for reply in &comment.replies {
-                        w.serialize(comment_row(file, post, &date, reply, Some(comment.number)))?;
-                    }
+    let date = post.date.to_string();
+    let title = post.title.as_deref().unwrap_or("");
+    match table {
+        Table::Posts => w.serialize(PostRow {
+            file,
+            line: post.header_span.line,
+            date: &date,
+            weekday: post.weekday_name().unwrap_or_default(),
+            title,
+            paragraphs: post
+                .body
+                .iter()
+                .filter(|b| matches!(b, Block::Paragraph(_)))
+                .count(),
+            letters: post.letters().count(),
+            comments_declared: post.comments.as_ref().and_then(|s| s.declared),
+            comments_listed: post.comment_count(),
+        })?,
+        Table::Comments => {
+            for comment in post.comments.iter().flat_map(|s| &s.items) {
+                w.serialize(comment_row(file, post, &date, comment, None))?;
+                for reply in &comment.replies {
+                    w.serialize(comment_row(file, post, &date, reply, Some(comment.number)))?;
                 }
             }
-            Table::Letters => {
-                for letter in post.letters() {
-                    w.serialize(letter_row(file, &date, title, letter))?;
-                }
+        }
+        Table::Letters => {
+            for letter in post.letters() {
+                w.serialize(letter_row(file, &date, title, letter))?;
             }
         }
     }

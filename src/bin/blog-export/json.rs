@@ -3,7 +3,7 @@
 
 use std::io;
 
-use blog_export::{Error, Export};
+use blog_export::{Block, CommentSection, Diagnostic, Error, Export, Post};
 use serde::Serialize;
 
 /// A file's export as one JSON line: `file` beside the export's keys.
@@ -36,4 +36,97 @@ pub fn export(file: &str, export: &Export, with_file: bool, pretty: bool) -> io:
 /// A parse error as one JSON line with its file name.
 pub fn error(file: &str, error: &Error) -> io::Result<Vec<u8>> {
     serde_json::to_vec(&FileError { file, error }).map_err(io::Error::other)
+}
+
+/// A JSON lines record for one post: `record` is `"post"`, `file` and
+/// `index` (0-based, in the file) name it, then the post's own keys.
+#[derive(Serialize)]
+struct PostRecord<'a, 'b> {
+    record: &'static str,
+    file: &'b str,
+    index: usize,
+    #[serde(flatten)]
+    post: &'b Post<'a>,
+}
+
+/// The JSON lines record that closes a file: `record` is `"file"`, with the
+/// number of posts, the preamble, the orphan comments (when any) and all
+/// the file's diagnostics.
+#[derive(Serialize)]
+struct FileRecord<'a, 'b> {
+    record: &'static str,
+    file: &'b str,
+    posts: usize,
+    preamble: &'b [Block<'a>],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    orphan_comments: Option<&'b CommentSection<'a>>,
+    diagnostics: &'b [Diagnostic],
+}
+
+/// A JSON lines record that says a file could not be parsed: `record` is
+/// `"error"`.
+#[derive(Serialize)]
+struct ErrorRecord<'b> {
+    record: &'static str,
+    file: &'b str,
+    error: &'b Error,
+}
+
+/// One post as a JSON line (with its line feed).
+pub fn post_line(file: &str, index: usize, post: &Post) -> io::Result<Vec<u8>> {
+    line(&PostRecord {
+        record: "post",
+        file,
+        index,
+        post,
+    })
+}
+
+/// The closing record of a file as a JSON line.
+pub fn file_line(
+    file: &str,
+    posts: usize,
+    preamble: &[Block],
+    orphan_comments: Option<&CommentSection>,
+    diagnostics: &[Diagnostic],
+) -> io::Result<Vec<u8>> {
+    line(&FileRecord {
+        record: "file",
+        file,
+        posts,
+        preamble,
+        orphan_comments,
+        diagnostics,
+    })
+}
+
+/// A file's error as a JSON line.
+pub fn error_line(file: &str, error: &Error) -> io::Result<Vec<u8>> {
+    line(&ErrorRecord {
+        record: "error",
+        file,
+        error,
+    })
+}
+
+/// The records of a whole export: its posts, then its file record.
+pub fn export_lines(file: &str, export: &Export) -> io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for (index, post) in export.posts.iter().enumerate() {
+        out.extend(post_line(file, index, post)?);
+    }
+    out.extend(file_line(
+        file,
+        export.posts.len(),
+        &export.preamble,
+        export.orphan_comments.as_ref(),
+        export.diagnostics(),
+    )?);
+    Ok(out)
+}
+
+fn line(record: &impl Serialize) -> io::Result<Vec<u8>> {
+    let mut out = serde_json::to_vec(record).map_err(io::Error::other)?;
+    out.push(b'\n');
+    Ok(out)
 }

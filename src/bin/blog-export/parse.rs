@@ -4,7 +4,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
-use blog_export::{Export, ParseOptions};
+use blog_export::{ErrorKind, Export, ParseOptions, PostReader};
 use clap::ValueEnum;
 
 use crate::csv::{self as tables, Table};
@@ -18,7 +18,9 @@ pub enum Format {
     /// One JSON document: one input's object, or `{"files": [...]}` (each
     /// object with a `file` key) for several.
     Json,
-    /// One JSON object per line, each with a `file` key.
+    /// JSON lines: one record per post (`"record": "post"`, with `file`
+    /// and `index`), then one per input (`"record": "file"`: post count,
+    /// preamble, diagnostics), or `"record": "error"`. Written as it goes.
     Jsonl,
     /// A CSV table (see `--table`), with a header row.
     Csv,
@@ -56,7 +58,6 @@ pub fn run(inputs: &[Input], o: &Options) -> io::Result<u8> {
     };
     let mut out = BufWriter::new(sink);
     let several = inputs.len() != 1;
-    let lines = o.format == Format::Jsonl;
     let wrapped = o.format == Format::Json && several;
     if o.format == Format::Csv {
         out.write_all(&tables::header(o.table)?)?;
@@ -64,10 +65,62 @@ pub fn run(inputs: &[Input], o: &Options) -> io::Result<u8> {
     if wrapped {
         out.write_all(b"{\"files\":[")?;
     }
+    let mut worst = 0;
+    // JSON lines and CSV are written as they come: standard input and large
+    // files post by post, runs of other files a few at a time in parallel.
+    // (`--format json` is one document, and `--strict` must see a whole
+    // input before it writes any of it.)
+    let stream = o.format != Format::Json && !o.strict;
+    let mut first = true;
+    let mut i = 0;
+    while i < inputs.len() {
+        if stream && is_large(&inputs[i]) {
+            worst = worst.max(stream_one(&inputs[i], o, &mut out)?);
+            i += 1;
+            continue;
+        }
+        let run = inputs[i..]
+            .iter()
+            .take_while(|input| !(stream && is_large(input)))
+            .count();
+        worst = worst.max(in_memory(
+            &inputs[i..i + run],
+            o,
+            several,
+            &mut first,
+            &mut out,
+        )?);
+        i += run;
+    }
+    if wrapped {
+        out.write_all(b"]}\n")?;
+    }
+    out.flush()?;
+    Ok(worst)
+}
+
+/// Inputs that are streamed post by post: standard input, and files over
+/// 16 MB.
+fn is_large(input: &Input) -> bool {
+    match input {
+        Input::Stdin => true,
+        Input::File(path) => std::fs::metadata(path).is_ok_and(|m| m.len() > 16 << 20),
+    }
+}
+
+/// Parses inputs whole (a few at a time, in parallel) and writes each
+/// one's output in order.
+fn in_memory(
+    inputs: &[Input],
+    o: &Options,
+    several: bool,
+    first: &mut bool,
+    out: &mut impl Write,
+) -> io::Result<u8> {
+    let wrapped = o.format == Format::Json && several;
     let options = ParseOptions::default()
         .with_max_input_bytes(usize::try_from(o.max_size).unwrap_or(usize::MAX));
     let mut worst = 0;
-    let mut first = true;
     each_file(
         inputs,
         o.max_size,
@@ -101,35 +154,85 @@ pub fn run(inputs: &[Input], o: &Options) -> io::Result<u8> {
                 Ok(Ok(Rendered::Failed(error))) => {
                     warn(format_args!("{name}:{error}"));
                     worst = worst.max(1);
-                    if !(lines || wrapped) {
-                        return Ok(());
+                    match o.format {
+                        Format::Jsonl => json::error_line(&name, &error)?,
+                        Format::Json if wrapped => json::error(&name, &error)?,
+                        _ => return Ok(()),
                     }
-                    json::error(&name, &error)?
                 }
                 Ok(Ok(Rendered::Bytes(bytes))) => bytes,
             };
-            if wrapped && !std::mem::take(&mut first) {
+            if wrapped && !std::mem::take(first) {
                 out.write_all(b",")?;
             }
             out.write_all(&record)?;
-            if o.format != Format::Csv && !wrapped {
+            if o.format == Format::Json && !wrapped {
                 writeln!(out)?;
             }
             Ok(())
         },
     )?;
-    if wrapped {
-        out.write_all(b"]}\n")?;
-    }
-    out.flush()?;
     Ok(worst)
+}
+
+/// Streams one input post by post (JSON lines or CSV).
+fn stream_one(input: &Input, o: &Options, out: &mut impl Write) -> io::Result<u8> {
+    let name = input.name();
+    let reader: Box<dyn io::Read> = match input {
+        Input::Stdin => Box::new(io::stdin().lock()),
+        Input::File(path) => match File::open(path) {
+            Ok(file) => Box::new(file),
+            Err(e) => {
+                warn(format_args!("{name}: cannot read: {e}"));
+                return Ok(2);
+            }
+        },
+    };
+    let options = ParseOptions::default()
+        .with_max_input_bytes(usize::try_from(o.max_size).unwrap_or(usize::MAX));
+    let mut posts =
+        PostReader::with_options(io::BufReader::with_capacity(1 << 16, reader), options);
+    let mut count = 0;
+    while let Some(post) = posts.next() {
+        match post {
+            Ok(post) => {
+                let bytes = match o.format {
+                    Format::Csv => tables::post_rows(&name, &post, o.table)?,
+                    _ => json::post_line(&name, count, &post)?,
+                };
+                out.write_all(&bytes)?;
+                count += 1;
+            }
+            Err(error) => {
+                warn(format_args!("{name}:{error}"));
+                if o.format == Format::Jsonl {
+                    out.write_all(&json::error_line(&name, &error)?)?;
+                }
+                return Ok(if error.kind() == &ErrorKind::Read {
+                    2
+                } else {
+                    1
+                });
+            }
+        }
+    }
+    if o.format == Format::Jsonl {
+        out.write_all(&json::file_line(
+            &name,
+            count,
+            posts.preamble(),
+            posts.orphan_comments(),
+            posts.diagnostics(),
+        )?)?;
+    }
+    Ok(0)
 }
 
 /// An input's output in the asked format.
 fn render(name: &str, export: &Export, o: &Options, several: bool) -> io::Result<Vec<u8>> {
     match o.format {
         Format::Csv => tables::rows(name, export, o.table),
-        Format::Jsonl => json::export(name, export, true, false),
+        Format::Jsonl => json::export_lines(name, export),
         Format::Json => json::export(name, export, several, o.pretty),
     }
 }

@@ -1,0 +1,73 @@
+//! `PostReader` gives, piece by piece, what `parse` gives for the whole
+//! input: the same posts, preamble and diagnostics, spans included.
+
+use std::io::Read;
+
+use blog_export::{parse, ErrorKind, Post, PostReader};
+
+/// A reader that hands out a few bytes at a time (characters get cut).
+struct Trickle<'a>(&'a [u8], usize);
+
+impl Read for Trickle<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.1.min(buf.len()).min(self.0.len());
+        buf[..n].copy_from_slice(&self.0[..n]);
+        self.0 = &self.0[n..];
+        Ok(n)
+    }
+}
+
+fn inputs() -> Vec<String> {
+    let mut out = Vec::new();
+    for dir in ["seeds", "tests/fixtures"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+        out.extend(paths.iter().map(|p| std::fs::read_to_string(p).unwrap()));
+    }
+    out
+}
+
+fn same_as_parse(input: &str, step: usize) {
+    let Ok(whole) = parse(input) else { return };
+    let whole = whole.into_owned();
+    let mut reader = PostReader::new(Trickle(input.as_bytes(), step));
+    let posts: Vec<Post<'static>> = reader.by_ref().collect::<Result<_, _>>().unwrap();
+    assert_eq!(posts, whole.posts);
+    assert_eq!(reader.preamble(), &whole.preamble[..]);
+    assert_eq!(reader.orphan_comments(), whole.orphan_comments.as_ref());
+    assert_eq!(reader.diagnostics(), &whole.diagnostics[..]);
+}
+
+#[test]
+fn each_seed_and_fixture() {
+    for input in inputs() {
+        same_as_parse(&input, 7);
+    }
+}
+
+#[test]
+fn an_input_of_many_pieces() {
+    // Weekday headers only (fixtures without weekdays are read whole).
+    let seeds: String = inputs()[..5].join("\n\n");
+    let input = seeds.repeat(12);
+    assert!(input.len() > 3 << 20);
+    same_as_parse(&input, 100_003);
+}
+
+#[test]
+fn errors_name_their_place() {
+    let mut reader = PostReader::new("no header\n\nat all".as_bytes());
+    let err = reader.next().unwrap().unwrap_err();
+    assert_eq!((err.kind(), err.line()), (&ErrorKind::NoDateHeader, 1));
+    assert!(reader.next().is_none());
+    let bytes = b"Friday 25 July 2014\n\nT\n\nBad \xff byte";
+    let err = PostReader::new(&bytes[..]).next().unwrap().unwrap_err();
+    assert_eq!(err.line(), 5);
+    assert!(err.message().contains("UTF-8"), "{}", err.message());
+    let err = PostReader::new("".as_bytes()).next().unwrap().unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::Empty);
+}
