@@ -193,7 +193,7 @@ fn stream_one(input: &Input, o: &Options, out: &mut impl Write) -> io::Result<u8
     let mut posts =
         PostReader::with_options(io::BufReader::with_capacity(1 << 16, reader), options);
     let mut count = 0;
-    while let Some(post) = posts.next() {
+    for post in posts.by_ref() {
         match post {
             Ok(post) => {
                 let bytes = match o.format {
