@@ -7,7 +7,12 @@
 //! - `pathological/*`: inputs that could make a parser go quadratic or deep,
 //!   at growing sizes, to show time grows linearly.
 //!
-//! `BENCH_CORPUS_MB` sets the corpus size (default 50).
+//! - `threads_1/*` and `threads_N/*`: one 50 MB input and 1,000 small files
+//!   on one thread and on all N threads (the `parallel` feature, on by
+//!   default, builds the chunks of one input on all threads).
+//!
+//! `BENCH_CORPUS_MB` sets the corpus size (default 50). Peak memory is
+//! measured by `benches/rss.sh`, not here.
 //!
 //! Beside those, for the corpus: `parse_in_memory` (the parse alone, the
 //! text already read: what `benches/peer.py` times for its Python peer) and
@@ -182,5 +187,46 @@ fn pathological(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, per_seed, corpus_vs_floor, pathological);
+/// Threads: one 50 MB input (its chunks built on a rayon pool with the
+/// `parallel` feature) and 1,000 small files (one per task), each on one
+/// thread and on all threads, in one run.
+fn threads(c: &mut Criterion) {
+    let text = corpus(50_000_000);
+    let files: Vec<String> = seeds()
+        .into_iter()
+        .map(|(_, t)| t)
+        .cycle()
+        .take(1000)
+        .collect();
+    let file_bytes: usize = files.iter().map(String::len).sum();
+    let all = rayon::current_num_threads();
+    for threads in [1, all] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let mut group = c.benchmark_group(format!("threads_{threads}"));
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(10));
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function("one_50MB_input", |b| {
+            b.iter(|| pool.install(|| blog_export::parse(black_box(&text)).unwrap().posts.len()))
+        });
+        group.throughput(Throughput::Bytes(file_bytes as u64));
+        group.bench_function("1000_small_files", |b| {
+            use rayon::prelude::*;
+            b.iter(|| {
+                pool.install(|| {
+                    files
+                        .par_iter()
+                        .map(|f| blog_export::parse(black_box(f)).unwrap().posts.len())
+                        .sum::<usize>()
+                })
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, per_seed, corpus_vs_floor, pathological, threads);
 criterion_main!(benches);

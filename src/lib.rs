@@ -88,6 +88,9 @@
 //! - [`parse`] (and [`parse_with`] with [`ParseOptions`]) returns an
 //!   [`Export`]: its [`preamble`](Export::preamble), its
 //!   [`posts`](Export::posts) and its [`diagnostics`](Export::diagnostics).
+//!   [`PostReader`] reads any [`std::io::Read`] piece by piece and hands out
+//!   owned posts one at a time, for inputs of any size;
+//!   [`Export::into_owned`] detaches a parse from its input.
 //! - A [`Post`] has a [`date`](Post::date) (a [`chrono::NaiveDate`]), the
 //!   [`weekday`](Post::weekday) as written, a [`title`](Post::title), a
 //!   [`body`](Post::body) of [`Block`]s, its [`comments`](Post::comments)
@@ -187,8 +190,10 @@
 //!
 //! # Features
 //!
+//! - `parallel` (default): the chunks of one large input are parsed on all
+//!   cores (rayon); the result is the one of a single thread.
 //! - `cli`: the `blog-export` command-line tool (clap, serde_json, csv,
-//!   rayon, walkdir, indicatif). The library itself needs none of them.
+//!   walkdir, indicatif; and `parallel`). The library needs none of them.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
