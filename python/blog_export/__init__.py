@@ -1,0 +1,121 @@
+"""Parse plain-text exports of Blogger pages into posts, comment threads and
+quoted letters.
+
+- :func:`parse` and :func:`parse_file` give one export as a dict with exactly
+  the JSON shape of ``blog-export parse`` (posts, comments, letters, spans,
+  diagnostics).
+- :func:`tables` gives the posts, comments and letters of many files as
+  ``pyarrow.Table`` objects that pandas, polars and DuckDB read directly,
+  with keys that join them (``file``, ``post``, ``number``, ``parent``).
+
+Parsing runs in Rust with the GIL released; :func:`tables` parses its files
+on all cores.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import Any, Dict, Iterable, Union
+
+from ._native import ParseError, parse_file_json, parse_json, table_columns
+
+__all__ = ["ParseError", "parse", "parse_file", "tables", "TABLES"]
+
+PathLike = Union[str, "os.PathLike[str]"]
+
+#: The tables :func:`tables` returns, and their columns.
+TABLES: Dict[str, tuple] = {
+    "posts": (
+        "file", "post", "line", "date", "weekday", "title", "paragraphs",
+        "letters", "declared", "comments",
+    ),
+    "comments": (
+        "file", "post", "number", "parent", "line", "author", "signature",
+        "posted", "posted_date", "posted_time", "text",
+    ),
+    "letters": (
+        "file", "post", "letter", "line", "sent", "sent_raw", "salutation",
+        "subject", "valediction", "signer", "roles",
+    ),
+}
+
+
+def parse(text: str, *, strict: bool = False) -> Dict[str, Any]:
+    """Parse one export given as text.
+
+    Returns a dict with the JSON shape of ``blog-export parse``: ``preamble``,
+    ``posts`` (each with ``date``, ``weekday``, ``title``, ``body``,
+    ``comments``, ``furniture`` and spans), ``diagnostics`` and, when the
+    text starts mid-post, ``orphan_comments``.
+
+    With ``strict=True`` the first diagnostic is an error.
+
+    Raises :class:`ParseError` (a ``ValueError`` with ``line``, ``column``
+    and ``message``) when the text has no post.
+
+    >>> export = parse("Friday 25 July 2014\\n\\nTitle\\n\\nBody.")
+    >>> export["posts"][0]["date"], export["posts"][0]["title"]
+    ('2014-07-25', 'Title')
+    """
+    return json.loads(parse_json(text, strict))
+
+
+def parse_file(path: PathLike, *, strict: bool = False) -> Dict[str, Any]:
+    """Parse the export in the file at ``path`` (UTF-8 text).
+
+    Returns what :func:`parse` returns for the file's text. A missing file
+    raises ``FileNotFoundError`` naming the path; a file that cannot be
+    parsed raises :class:`ParseError`.
+    """
+    return json.loads(parse_file_json(os.fspath(path), strict))
+
+
+def tables(paths: Union[PathLike, Iterable[PathLike]]) -> Dict[str, "Any"]:
+    """The posts, comments and letters of the files at ``paths`` as
+    ``pyarrow.Table`` objects (needs ``pyarrow``).
+
+    Returns ``{"posts": ..., "comments": ..., "letters": ...}``:
+
+    - ``posts``: one row per post: ``file``, ``post`` (its index in the
+      file), ``line``, ``date`` (date32), ``weekday``, ``title``,
+      ``paragraphs``, ``letters``, ``declared`` (the header's count, or
+      null), ``comments`` (listed, replies included);
+    - ``comments``: one row per comment or reply: ``file``, ``post``,
+      ``number``, ``parent`` (null for a comment; the number of the comment
+      a reply answers), ``line``, ``author``, ``signature``, ``posted`` (the
+      time as written), ``posted_date`` (date32), ``posted_time``
+      (``HH:MM``), ``text`` (paragraphs joined by blank lines);
+    - ``letters``: one row per quoted letter: ``file``, ``post``,
+      ``letter`` (its index in the post), ``line``, ``sent`` (ISO 8601),
+      ``sent_raw``, ``salutation``, ``subject``, ``valediction``,
+      ``signer``, ``roles`` (joined by ``; ``).
+
+    ``(file, post)`` joins comments and letters to posts. The files are
+    parsed in parallel, without the GIL; the columns are built in Rust. A
+    file that cannot be read or parsed raises (``FileNotFoundError``,
+    :class:`ParseError` naming it).
+    """
+    import pyarrow as pa
+
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    columns = table_columns([os.fspath(p) for p in paths])
+    types = {
+        "post": pa.int64(), "line": pa.int64(), "paragraphs": pa.int64(),
+        "letters": pa.int64(), "declared": pa.int64(), "comments": pa.int64(),
+        "number": pa.int64(), "parent": pa.int64(), "letter": pa.int64(),
+    }
+    dates = {"date", "posted_date"}
+    out = {}
+    for name, names in TABLES.items():
+        arrays = []
+        for column in names:
+            values = columns[name][column]
+            if column in dates:
+                array = pa.array(values, type=pa.string()).cast(pa.date32())
+            else:
+                array = pa.array(values, type=types.get(column, pa.string()))
+            arrays.append(array)
+        out[name] = pa.Table.from_arrays(arrays, names=list(names))
+    return out

@@ -1,0 +1,344 @@
+//! The native part of the Python package `blog_export`: a thin layer over
+//! the `blog-export` crate. Parsing runs with the interpreter detached (no
+//! GIL); documents leave as the crate's JSON (which `json.loads` turns into
+//! dicts in one C pass), tables as columns built here, one list per column.
+
+use std::path::PathBuf;
+
+use blog_export::{Error, Export, ParseOptions, Post};
+use pyo3::create_exception;
+use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyList};
+use rayon::prelude::*;
+
+create_exception!(
+    _native,
+    ParseError,
+    PyValueError,
+    "An input that cannot be parsed (no date header, empty, a limit...): `line`, `column` and `message` say where and why."
+);
+
+/// A crate error as a `ParseError` with `line`, `column` and `message`.
+fn parse_error(py: Python<'_>, error: &Error, file: Option<&str>) -> PyErr {
+    let text = match file {
+        Some(file) => format!("{file}:{error}"),
+        None => error.to_string(),
+    };
+    let err = ParseError::new_err(text);
+    let value = err.value(py);
+    let _ = value.setattr("line", error.line());
+    let _ = value.setattr("column", error.column());
+    let _ = value.setattr("message", error.message());
+    let _ = value.setattr("file", file);
+    err
+}
+
+/// Reads a file as UTF-8 text; a missing file is `FileNotFoundError`
+/// naming the path.
+fn read(path: &PathBuf) -> Result<String, ReadError> {
+    std::fs::read_to_string(path).map_err(|e| ReadError(e, path.display().to_string()))
+}
+
+/// An input that could not be read, with its path.
+struct ReadError(std::io::Error, String);
+
+impl From<ReadError> for PyErr {
+    fn from(ReadError(e, path): ReadError) -> PyErr {
+        let errno = e.raw_os_error().unwrap_or(0);
+        match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                PyFileNotFoundError::new_err((errno, e.to_string(), path))
+            }
+            std::io::ErrorKind::InvalidData => {
+                PyValueError::new_err(format!("{path}: not UTF-8 text"))
+            }
+            _ => PyOSError::new_err((errno, e.to_string(), path)),
+        }
+    }
+}
+
+fn options(strict: bool) -> ParseOptions {
+    if strict {
+        ParseOptions::strict()
+    } else {
+        ParseOptions::default()
+    }
+}
+
+/// The crate's JSON for `text` (what `blog-export parse` prints).
+#[pyfunction]
+#[pyo3(signature = (text, strict = false))]
+fn parse_json(py: Python<'_>, text: String, strict: bool) -> PyResult<Py<PyBytes>> {
+    let json = py.detach(|| {
+        blog_export::parse_with(&text, &options(strict))
+            .map(|export| serde_json::to_vec(&export).unwrap_or_default())
+    });
+    match json {
+        Ok(bytes) => Ok(PyBytes::new(py, &bytes).unbind()),
+        Err(e) => Err(parse_error(py, &e, None)),
+    }
+}
+
+/// The crate's JSON for the file at `path`.
+#[pyfunction]
+#[pyo3(signature = (path, strict = false))]
+fn parse_file_json(py: Python<'_>, path: PathBuf, strict: bool) -> PyResult<Py<PyBytes>> {
+    let name = path.display().to_string();
+    let json = py.detach(|| {
+        read(&path).map(|text| {
+            blog_export::parse_with(&text, &options(strict))
+                .map(|export| serde_json::to_vec(&export).unwrap_or_default())
+        })
+    })?;
+    match json {
+        Ok(bytes) => Ok(PyBytes::new(py, &bytes).unbind()),
+        Err(e) => Err(parse_error(py, &e, Some(&name))),
+    }
+}
+
+/// The rows of the three tables, column by column.
+#[derive(Default)]
+struct Columns {
+    posts: PostColumns,
+    comments: CommentColumns,
+    letters: LetterColumns,
+}
+
+#[derive(Default)]
+struct PostColumns {
+    file: Vec<String>,
+    post: Vec<i64>,
+    line: Vec<i64>,
+    date: Vec<String>,
+    weekday: Vec<Option<&'static str>>,
+    title: Vec<Option<String>>,
+    paragraphs: Vec<i64>,
+    letters: Vec<i64>,
+    declared: Vec<Option<i64>>,
+    comments: Vec<i64>,
+}
+
+#[derive(Default)]
+struct CommentColumns {
+    file: Vec<String>,
+    post: Vec<i64>,
+    number: Vec<i64>,
+    parent: Vec<Option<i64>>,
+    line: Vec<i64>,
+    author: Vec<Option<String>>,
+    signature: Vec<Option<String>>,
+    posted: Vec<Option<String>>,
+    posted_date: Vec<Option<String>>,
+    posted_time: Vec<Option<String>>,
+    text: Vec<String>,
+}
+
+#[derive(Default)]
+struct LetterColumns {
+    file: Vec<String>,
+    post: Vec<i64>,
+    letter: Vec<i64>,
+    line: Vec<i64>,
+    sent: Vec<Option<String>>,
+    sent_raw: Vec<Option<String>>,
+    salutation: Vec<String>,
+    subject: Vec<Option<String>>,
+    valediction: Vec<Option<String>>,
+    signer: Vec<Option<String>>,
+    roles: Vec<Option<String>>,
+}
+
+fn joined<'t>(parts: impl Iterator<Item = &'t str>, separator: &str) -> String {
+    parts.collect::<Vec<_>>().join(separator)
+}
+
+impl Columns {
+    /// Appends the rows of one file's export.
+    fn add(&mut self, file: &str, export: &Export) {
+        for (index, post) in export.posts.iter().enumerate() {
+            self.add_post(file, index as i64, post);
+        }
+    }
+
+    fn add_post(&mut self, file: &str, index: i64, post: &Post) {
+        let p = &mut self.posts;
+        p.file.push(file.to_string());
+        p.post.push(index);
+        p.line.push(post.header_span.line.into());
+        p.date.push(post.date.to_string());
+        p.weekday.push(post.weekday_name());
+        p.title.push(post.title.as_deref().map(str::to_string));
+        p.paragraphs.push(
+            post.body
+                .iter()
+                .filter(|b| matches!(b, blog_export::Block::Paragraph(_)))
+                .count() as i64,
+        );
+        p.letters.push(post.letters().count() as i64);
+        p.declared.push(
+            post.comments
+                .as_ref()
+                .and_then(|s| s.declared)
+                .map(i64::from),
+        );
+        p.comments.push(post.comment_count() as i64);
+        for comment in post.comments.iter().flat_map(|s| &s.items) {
+            self.add_comment(file, index, comment, None);
+            for reply in &comment.replies {
+                self.add_comment(file, index, reply, Some(comment.number.into()));
+            }
+        }
+        for (k, letter) in post.letters().enumerate() {
+            let l = &mut self.letters;
+            l.file.push(file.to_string());
+            l.post.push(index);
+            l.letter.push(k as i64);
+            l.line.push(letter.span.line.into());
+            l.sent.push(letter.sent.as_ref().map(|s| s.at.to_string()));
+            l.sent_raw
+                .push(letter.sent.as_ref().map(|s| s.raw.to_string()));
+            l.salutation.push(letter.salutation.text.to_string());
+            l.subject
+                .push(letter.subject.as_ref().map(|s| s.text.to_string()));
+            l.valediction
+                .push(letter.valediction.as_ref().map(|v| v.text.to_string()));
+            l.signer
+                .push(letter.signature.as_ref().map(|s| s.name.text.to_string()));
+            l.roles.push(
+                letter
+                    .signature
+                    .as_ref()
+                    .map(|s| joined(s.roles.iter().map(|r| &*r.text), "; ")),
+            );
+        }
+    }
+
+    fn add_comment(
+        &mut self,
+        file: &str,
+        post: i64,
+        comment: &blog_export::Comment,
+        parent: Option<i64>,
+    ) {
+        let c = &mut self.comments;
+        c.file.push(file.to_string());
+        c.post.push(post);
+        c.number.push(comment.number.into());
+        c.parent.push(parent);
+        c.line.push(comment.span.line.into());
+        c.author
+            .push(comment.author.as_ref().map(|a| a.text.to_string()));
+        c.signature
+            .push(comment.signature.as_ref().map(|s| s.text.to_string()));
+        c.posted
+            .push(comment.posted.as_ref().map(|p| p.text.to_string()));
+        c.posted_date.push(
+            comment
+                .posted
+                .as_ref()
+                .and_then(|p| p.date)
+                .map(|d| d.to_string()),
+        );
+        c.posted_time.push(
+            comment
+                .posted
+                .as_ref()
+                .and_then(|p| p.time)
+                .map(|t| t.format("%H:%M").to_string()),
+        );
+        c.text
+            .push(joined(comment.paragraphs.iter().map(|p| &*p.text), "\n\n"));
+    }
+
+    /// Appends another file's rows (kept in input order).
+    fn extend(&mut self, other: Columns) {
+        macro_rules! append {
+            ($table:ident: $($column:ident),*) => {
+                $(self.$table.$column.extend(other.$table.$column);)*
+            };
+        }
+        append!(posts: file, post, line, date, weekday, title, paragraphs, letters, declared, comments);
+        append!(comments: file, post, number, parent, line, author, signature, posted, posted_date, posted_time, text);
+        append!(letters: file, post, letter, line, sent, sent_raw, salutation, subject, valediction, signer, roles);
+    }
+
+    /// The three tables as dicts of Python lists.
+    fn into_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+        macro_rules! table {
+            ($table:expr => $($column:ident),*) => {{
+                let dict = PyDict::new(py);
+                let t = $table;
+                $(dict.set_item(stringify!($column), PyList::new(py, t.$column)?)?;)*
+                dict
+            }};
+        }
+        let out = PyDict::new(py);
+        out.set_item(
+            "posts",
+            table!(self.posts => file, post, line, date, weekday, title, paragraphs, letters, declared, comments),
+        )?;
+        out.set_item(
+            "comments",
+            table!(self.comments => file, post, number, parent, line, author, signature, posted, posted_date, posted_time, text),
+        )?;
+        out.set_item(
+            "letters",
+            table!(self.letters => file, post, letter, line, sent, sent_raw, salutation, subject, valediction, signer, roles),
+        )?;
+        Ok(out)
+    }
+}
+
+/// What one file gives for the tables.
+enum FileRows {
+    Rows(Box<Columns>),
+    Unread(ReadError),
+    Unparsed(Error, String),
+}
+
+/// The columns of the `posts`, `comments` and `letters` tables of the
+/// files at `paths` (parsed in parallel, without the GIL), as
+/// `{"posts": {column: list}, ...}`.
+#[pyfunction]
+fn table_columns(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Bound<'_, PyDict>> {
+    let files: Vec<FileRows> = py.detach(|| {
+        paths
+            .par_iter()
+            .map(|path| {
+                let name = path.display().to_string();
+                let text = match read(path) {
+                    Ok(text) => text,
+                    Err(e) => return FileRows::Unread(e),
+                };
+                match blog_export::parse(&text) {
+                    Ok(export) => {
+                        let mut columns = Columns::default();
+                        columns.add(&name, &export);
+                        FileRows::Rows(Box::new(columns))
+                    }
+                    Err(e) => FileRows::Unparsed(e, name),
+                }
+            })
+            .collect()
+    });
+    let mut all = Columns::default();
+    for file in files {
+        match file {
+            FileRows::Rows(columns) => all.extend(*columns),
+            FileRows::Unread(e) => return Err(e.into()),
+            FileRows::Unparsed(e, name) => return Err(parse_error(py, &e, Some(&name))),
+        }
+    }
+    all.into_py(py)
+}
+
+/// The native module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(parse_json, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_file_json, m)?)?;
+    m.add_function(wrap_pyfunction!(table_columns, m)?)?;
+    m.add("ParseError", m.py().get_type::<ParseError>())?;
+    Ok(())
+}

@@ -1,0 +1,71 @@
+"""`tables` gives Arrow tables whose rows match the CLI's counts, and that
+pandas, polars and DuckDB read."""
+
+import subprocess
+
+import pyarrow as pa
+import pytest
+
+import blog_export
+from conftest import ROOT
+
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+
+def cli_totals(cli, paths):
+    """posts, comments + replies, letters from `blog-export stats`."""
+    out = subprocess.run([cli, "stats", *paths], capture_output=True, text=True, check=True)
+    total = out.stdout.strip().splitlines()[-1].split("\t")
+    posts, comments, replies, letters = map(int, total[1:5])
+    return posts, comments + replies, letters
+
+
+def test_rows_match_the_cli(blog_export_cli):
+    t = blog_export.tables(SEEDS)
+    assert set(t) == {"posts", "comments", "letters"}
+    assert all(isinstance(table, pa.Table) for table in t.values())
+    counts = (t["posts"].num_rows, t["comments"].num_rows, t["letters"].num_rows)
+    assert counts == cli_totals(blog_export_cli, SEEDS)
+    assert t["posts"].schema.field("date").type == pa.date32()
+    assert t["comments"].column_names == list(blog_export.TABLES["comments"])
+
+
+def test_keys_join_comments_to_posts():
+    t = blog_export.tables(SEEDS)
+    posts = t["posts"].to_pandas()
+    comments = t["comments"].to_pandas()
+    joined = comments.merge(posts, on=["file", "post"], suffixes=("", "_post"))
+    assert len(joined) == len(comments)
+    # Replies name the comment they answer.
+    replies = comments[comments["parent"].notna()]
+    assert len(replies) == 26
+    first = SEEDS[0].as_posix()
+    c5 = comments[(comments["file"] == first) & (comments["number"] == 5) & comments["parent"].isna()]
+    assert c5["signature"].tolist() == ["papa"]
+    # A post's listed comments are its rows.
+    per_post = comments.groupby(["file", "post"]).size()
+    listed = posts.set_index(["file", "post"])["comments"]
+    assert (per_post == listed[per_post.index]).all()
+
+
+def test_pandas_polars_and_duckdb_read_them():
+    import duckdb
+    import polars as pl
+
+    t = blog_export.tables(SEEDS)
+    letters = t["letters"]
+    assert len(letters.to_pandas()) == 12
+    assert pl.from_arrow(letters).height == 12
+    posts = t["posts"]
+    n = duckdb.sql("SELECT count(*) FROM posts WHERE title IS NOT NULL").fetchall()[0][0]
+    assert n == sum(1 for x in posts.column("title").to_pylist() if x is not None)
+
+
+def test_a_bad_file_is_named(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("no header at all", encoding="utf-8")
+    with pytest.raises(blog_export.ParseError) as e:
+        blog_export.tables([SEEDS[0], bad])
+    assert "bad.txt" in str(e.value)
+    with pytest.raises(FileNotFoundError):
+        blog_export.tables([tmp_path / "missing.txt"])
