@@ -133,14 +133,14 @@ impl Error {
         )
     }
 
-    /// A date header the parser cannot read as one because of the
-    /// character (`what`, named by its code point) before it.
-    pub(crate) fn hidden_header(index: &LineIndex<'_>, offset: usize, what: &str) -> Self {
+    /// A date header behind a lone carriage return: the file's line
+    /// endings need converting.
+    pub(crate) fn header_behind_cr(index: &LineIndex<'_>, offset: usize) -> Self {
         Self::at(
             index,
             offset,
             ErrorKind::HiddenHeader,
-            format!("a date header follows {what}, which this parser does not read as a line break; convert the file's line endings to line feeds (U+000A)"),
+            "a date header follows a carriage return (U+000D) with no line feed, which this parser does not read as a line break; convert the file's line endings to line feeds (U+000A)".into(),
         )
     }
 

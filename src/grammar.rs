@@ -324,6 +324,11 @@ mod tests {
         for c in chars {
             let grammar = BlogParser::parse(Rule::blank_line, &format!("{c}\n")).is_ok();
             assert_eq!(grammar, crate::span::is_space(c), "U+{:04X}", c as u32);
+            // Every Unicode white space but the line separators is white
+            // space here.
+            if c.is_whitespace() && !matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
+                assert!(grammar, "U+{:04X}", c as u32);
+            }
         }
     }
 

@@ -206,11 +206,7 @@ fn refuse_hidden_headers(input: &str, index: &LineIndex<'_>) -> Result<(), Error
         let line_start = input[..at].rfind('\n').map_or(0, |i| i + 1);
         let hidden = !input[line_start..at].chars().all(crate::span::is_space);
         if hidden && is_date_header_line(line) {
-            return Err(Error::hidden_header(
-                index,
-                at + 1,
-                "a carriage return (U+000D) with no line feed",
-            ));
+            return Err(Error::header_behind_cr(index, at + 1));
         }
     }
     Ok(())

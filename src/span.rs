@@ -156,15 +156,25 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// White space for structure: the Unicode white space set (which includes
-/// U+00A0 no-break space, `\r` and `\n`), and the invisible characters
-/// pages carry at line starts: zero-width spaces and joiners, direction
-/// marks, the word joiner and the byte order mark (U+200B to U+200F,
-/// U+2060, U+FEFF). The grammar's `hs` is the same set without the
-/// newline (a test checks that they agree): the chunker and the grammar
-/// see the same line starts.
+/// White space for structure: space, tab, the line feed, VT, FF, the
+/// carriage return, the Unicode space separators (U+00A0 no-break space,
+/// U+1680, U+2000 to U+200A, U+202F, U+205F, U+3000), the byte order mark
+/// and the zero-width space. The grammar's `hs` is the same set without the
+/// line feed (a test checks that they agree), so the chunker and the
+/// grammar see the same line starts. Other invisible characters (U+2028,
+/// U+0085, joiners) are text.
 pub(crate) fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}')
+    matches!(
+        c,
+        ' ' | '\t'..='\r'
+            | '\u{A0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200B}'
+            | '\u{202F}'
+            | '\u{205F}'
+            | '\u{3000}'
+            | '\u{FEFF}'
+    )
 }
 
 fn to_u32(n: usize) -> u32 {

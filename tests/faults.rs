@@ -59,12 +59,13 @@ fn joined_exports_give_twice_their_posts_comments_and_letters() {
     }
 }
 
-/// Item 3: Headers behind invisible characters are read as headers; one behind
-/// a lone carriage return is refused, naming U+000D and the line.
+/// Item 3: Headers behind VT, FF, a BOM, a zero-width space or any Unicode
+/// space are read as headers; one behind a lone carriage return is refused,
+/// naming U+000D, and the line.
 #[test]
 fn headers_behind_invisible_characters() {
     for start in [
-        "\u{0B}", "\u{0C}", "\u{200B}", "\u{FEFF}", "\u{A0}", "\u{2028}",
+        "\u{0B}", "\u{0C}", "\u{FEFF}", "\u{200B}", "\u{A0}", "\u{3000}",
     ] {
         let input =
             format!("Friday 25 July 2014\n\nOne\n\nText.\n\n{start}Saturday 26 July 2014\n\nTwo\n");
