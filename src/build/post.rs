@@ -127,6 +127,10 @@ impl<'a> Builder<'a> {
             return Err(self.internal(span.start, "a post without its date header"));
         };
         let comments = comments.and_then(|section| self.keep_list_as_text(section, &mut body));
+        // A first line of long prose is the body of an untitled post.
+        if let Some(line) = title.take_if(|t| is_long_prose(&t.text)) {
+            body.insert(0, Block::Paragraph(line));
+        }
         match header.date {
             Some((date, weekday)) => Ok(Parsed::Post(Post {
                 date,
@@ -183,5 +187,31 @@ impl<'a> Builder<'a> {
             date: Some((date, weekday)),
             span,
         })
+    }
+}
+
+/// A line of prose, not a title: at least 100 characters and two or more
+/// sentence breaks (`.`, `!` or `?` then white space): `The rain had been
+/// falling since before dawn... By the time the market opened ...`.
+fn is_long_prose(line: &str) -> bool {
+    let breaks = line
+        .as_bytes()
+        .windows(2)
+        .filter(|w| matches!(w[0], b'.' | b'!' | b'?') && matches!(w[1], b' ' | b'\t'))
+        .take(2)
+        .count();
+    breaks >= 2 && line.chars().count() >= 100
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_long_prose;
+
+    #[test]
+    fn long_prose_is_long_and_has_sentences() {
+        let prose = "The rain had been falling since before dawn... By the time the market opened the stalls were dripping. Nobody lingered.";
+        assert!(is_long_prose(prose));
+        assert!(!is_long_prose("A Walk Along the River Before the Weather Turned, With Notes on the Birds We Saw, and More"));
+        assert!(!is_long_prose("Short. Title. Here."));
     }
 }
