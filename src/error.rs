@@ -76,15 +76,9 @@ impl Error {
         message: String,
     ) -> Self {
         let (line, column) = index.line_col(offset);
-        Error {
-            inner: Box::new(Inner {
-                kind,
-                message,
-                line,
-                column,
-                source_line: index.line_text(line).to_owned(),
-            }),
-        }
+        let mut error = Self::placed(kind, message, line, column);
+        error.inner.source_line = index.line_text(line).to_owned();
+        error
     }
 
     /// An error at a known line and column (where the input is not at

@@ -227,19 +227,6 @@ fn a_hundred_thousand_asterisks() {
     );
 }
 
-fn seeds() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
-}
-
 /// Either a parse, or the error for an input without a valid post.
 fn parses_or_has_no_post(input: &str) {
     match parse(input) {
@@ -256,7 +243,7 @@ fn parses_or_has_no_post(input: &str) {
 
 #[test]
 fn each_seed_cut_at_many_points() {
-    for seed in seeds() {
+    for seed in common::seeds() {
         let step = (seed.len() / 40).max(1);
         for cut in (0..seed.len()).step_by(step) {
             let mut end = cut;
@@ -271,7 +258,7 @@ fn each_seed_cut_at_many_points() {
 
 #[test]
 fn each_seed_with_its_lines_shuffled() {
-    for seed in seeds() {
+    for seed in common::seeds() {
         let mut lines: Vec<&str> = seed.lines().collect();
         // A fixed shuffle (a linear congruential generator), so runs repeat.
         let mut state: u64 = 0x9e37_79b9_7f4a_7c15;

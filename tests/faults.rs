@@ -6,19 +6,6 @@ use blog_export::{parse, parse_with, DiagnosticKind, ErrorKind, Export, ParseOpt
 
 mod common;
 
-fn seeds() -> Vec<String> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut paths: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
-    paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect()
-}
-
 fn letters(e: &Export) -> usize {
     e.posts.iter().map(|p| p.letters().count()).sum()
 }
@@ -40,7 +27,7 @@ fn bom_headed_pages_past_the_chunk_size_give_a_post_each() {
 /// warning naming its line; two joined copies give twice the structure.
 #[test]
 fn joined_exports_give_twice_their_posts_comments_and_letters() {
-    for seed in seeds() {
+    for seed in common::seeds() {
         let one = parse(&seed).unwrap();
         let joined = format!("\u{FEFF}{seed}\n\u{FEFF}{seed}");
         let two = parse(&joined).unwrap();
@@ -105,7 +92,7 @@ fn spans_nest() {
 /// fuzz target assert the same on generated input).
 #[test]
 fn no_internal_error_on_cuts_of_the_seeds() {
-    for seed in seeds() {
+    for seed in common::seeds() {
         for cut in (0..seed.len()).step_by(997) {
             let Some(text) = seed.get(cut..) else {
                 continue;

@@ -3,6 +3,21 @@
 use blog_export::Export;
 use proptest::prelude::*;
 
+/// The seeds' texts, in name order.
+#[allow(dead_code)] // Not every test binary uses every helper.
+pub fn seeds() -> Vec<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
 /// White space between elements: Unicode white space and the invisible
 /// characters the parser reads as white space (zero-width spaces and
 /// joiners, direction marks, the word joiner, the byte order mark).
