@@ -80,18 +80,35 @@ fn parse_chunked<'a>(
     Ok(export)
 }
 
-/// The chunks of the input: (start, end, 1-based line of the start).
+/// The chunks of the input: (start, end, 1-based line of the start). The
+/// line feeds of each chunk are counted on all cores with the `parallel`
+/// feature.
 fn chunks(input: &str, starts: &[usize]) -> Vec<(usize, usize, usize)> {
+    let ranges: Vec<(usize, usize)> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, &start)| (start, starts.get(i + 1).copied().unwrap_or(input.len())))
+        .collect();
+    let count = |&(start, end): &(usize, usize)| {
+        memchr::memchr_iter(b'\n', &input.as_bytes()[start..end]).count()
+    };
+    #[cfg(feature = "parallel")]
+    let feeds: Vec<usize> = {
+        use rayon::prelude::*;
+        ranges.par_iter().map(count).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let feeds: Vec<usize> = ranges.iter().map(count).collect();
     let mut line = 1;
-    let mut out = Vec::with_capacity(starts.len());
-    for (i, &start) in starts.iter().enumerate() {
-        if let Some(&(before, _, _)) = out.last() {
-            line += memchr::memchr_iter(b'\n', &input.as_bytes()[before..start]).count();
-        }
-        let end = starts.get(i + 1).copied().unwrap_or(input.len());
-        out.push((start, end, line));
-    }
-    out
+    ranges
+        .iter()
+        .zip(feeds)
+        .map(|(&(start, end), feeds)| {
+            let chunk = (start, end, line);
+            line += feeds;
+            chunk
+        })
+        .collect()
 }
 
 /// Builds every chunk, in parallel with the `parallel` feature.
@@ -137,6 +154,7 @@ fn build_chunk(
         return Err(Error::internal(builder.index(), start, "no export"));
     };
     builder.parse_export(export, start)?;
+    builder.check_joined_exports(start, end);
     Ok(builder)
 }
 

@@ -241,6 +241,7 @@ impl<R: Read> PostReader<R> {
         {
             builder.parse_export(pair, 0).map_err(moved)?;
         }
+        builder.check_joined_exports(0, text.len());
         let mut export: Export<'static> = builder.finish_partial().into_owned();
         if !first && starts_with_bom(text) {
             let index = LineIndex::new(text);

@@ -26,14 +26,15 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// A byte order mark at the start of a line other than the first: two
-    /// exports joined into one file. (The grammar reads the mark as white
-    /// space, so a header after it starts a post.)
-    pub(super) fn check_joined_exports(&mut self) {
+    /// A byte order mark at the start of a line other than the first, in
+    /// bytes `start..end` of the input: two exports joined into one file.
+    /// (The grammar reads the mark as white space, so a header after it
+    /// starts a post.) Each chunk checks its own bytes.
+    pub(crate) fn check_joined_exports(&mut self, start: usize, end: usize) {
         const BOM: &str = "\u{FEFF}";
         let bytes = self.input.as_bytes();
         // The mark's first byte is rare in text: find it, then the rest.
-        for at in memchr::memchr_iter(BOM.as_bytes()[0], bytes) {
+        for at in memchr::memchr_iter(BOM.as_bytes()[0], &bytes[start..end]).map(|i| start + i) {
             if !bytes[at..].starts_with(BOM.as_bytes()) {
                 continue;
             }

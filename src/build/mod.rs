@@ -137,7 +137,6 @@ impl<'a> Builder<'a> {
     pub(crate) fn finish_partial(mut self) -> Export<'a> {
         self.demote_weekdayless_headers();
         self.check_sections();
-        self.check_joined_exports();
         let mut diagnostics = self.diagnostics;
         diagnostics.sort_by_key(|d| d.span.start);
         Export {
