@@ -301,3 +301,16 @@ fn invalid_first_header_with_comments() {
     assert_eq!(export.posts.len(), 1);
     common::assert_lossless(input, &export);
 }
+
+#[test]
+fn invalid_header_after_a_page_tail_keeps_a_classic_comment_time() {
+    // Found by fuzzing: a classic `At 8:20 AM, ... said...` comment of a
+    // post whose header names no real day, after a page tail, lost its
+    // time's text when its lines went back to the tail.
+    let input = "Thursday, May 3, 2007\n\nT\n\nBody.\n\nPost a Comment\n\n<< Home\n\nWednesday, May 0, 2007\n\nU\n\nText.\n\n\nAt 8:20 AM, Blogger Tom said...\n\nOh no!\n";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts.len(), 1);
+    common::assert_lossless(input, &export);
+    let tail: Vec<&str> = export.posts[0].furniture.iter().map(|f| &*f.text).collect();
+    assert!(tail.contains(&"At 8:20 AM,"), "{tail:?}");
+}

@@ -242,6 +242,7 @@ fn flatten_section<'a>(input: &'a str, section: CommentSection<'a>) -> Vec<Block
             out.push(source(c.lead_span));
         }
         out.extend(c.markers.iter().map(|m| source(m.span)));
+        out.extend(c.posted.map(|p| source(p.span)));
         out.extend(c.author.map(Block::Paragraph));
         out.extend(c.paragraphs.into_iter().map(Block::Paragraph));
         out.extend(c.signature.map(Block::Paragraph));
