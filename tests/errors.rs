@@ -314,3 +314,15 @@ fn invalid_header_after_a_page_tail_keeps_a_classic_comment_time() {
     let tail: Vec<&str> = export.posts[0].furniture.iter().map(|f| &*f.text).collect();
     assert!(tail.contains(&"At 8:20 AM,"), "{tail:?}");
 }
+
+#[test]
+fn demoted_header_in_the_preamble_keeps_input_order() {
+    // Found by fuzzing: a weekday-less "post" before the first real one,
+    // given back to the preamble, put its furniture after its comments.
+    let input = "Intro.\n\n1 comment:\n\n  1. A.\n\n    ReplyDelete\n\n18 April 2008\n\nLetters\n\nBody.\n\nPost a Comment\n\n2 comments:\n\n  1. B.\n\n    ReplyDelete\n\nFriday 25 July 2014\n\nT\n";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts.len(), 1);
+    common::assert_lossless(input, &export);
+    let starts: Vec<usize> = export.preamble.iter().map(|b| b.span().start).collect();
+    assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+}

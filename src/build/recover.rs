@@ -46,16 +46,16 @@ impl<'a> Builder<'a> {
             comments,
             furniture,
         } = loose;
-        self.preamble.extend(blocks);
+        // Its lines come after all the preamble holds: in input order.
+        let mut lines = blocks;
         match (comments, &self.orphan_comments) {
             (Some(section), None) => self.orphan_comments = Some(section),
-            (Some(section), Some(_)) => {
-                self.preamble.extend(flatten_section(self.input, section));
-            }
+            (Some(section), Some(_)) => lines.extend(flatten_section(self.input, section)),
             (None, _) => {}
         }
-        self.preamble
-            .extend(furniture.into_iter().map(Block::Furniture));
+        lines.extend(furniture.into_iter().map(Block::Furniture));
+        lines.sort_by_key(|b| b.span().start);
+        self.preamble.extend(lines);
     }
 
     /// Puts the lines of a post with an invalid header back into the post
