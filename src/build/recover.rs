@@ -19,7 +19,6 @@ use std::borrow::Cow;
 use super::Builder;
 use crate::ast::{Block, Comment, CommentSection, Paragraph};
 use crate::diagnostic::Diagnostic;
-use crate::span::Span;
 
 /// The lines of a post that is not one.
 pub(super) struct Loose<'a> {
@@ -50,7 +49,7 @@ impl<'a> Builder<'a> {
         let mut lines = blocks;
         match (comments, &self.orphan_comments) {
             (Some(section), None) => self.orphan_comments = Some(section),
-            (Some(section), Some(_)) => lines.extend(flatten_section(self.input, section)),
+            (Some(section), Some(_)) => lines.extend(self.flatten_section(section)),
             (None, _) => {}
         }
         lines.extend(furniture.into_iter().map(Block::Furniture));
@@ -94,7 +93,7 @@ impl<'a> Builder<'a> {
             .collect();
         if tail_end > thread_end.max(body_end) {
             // After the page tail: everything is more of the tail.
-            let flat = comments.map(|c| flatten_section(self.input, c));
+            let flat = comments.map(|c| self.flatten_section(c));
             lines.extend(
                 flat.into_iter()
                     .flatten()
@@ -127,7 +126,10 @@ impl<'a> Builder<'a> {
             }
             if let Some(section) = comments {
                 // The second header has no place of its own: a stray line.
-                lines.extend(section.header_span.map(|h| source_paragraph(input, h)));
+                lines.extend(section.header_span.map(|h| Paragraph {
+                    text: Cow::Borrowed(h.source(input)),
+                    span: h,
+                }));
                 thread.items.extend(section.items);
                 lines.extend(section.stray);
             }
@@ -135,16 +137,19 @@ impl<'a> Builder<'a> {
             thread.stray.sort_by_key(|p| p.span.start);
             thread.span.end = thread.span.end.max(loose_end);
         } else {
+            // A second section after body text that an earlier merge put
+            // after the first: its lines stay text.
+            let (section, text) = match comments {
+                Some(section) if thread_end > 0 => (None, self.flatten_section(section)),
+                comments => (comments, Vec::new()),
+            };
             let Some(prev) = self.posts.last_mut() else {
                 return;
             };
             prev.body.extend(blocks);
-            match (&mut prev.comments, comments) {
-                (None, comments) => prev.comments = comments,
-                (Some(_), None) => {}
-                // A second section after body text that an earlier merge
-                // put after the first: its lines stay text.
-                (Some(_), Some(section)) => prev.body.extend(flatten_section(self.input, section)),
+            prev.body.extend(text);
+            if section.is_some() {
+                prev.comments = section;
             }
             prev.furniture.extend(furniture);
         }
@@ -197,6 +202,31 @@ impl<'a> Builder<'a> {
         None
     }
 
+    /// A comment section turned back into paragraphs (each part's exact
+    /// text), for when it has no post to belong to.
+    fn flatten_section(&self, section: CommentSection<'a>) -> Vec<Block<'a>> {
+        let mut out = Vec::new();
+        let mut parts: Vec<Comment<'a>> = section.items;
+        if let Some(header) = section.header_span {
+            out.push(Block::Paragraph(self.slice_paragraph(header)));
+        }
+        while let Some(c) = parts.pop() {
+            let source = |span| Block::Paragraph(self.slice_paragraph(span));
+            if !c.lead_span.is_empty() {
+                out.push(source(c.lead_span));
+            }
+            out.extend(c.markers.iter().map(|m| source(m.span)));
+            out.extend(c.posted.map(|p| source(p.span)));
+            out.extend(c.author.map(Block::Paragraph));
+            out.extend(c.paragraphs.into_iter().map(Block::Paragraph));
+            out.extend(c.signature.map(Block::Paragraph));
+            parts.extend(c.replies);
+        }
+        out.extend(section.stray.into_iter().map(Block::Paragraph));
+        out.sort_by_key(|b| b.span().start);
+        out
+    }
+
     /// A blog writes all its date headers one way. When a page has headers
     /// with a weekday, a date line without one that looked like a header is
     /// a date quoted in a post (a letter's date, say): its "post" goes back
@@ -223,41 +253,4 @@ impl<'a> Builder<'a> {
             });
         }
     }
-}
-
-/// The exact source text of a span, as a paragraph.
-fn source_paragraph(input: &str, span: Span) -> Paragraph<'_> {
-    Paragraph {
-        text: Cow::Borrowed(span.source(input)),
-        span,
-    }
-}
-
-/// A comment section turned back into paragraphs, for when it has no post to
-/// belong to.
-fn flatten_section<'a>(input: &'a str, section: CommentSection<'a>) -> Vec<Block<'a>> {
-    fn comment<'a>(input: &'a str, out: &mut Vec<Block<'a>>, c: Comment<'a>) {
-        let source = |span| Block::Paragraph(source_paragraph(input, span));
-        if !c.lead_span.is_empty() {
-            out.push(source(c.lead_span));
-        }
-        out.extend(c.markers.iter().map(|m| source(m.span)));
-        out.extend(c.posted.map(|p| source(p.span)));
-        out.extend(c.author.map(Block::Paragraph));
-        out.extend(c.paragraphs.into_iter().map(Block::Paragraph));
-        out.extend(c.signature.map(Block::Paragraph));
-        for reply in c.replies {
-            comment(input, out, reply);
-        }
-    }
-    let mut out = Vec::new();
-    if let Some(header) = section.header_span {
-        out.push(Block::Paragraph(source_paragraph(input, header)));
-    }
-    for c in section.items {
-        comment(input, &mut out, c);
-    }
-    out.extend(section.stray.into_iter().map(Block::Paragraph));
-    out.sort_by_key(|b| b.span().start);
-    out
 }

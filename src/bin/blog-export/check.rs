@@ -4,8 +4,7 @@ use std::io::{self, BufWriter, Write};
 
 use blog_export::Severity;
 
-use crate::files::{each_file, Input, ReadError};
-use crate::report::warn;
+use crate::files::{each_file, Input};
 
 /// Prints every input's diagnostics; the exit code is 1 when an input has
 /// an error (or, with `strict`, any diagnostic), 2 when one cannot be read.
@@ -28,10 +27,7 @@ pub fn run(inputs: &[Input], strict: bool, max_size: u64) -> io::Result<u8> {
         |input, result| {
             let name = input.name();
             match result {
-                Err(ReadError(msg)) => {
-                    warn(msg);
-                    worst = 2;
-                }
+                Err(unread) => worst = unread.report(),
                 Ok(Err(error)) => {
                     let first = error.to_string();
                     let first = first.lines().next().unwrap_or_default();

@@ -125,6 +125,14 @@ fn kind(metadata: &std::fs::Metadata) -> &'static str {
 /// An input that could not be read as UTF-8 text, with the message.
 pub struct ReadError(pub String);
 
+impl ReadError {
+    /// Says so on standard error; the exit code of an unreadable input.
+    pub fn report(self) -> u8 {
+        warn(self.0);
+        2
+    }
+}
+
 /// Reads an input whole, refusing one larger than `max_size` bytes before
 /// reading it.
 pub fn read(input: &Input, max_size: u64) -> Result<String, ReadError> {

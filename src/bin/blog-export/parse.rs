@@ -8,7 +8,7 @@ use blog_export::{ErrorKind, Export, ParseOptions, PostReader};
 use clap::ValueEnum;
 
 use crate::csv::{self as tables, Table};
-use crate::files::{each_file, Input, ReadError};
+use crate::files::{each_file, Input};
 use crate::json;
 use crate::report::{shown, warn};
 
@@ -138,9 +138,8 @@ fn in_memory(
         |input, result| {
             let name = input.name();
             let record = match result {
-                Err(ReadError(msg)) => {
-                    warn(msg);
-                    worst = 2;
+                Err(unread) => {
+                    worst = unread.report();
                     return Ok(());
                 }
                 Ok(Err(e)) => return Err(e),

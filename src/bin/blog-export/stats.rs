@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::files::{each_file, Input, ReadError};
+use crate::files::{each_file, Input};
 use crate::report::warn;
 
 #[derive(Default, Clone, Copy)]
@@ -82,10 +82,7 @@ pub fn run(inputs: &[Input], max_size: u64) -> io::Result<u8> {
         |input, result| {
             let name = input.name();
             match result {
-                Err(ReadError(msg)) => {
-                    warn(msg);
-                    worst = 2;
-                }
+                Err(unread) => worst = unread.report(),
                 Ok(Err(error)) => {
                     warn(format_args!("{name}:{error}"));
                     worst = worst.max(1);
