@@ -51,13 +51,17 @@ fn parse_chunked<'a>(
     chunk_bytes: usize,
 ) -> Result<Export<'a>, Error> {
     let index = LineIndex::new(input);
-    check_piece(input, options)?;
+    options.check_input(input, &index)?;
     let starts = chunk_starts(input, chunk_bytes);
+    let ranges: Vec<(usize, usize)> = starts
+        .iter()
+        .enumerate()
+        .map(|(i, &start)| (start, starts.get(i + 1).copied().unwrap_or(input.len())))
+        .collect();
     // Each chunk is built on its own (on all cores with the `parallel`
     // feature), then the page takes them in order: the same steps, so the
     // same answer, with any number of threads.
-    let chunks = chunks(input, &starts);
-    let built = build_all(input, &chunks)?;
+    let built = build_all(input, &ranges)?;
     let mut page: Option<Builder<'a>> = None;
     for chunk in built {
         match &mut page {
@@ -80,64 +84,65 @@ fn parse_chunked<'a>(
     Ok(export)
 }
 
-/// The chunks of the input: (start, end, 1-based line of the start). The
-/// line feeds of each chunk are counted on all cores with the `parallel`
-/// feature.
-fn chunks(input: &str, starts: &[usize]) -> Vec<(usize, usize, usize)> {
-    let ranges: Vec<(usize, usize)> = starts
-        .iter()
-        .enumerate()
-        .map(|(i, &start)| (start, starts.get(i + 1).copied().unwrap_or(input.len())))
-        .collect();
-    let count = |&(start, end): &(usize, usize)| {
-        memchr::memchr_iter(b'\n', &input.as_bytes()[start..end]).count()
-    };
+/// Builds every chunk (`(start, end)` byte ranges, in order). The first
+/// error in input order is the one returned.
+///
+/// With one thread, chunk after chunk: each starts on the line where the
+/// one before ended, which that chunk's builder has counted, so no pass of
+/// its own counts line feeds and each chunk is read while it is in the
+/// cache. With more threads (the `parallel` feature), the line feeds of
+/// every chunk are counted first, on all threads, then the chunks are built
+/// on all threads.
+fn build_all<'a>(input: &'a str, ranges: &[(usize, usize)]) -> Result<Vec<Builder<'a>>, Error> {
     #[cfg(feature = "parallel")]
-    let feeds: Vec<usize> = {
+    {
         use rayon::prelude::*;
-        ranges.par_iter().map(count).collect()
-    };
-    #[cfg(not(feature = "parallel"))]
-    let feeds: Vec<usize> = ranges.iter().map(count).collect();
+        if ranges.len() > 1 && rayon::current_num_threads() > 1 {
+            let feeds: Vec<usize> = ranges
+                .par_iter()
+                .map(|&(start, end)| {
+                    memchr::memchr_iter(b'\n', &input.as_bytes()[start..end]).count()
+                })
+                .collect();
+            let lines = feeds.iter().scan(1, |line, feeds| {
+                let first = *line;
+                *line += feeds;
+                Some(first)
+            });
+            let chunks: Vec<(usize, usize, usize)> = ranges
+                .iter()
+                .zip(lines)
+                .map(|(&(start, end), line)| (start, end, line))
+                .collect();
+            let built: Vec<Result<Builder<'a>, Error>> = chunks
+                .par_iter()
+                .map(|&chunk| build_chunk(input, chunk))
+                .collect();
+            return built.into_iter().collect();
+        }
+    }
     let mut line = 1;
     ranges
         .iter()
-        .zip(feeds)
-        .map(|(&(start, end), feeds)| {
-            let chunk = (start, end, line);
-            line += feeds;
-            chunk
+        .map(|&(start, end)| {
+            let built = build_chunk(input, (start, end, line))?;
+            line = built.index().line_col(end).0 as usize;
+            Ok(built)
         })
         .collect()
 }
 
-/// Builds every chunk, in parallel with the `parallel` feature.
-fn build_all<'a>(
-    input: &'a str,
-    chunks: &[(usize, usize, usize)],
-) -> Result<Vec<Builder<'a>>, Error> {
-    #[cfg(feature = "parallel")]
-    {
-        use rayon::prelude::*;
-        if chunks.len() > 1 {
-            return chunks
-                .par_iter()
-                .map(|&chunk| build_chunk(input, chunk))
-                .collect();
-        }
-    }
-    chunks
-        .iter()
-        .map(|&chunk| build_chunk(input, chunk))
-        .collect()
-}
-
-/// The tree of one chunk of `input`.
+/// The tree of one chunk of `input`: `(start, end, 1-based line of the
+/// start)`. A date header in the chunk hidden behind a lone carriage
+/// return refuses the input.
 fn build_chunk(
     input: &str,
     (start, end, line): (usize, usize, usize),
 ) -> Result<Builder<'_>, Error> {
     let mut builder = Builder::for_chunk(input, start, line);
+    if let Some(at) = hidden_header_in(input, start, end) {
+        return Err(Error::header_behind_cr(builder.index(), at));
+    }
     let chunk = &input[start..end];
     let mut pairs = BlogParser::parse(Rule::export, chunk).map_err(|e| {
         let offset = match e.location {
@@ -394,6 +399,39 @@ mod tests {
         assert!(chunk_starts(&input, 16 << 10).len() > 50);
         assert_eq!(one, many);
         assert_eq!(many, parse_chunked(&input, &options, usize::MAX));
+    }
+
+    /// A header hidden behind a lone carriage return in a late chunk is
+    /// refused at the same line and column on one thread (chunks built in
+    /// order, each counting its own lines) and on four (lines counted
+    /// first), as in one piece.
+    #[cfg(feature = "parallel")]
+    #[test]
+    fn a_late_hidden_header_is_found_on_any_number_of_threads() {
+        let page: String = inputs().concat();
+        let input = format!("{}Text\rFriday 25 July 2014\n\nTitle\n", page.repeat(3));
+        let options = ParseOptions::default();
+        let on = |threads: usize| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap()
+                .install(|| parse_chunked(&input, &options, 16 << 10))
+                .unwrap_err()
+        };
+        let whole = parse_chunked(&input, &options, usize::MAX).unwrap_err();
+        assert_eq!(whole.kind(), &crate::ErrorKind::HiddenHeader);
+        // The header's line: three line feeds from the end of the input.
+        let line = input.matches('\n').count() - 2;
+        assert_eq!(whole.line() as usize, line);
+        assert!(chunk_starts(&input, 16 << 10).len() > 20);
+        for threads in [1, 4] {
+            let err = on(threads);
+            assert_eq!(
+                (err.kind(), err.line(), err.column()),
+                (whole.kind(), whole.line(), whole.column())
+            );
+        }
     }
 
     #[test]
