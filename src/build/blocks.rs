@@ -3,12 +3,15 @@
 //! In: the children of a `preamble` or `body` pair. Out: [`Block`]s in
 //! order, with the lines the grammar marked as a letter's date, salutation
 //! or valediction grouped into letters by [`letters::assemble`]. Lines that
-//! look like headers but are not get a diagnostic and stay text.
+//! look like headers but are not get a diagnostic and stay text. When the
+//! body has no comment section, its paragraphs are also looked at for a
+//! headerless `said` section ([`super::sections`]), which ends the blocks.
 
 use std::borrow::Cow;
 
 use pest::iterators::Pair;
 
+use super::comments::Section;
 use super::letters::{self, Mark};
 use super::{Builder, Result};
 use crate::ast::{Block, BulletList, Paragraph, Sent, Separator};
@@ -18,18 +21,30 @@ use crate::grammar::Rule;
 use crate::span::is_space;
 
 impl<'a> Builder<'a> {
-    /// The blocks of a `preamble` or `body`, from its children.
+    /// The blocks of a `preamble` or `body`, from its children. With
+    /// `said_end` (where the body ends, relative to the chunk), a paragraph
+    /// that opens a headerless `said` section ([`super::sections`]) ends
+    /// the blocks: the section, parsed from there to `said_end`, comes
+    /// back beside them.
     pub(super) fn parse_block_pairs(
         &mut self,
         children: impl Iterator<Item = Pair<'a, Rule>>,
-    ) -> Result<Vec<Block<'a>>> {
+        said_end: Option<usize>,
+    ) -> Result<(Vec<Block<'a>>, Option<Section<'a>>)> {
         // Blocks, and the few marks that are not plain, apart: a huge body
         // holds one vector of blocks, not one of (block, mark) pairs.
         let mut blocks = Vec::new();
         let mut marks = Vec::new();
+        let mut said = Vec::new();
         for child in children {
             let item = match child.as_rule() {
-                Rule::paragraph => (Block::Paragraph(self.span_paragraph(&child)), Mark::Plain),
+                Rule::paragraph => {
+                    let paragraph = self.span_paragraph(&child);
+                    if said_end.is_some() {
+                        said.extend(self.said_line(&paragraph, blocks.len()));
+                    }
+                    (Block::Paragraph(paragraph), Mark::Plain)
+                }
                 Rule::bullet_list | Rule::dash_list => {
                     (Block::List(self.parse_list(child)), Mark::Plain)
                 }
@@ -65,8 +80,22 @@ impl<'a> Builder<'a> {
             }
             blocks.push(block);
         }
+        let mut section = None;
+        if let Some(end) = said_end {
+            if let Some((line, said)) = self.open_said_section(&said, end)? {
+                blocks.truncate(line.block);
+                marks.retain(|(k, _)| *k < line.block);
+                section = Some(said);
+            }
+        }
+        Ok((self.letters(blocks, marks), section))
+    }
+
+    /// The blocks, with each letter's run (after `marks`, by block index)
+    /// made one letter.
+    fn letters(&self, blocks: Vec<Block<'a>>, marks: Vec<(usize, Mark<'a>)>) -> Vec<Block<'a>> {
         if !marks.iter().any(|(_, m)| matches!(m, Mark::Salutation)) {
-            return Ok(blocks);
+            return blocks;
         }
         let mut marks = marks.into_iter().peekable();
         let items = blocks
@@ -77,7 +106,7 @@ impl<'a> Builder<'a> {
                 None => (block, Mark::Plain),
             })
             .collect();
-        Ok(letters::assemble(&self.index, self.input, items))
+        letters::assemble(&self.index, self.input, items)
     }
 
     /// `bullet_list = { bullet_line+ }` and `dash_list = { dash_line{2,} }`

@@ -55,17 +55,12 @@ impl<'a> Builder<'a> {
                 _ => pending.push(child),
             }
         }
-        if comments.is_none() {
-            let (keep, said) = self.split_said_section(pending.iter().cloned(), blocks_end)?;
-            pending.truncate(keep);
-            if let Some(section) = said {
-                furniture.splice(0..0, section.furniture);
-                comments = Some(section.section);
-            }
-        }
-        if !pending.is_empty() {
-            let blocks = self.parse_block_pairs(pending.into_iter())?;
-            self.preamble.extend(blocks);
+        let said_end = comments.is_none().then_some(blocks_end);
+        let (blocks, said) = self.parse_block_pairs(pending.into_iter(), said_end)?;
+        self.preamble.extend(blocks);
+        if let Some(section) = said {
+            furniture.splice(0..0, section.furniture);
+            comments = Some(section.section);
         }
         let mut preamble = std::mem::take(&mut self.preamble);
         let comments = comments.and_then(|section| self.keep_list_as_text(section, &mut preamble));
@@ -97,13 +92,9 @@ impl<'a> Builder<'a> {
                 }
                 Rule::title_line => title = Some(self.span_paragraph(&child)),
                 Rule::body | Rule::bare_body => {
-                    let end = child.as_span().end();
-                    let (keep, said) = if headed {
-                        (usize::MAX, None)
-                    } else {
-                        self.split_said_section(child.clone().into_inner(), end)?
-                    };
-                    for block in self.parse_block_pairs(child.into_inner().take(keep))? {
+                    let said_end = (!headed).then_some(child.as_span().end());
+                    let (blocks, said) = self.parse_block_pairs(child.into_inner(), said_end)?;
+                    for block in blocks {
                         match block {
                             Block::Furniture(line) => furniture.push(line),
                             block => body.push(block),

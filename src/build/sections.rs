@@ -3,11 +3,13 @@
 //!
 //! The grammar cannot try every body line against `Jane said...` cheaply (a
 //! name can start any line, and the line only tells at its end), so it
-//! reads such comments as body paragraphs. In: the children of a `body` (or
-//! a `preamble`) and where it ends. Out: the children before the first
-//! paragraph that opens a section, and the comment section parsed from that
-//! paragraph to the end of the body with the grammar's `said_section` rule.
-//! Without such a paragraph, the children are returned as they are.
+//! reads such comments as body paragraphs. In: the paragraphs of a body (or
+//! a preamble) as the blocks pass builds them ([`Builder::said_line`]
+//! notes the ones that start with a `said` line), and where the body ends.
+//! Out: the paragraph that opens a section, and the comment section parsed
+//! from it to the end of the body with the grammar's `said_section` rule;
+//! the blocks pass drops its blocks from that paragraph on. Without such a
+//! paragraph, the blocks stay as they are.
 //!
 //! A paragraph opens a section when its first line is a `said` line whose
 //! author reads as a name (see [`is_author_name`]), or has the classic
@@ -17,80 +19,51 @@
 //! body), or another such line after it. A single `Mr Smith said...` in the
 //! middle of a post stays prose.
 
-use pest::iterators::Pair;
+use std::borrow::Cow;
+
 use pest::Parser as _;
 
 use super::comments::Section;
 use super::{Builder, Result};
+use crate::ast::Paragraph;
 use crate::grammar::{BlogParser, Rule};
 use crate::names::is_author_name;
 use crate::span::is_space;
 
-impl<'a> Builder<'a> {
-    /// Finds, among `children` (of a body or preamble, ending at `end`, both
-    /// relative to the chunk), the first paragraph that opens a `said`
-    /// section, and parses the section from there. Returns how many
-    /// children come before it (all of them when there is none) and the
-    /// section.
-    pub(super) fn split_said_section(
-        &mut self,
-        children: impl Iterator<Item = Pair<'a, Rule>>,
-        end: usize,
-    ) -> Result<(usize, Option<Section<'a>>)> {
-        // (index, start, classic time before the name) of each `said` line.
-        let said: Vec<(usize, usize, bool)> = children
-            .enumerate()
-            .filter_map(|(k, c)| {
-                let stamped = self.said_evidence(&c)?.stamped;
-                Some((k, c.as_span().start(), stamped))
-            })
-            .collect();
-        // The first `said` line that opens a section: a classic one (its
-        // time before the name), one set off from the body by two blank
-        // lines, or one followed by another.
-        let Some(&(at, start, _)) = said.iter().enumerate().find_map(|(i, line)| {
-            let (_, start, stamped) = *line;
-            let apart = self.blank_lines_before(start) >= 2;
-            (stamped || apart || i + 1 < said.len()).then_some(line)
-        }) else {
-            return Ok((usize::MAX, None));
-        };
-        let start = self.base + start;
-        let text = &self.input[start..self.base + end];
-        let Some(section) = BlogParser::parse(Rule::said_section, text)
-            .ok()
-            .and_then(|mut pairs| pairs.next())
-            .filter(|pair| pair.as_span().end() == text.len())
-        else {
-            // The grammar cannot place the rest as comments: it stays text.
-            return Ok((usize::MAX, None));
-        };
-        let chunk_base = std::mem::replace(&mut self.base, start);
-        let section = self.parse_comment_section(section);
-        self.base = chunk_base;
-        Ok((at, Some(section?)))
-    }
+/// A body paragraph whose first line is a `said` line by someone who reads
+/// as a name (or whose time stands before the name, as in the classic
+/// template): a place where a section may open.
+pub(super) struct SaidLine {
+    /// The paragraph's index among the body's blocks.
+    pub(super) block: usize,
+    /// How many diagnostics the builder held before the paragraph's block
+    /// was built (the blocks after it give way to the section, and their
+    /// diagnostics with them).
+    pub(super) diagnostics: usize,
+    /// Where the paragraph starts in the input.
+    start: usize,
+    /// The classic template's time stands before the name.
+    stamped: bool,
+}
 
-    /// When a child of a body is a paragraph whose first line is a `said`
-    /// line by someone who reads as a name (or whose time stands before the
-    /// name, as in the classic template), what that line shows.
-    fn said_evidence(&self, child: &Pair<'a, Rule>) -> Option<SaidEvidence> {
-        if child.as_rule() != Rule::paragraph {
-            return None;
-        }
-        // A `said` line is short (a name of at most 60 characters, or the
-        // classic time and a name): look for its end in the first bytes
-        // only, not through a long paragraph.
-        let text = child.as_str();
-        let head = &text.as_bytes()[..text.len().min(SAID_LINE_MAX)];
-        let end = match memchr::memchr(b'\n', head) {
-            Some(end) => end,
-            None if text.len() <= SAID_LINE_MAX => text.len(),
-            None => return None,
+impl<'a> Builder<'a> {
+    /// When `paragraph` (a body paragraph, the `block`-th block) starts
+    /// with a `said` line by someone who reads as a name, or whose time
+    /// stands before the name, that line as a place where a section may
+    /// open.
+    pub(super) fn said_line(&self, paragraph: &Paragraph<'a>, block: usize) -> Option<SaidLine> {
+        // A body paragraph borrows the input when it is one line; its text
+        // has each line trimmed.
+        let line = match &paragraph.text {
+            Cow::Borrowed(text) => {
+                debug_assert!(!text.contains('\n'), "a borrowed paragraph of one line");
+                text
+            }
+            Cow::Owned(text) => text.split('\n').next().unwrap_or(""),
         };
-        let line = &text[..end];
-        let trimmed = line.trim_end_matches(|c: char| is_space(c) || c == '\r');
-        if !(trimmed.ends_with("said...") || trimmed.ends_with("said…")) {
+        // A `said` line is short (a name of at most 60 characters, or the
+        // classic time and a name).
+        if line.len() > SAID_LINE_MAX || !(line.ends_with("said...") || line.ends_with("said…")) {
             return None;
         }
         let pairs = BlogParser::parse(Rule::said_line, line).ok()?;
@@ -103,12 +76,51 @@ impl<'a> Builder<'a> {
                 _ => {}
             }
         }
-        (stamped || is_author_name(author)).then_some(SaidEvidence { stamped })
+        (stamped || is_author_name(author)).then_some(SaidLine {
+            block,
+            diagnostics: self.diagnostics.len(),
+            start: paragraph.span.start,
+            stamped,
+        })
     }
 
-    /// How many blank lines stand right before `offset` of the chunk.
+    /// Among the `said` lines of a body (or preamble) that ends at `end`
+    /// (relative to the chunk), the first that opens a section, and the
+    /// section parsed from there to the end. `None` when no line opens one,
+    /// or when the grammar cannot place the rest as comments (it stays
+    /// text).
+    pub(super) fn open_said_section<'l>(
+        &mut self,
+        said: &'l [SaidLine],
+        end: usize,
+    ) -> Result<Option<(&'l SaidLine, Section<'a>)>> {
+        // A classic line (its time before the name), one set off from the
+        // body by two blank lines, or one followed by another.
+        let Some(line) = said.iter().enumerate().find_map(|(i, line)| {
+            let apart = self.blank_lines_before(line.start) >= 2;
+            (line.stamped || apart || i + 1 < said.len()).then_some(line)
+        }) else {
+            return Ok(None);
+        };
+        let text = &self.input[line.start..self.base + end];
+        let Some(section) = BlogParser::parse(Rule::said_section, text)
+            .ok()
+            .and_then(|mut pairs| pairs.next())
+            .filter(|pair| pair.as_span().end() == text.len())
+        else {
+            return Ok(None);
+        };
+        // The blocks from the line on give way to the section.
+        self.diagnostics.truncate(line.diagnostics);
+        let chunk_base = std::mem::replace(&mut self.base, line.start);
+        let section = self.parse_comment_section(section);
+        self.base = chunk_base;
+        Ok(Some((line, section?)))
+    }
+
+    /// How many blank lines stand right before byte `offset` of the input.
     fn blank_lines_before(&self, offset: usize) -> usize {
-        let before = &self.input[..self.base + offset];
+        let before = &self.input[..offset];
         let gap = before.trim_end_matches(|c: char| is_space(c) || c == '\r' || c == '\n');
         before[gap.len()..].matches('\n').count().saturating_sub(1)
     }
@@ -117,9 +129,3 @@ impl<'a> Builder<'a> {
 /// The longest `said` line looked at, in bytes (a 60-character name, the
 /// classic template's time and date, and room to spare).
 const SAID_LINE_MAX: usize = 240;
-
-/// What a `said` line shows about itself.
-struct SaidEvidence {
-    /// The classic template's time stands before the name.
-    stamped: bool,
-}
