@@ -162,6 +162,30 @@ fn said_lines_open_comments_only_with_evidence() {
         )),
         Some(1)
     );
+    // The newer templates' shape: the text indented under the name and the
+    // comment's time on a line after it; not an indented quotation with no
+    // time, a time after text that is not indented (a letter's date), or a
+    // time followed by more of the body.
+    let indented = "\n    That all was well.\n\n    July 26, 2014 at 3:45 PM\n";
+    let timed = |rest: &str| {
+        format!("Friday 25 July 2014\n\nNews\n\nThe minister spoke.\n\nJane said...\n{rest}")
+    };
+    assert_eq!(comments(&timed(indented)), Some(1));
+    assert_eq!(
+        comments(&timed(&format!("{indented}\nPost a Comment\n"))),
+        Some(1)
+    );
+    assert_eq!(comments(&timed("\n    That all was well.\n")), None);
+    assert_eq!(
+        comments(&timed(
+            "\nThat all was well.\n\n14 July 2014 11:16\n\nDear Ms Hughes,\n"
+        )),
+        None
+    );
+    assert_eq!(
+        comments(&timed(&format!("{indented}\nAnd the body goes on.\n"))),
+        None
+    );
     // Prose that says is never a name, whatever follows.
     assert_eq!(
         comments(&page("\n\n", "He said...", "\nShe said...\n")),
@@ -406,9 +430,14 @@ impl Thread {
         out
     }
 
-    /// A newer template: header, names, time lines after the text.
-    fn timestamped(&self) -> String {
-        let mut out = format!("{POST}\n{} comments:\n\n", self.0.len());
+    /// A newer template: names, the text indented, time lines after the
+    /// text; with its header, or with none and one blank line before the
+    /// first name (the indented text and its time line are the evidence).
+    fn timestamped(&self, header: bool) -> String {
+        let mut out = format!("{POST}\n");
+        if header {
+            out += &format!("{} comments:\n\n", self.0.len());
+        }
         for (i, (name, text, _)) in self.0.iter().enumerate() {
             out += &format!("{name} said...\n\n    {text}\n\n    July 2{i}, 2014 at 3:4{i} PM\n");
         }
@@ -445,6 +474,7 @@ proptest! {
         prop_assert_eq!(comments(&t.said()), (top, 0, names.clone()));
         prop_assert_eq!(comments(&t.classic(true)), (top, 0, names.clone()));
         prop_assert_eq!(comments(&t.classic(false)), (top, 0, names.clone()));
-        prop_assert_eq!(comments(&t.timestamped()), (top, 0, names));
+        prop_assert_eq!(comments(&t.timestamped(true)), (top, 0, names.clone()));
+        prop_assert_eq!(comments(&t.timestamped(false)), (top, 0, names));
     }
 }

@@ -16,11 +16,14 @@
 //! template's time before the name (`At 7:14 PM, Jane said...`), and the
 //! page shows that comments start there: the time before the name, two
 //! blank lines before the line (as Blogger sets a thread off from the
-//! body), or another such line after it. A single `Mr Smith said...` in the
-//! middle of a post stays prose.
+//! body), another such line after it, or the comment's text indented under
+//! the name with its time on a line after it, up to the end of the body
+//! (as newer templates print a comment). A single `Mr Smith said...` in
+//! the middle of a post stays prose.
 
 use std::borrow::Cow;
 
+use pest::iterators::Pair;
 use pest::Parser as _;
 
 use super::comments::Section;
@@ -94,28 +97,37 @@ impl<'a> Builder<'a> {
         said: &'l [SaidLine],
         end: usize,
     ) -> Result<Option<(&'l SaidLine, Section<'a>)>> {
-        // A classic line (its time before the name), one set off from the
-        // body by two blank lines, or one followed by another.
-        let Some(line) = said.iter().enumerate().find_map(|(i, line)| {
-            let apart = self.blank_lines_before(line.start) >= 2;
-            (line.stamped || apart || i + 1 < said.len()).then_some(line)
-        }) else {
-            return Ok(None);
-        };
-        let text = &self.input[line.start..self.base + end];
-        let Some(section) = BlogParser::parse(Rule::said_section, text)
-            .ok()
-            .and_then(|mut pairs| pairs.next())
-            .filter(|pair| pair.as_span().end() == text.len())
-        else {
-            return Ok(None);
-        };
-        // The blocks from the line on give way to the section.
-        self.diagnostics.truncate(line.diagnostics);
-        let chunk_base = std::mem::replace(&mut self.base, line.start);
-        let section = self.parse_comment_section(section);
-        self.base = chunk_base;
-        Ok(Some((line, section?)))
+        for (i, line) in said.iter().enumerate() {
+            // A classic line (its time before the name), one set off from
+            // the body by two blank lines, or one followed by another.
+            let shown =
+                line.stamped || i + 1 < said.len() || self.blank_lines_before(line.start) >= 2;
+            let text = &self.input[line.start..self.base + end];
+            let section = BlogParser::parse(Rule::said_section, text)
+                .ok()
+                .and_then(|mut pairs| pairs.next())
+                .filter(|pair| pair.as_span().end() == text.len());
+            let Some(section) = section else {
+                if shown {
+                    // The grammar cannot place the rest as comments: it
+                    // stays text.
+                    return Ok(None);
+                }
+                continue;
+            };
+            // Or, as newer templates print a comment, its text indented
+            // under the name and its time on a line after the text.
+            if !(shown || timed_after_indented_text(&section)) {
+                continue;
+            }
+            // The blocks from the line on give way to the section.
+            self.diagnostics.truncate(line.diagnostics);
+            let chunk_base = std::mem::replace(&mut self.base, line.start);
+            let section = self.parse_comment_section(section);
+            self.base = chunk_base;
+            return Ok(Some((line, section?)));
+        }
+        Ok(None)
     }
 
     /// How many blank lines stand right before byte `offset` of the input.
@@ -124,6 +136,36 @@ impl<'a> Builder<'a> {
         let gap = before.trim_end_matches(|c: char| is_space(c) || c == '\r' || c == '\n');
         before[gap.len()..].matches('\n').count().saturating_sub(1)
     }
+}
+
+/// Whether the first comment of a `said_section` is in the newer
+/// templates' form: its paragraphs indented under the name line, and its
+/// time on a line of its own after them (`    October 8, 2010 at 3:45 PM`).
+/// Quoted speech in a body (`Mr Smith said...` over a block quote) does not
+/// end on such a line.
+fn timed_after_indented_text(section: &Pair<'_, Rule>) -> bool {
+    let Some(comment) = section.clone().into_inner().next() else {
+        return false;
+    };
+    if comment.as_rule() != Rule::said_comment {
+        return false;
+    }
+    let mut text = false;
+    let mut last = None;
+    for part in comment.into_inner() {
+        match part.as_rule() {
+            Rule::comment_para => {
+                if !part.as_str().starts_with(is_space) {
+                    return false;
+                }
+                text = true;
+                last = Some(Rule::comment_para);
+            }
+            Rule::posted_line => last = Some(Rule::posted_line),
+            _ => {}
+        }
+    }
+    text && last == Some(Rule::posted_line)
 }
 
 /// The longest `said` line looked at, in bytes (a 60-character name, the
