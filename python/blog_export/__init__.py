@@ -18,27 +18,16 @@ import json
 import os
 from typing import Any, Dict, Iterable, Union
 
+from ._native import TABLES as _TABLES
 from ._native import ParseError, parse_file_json, parse_json, table_columns
 
 __all__ = ["ParseError", "parse", "parse_file", "tables", "TABLES"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-#: The tables :func:`tables` returns, and their columns.
-TABLES: Dict[str, tuple] = {
-    "posts": (
-        "file", "post", "line", "date", "weekday", "title", "paragraphs",
-        "letters", "declared", "comments",
-    ),
-    "comments": (
-        "file", "post", "number", "parent", "line", "author", "signature",
-        "posted", "posted_date", "posted_time", "text",
-    ),
-    "letters": (
-        "file", "post", "letter", "line", "sent", "sent_raw", "salutation",
-        "subject", "valediction", "signer", "roles",
-    ),
-}
+#: The tables :func:`tables` returns, and their columns (declared once, in
+#: the native module).
+TABLES: Dict[str, tuple] = {name: tuple(columns) for name, columns in _TABLES.items()}
 
 
 def parse(text: str, *, strict: bool = False) -> Dict[str, Any]:

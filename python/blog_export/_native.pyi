@@ -10,6 +10,9 @@ class ParseError(ValueError):
     message: str
     file: str | None
 
+TABLES: Dict[str, List[str]]
+"""The tables of :func:`table_columns` and their columns, in order."""
+
 def parse_json(text: str, strict: bool = False) -> bytes:
     """The JSON of ``blog-export parse`` for ``text``."""
 

@@ -97,6 +97,83 @@ fn parse_file_json(py: Python<'_>, path: PathBuf, strict: bool) -> PyResult<Py<P
     }
 }
 
+/// Declares a table's columns once: the struct of one list per column,
+/// its column names (in order), appending another file's rows, and the
+/// table as a dict of Python lists.
+macro_rules! table {
+    ($(#[$doc:meta])* $name:ident { $($column:ident: $ty:ty),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Default)]
+        struct $name {
+            $($column: Vec<$ty>,)*
+        }
+
+        impl $name {
+            const NAMES: &'static [&'static str] = &[$(stringify!($column)),*];
+
+            fn extend(&mut self, other: Self) {
+                $(self.$column.extend(other.$column);)*
+            }
+
+            fn into_dict(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+                let dict = PyDict::new(py);
+                $(dict.set_item(stringify!($column), PyList::new(py, self.$column)?)?;)*
+                Ok(dict)
+            }
+        }
+    };
+}
+
+table!(
+    /// One row per post.
+    PostColumns {
+        file: String,
+        post: i64,
+        line: i64,
+        date: String,
+        weekday: Option<&'static str>,
+        title: Option<String>,
+        paragraphs: i64,
+        letters: i64,
+        declared: Option<i64>,
+        comments: i64,
+    }
+);
+
+table!(
+    /// One row per comment or reply.
+    CommentColumns {
+        file: String,
+        post: i64,
+        number: i64,
+        parent: Option<i64>,
+        line: i64,
+        author: Option<String>,
+        signature: Option<String>,
+        posted: Option<String>,
+        posted_date: Option<String>,
+        posted_time: Option<String>,
+        text: String,
+    }
+);
+
+table!(
+    /// One row per quoted letter.
+    LetterColumns {
+        file: String,
+        post: i64,
+        letter: i64,
+        line: i64,
+        sent: Option<String>,
+        sent_raw: Option<String>,
+        salutation: String,
+        subject: Option<String>,
+        valediction: Option<String>,
+        signer: Option<String>,
+        roles: Option<String>,
+    }
+);
+
 /// The rows of the three tables, column by column.
 #[derive(Default)]
 struct Columns {
@@ -105,49 +182,12 @@ struct Columns {
     letters: LetterColumns,
 }
 
-#[derive(Default)]
-struct PostColumns {
-    file: Vec<String>,
-    post: Vec<i64>,
-    line: Vec<i64>,
-    date: Vec<String>,
-    weekday: Vec<Option<&'static str>>,
-    title: Vec<Option<String>>,
-    paragraphs: Vec<i64>,
-    letters: Vec<i64>,
-    declared: Vec<Option<i64>>,
-    comments: Vec<i64>,
-}
-
-#[derive(Default)]
-struct CommentColumns {
-    file: Vec<String>,
-    post: Vec<i64>,
-    number: Vec<i64>,
-    parent: Vec<Option<i64>>,
-    line: Vec<i64>,
-    author: Vec<Option<String>>,
-    signature: Vec<Option<String>>,
-    posted: Vec<Option<String>>,
-    posted_date: Vec<Option<String>>,
-    posted_time: Vec<Option<String>>,
-    text: Vec<String>,
-}
-
-#[derive(Default)]
-struct LetterColumns {
-    file: Vec<String>,
-    post: Vec<i64>,
-    letter: Vec<i64>,
-    line: Vec<i64>,
-    sent: Vec<Option<String>>,
-    sent_raw: Vec<Option<String>>,
-    salutation: Vec<String>,
-    subject: Vec<Option<String>>,
-    valediction: Vec<Option<String>>,
-    signer: Vec<Option<String>>,
-    roles: Vec<Option<String>>,
-}
+/// The tables' names and their columns, in order.
+const TABLES: [(&str, &[&str]); 3] = [
+    ("posts", PostColumns::NAMES),
+    ("comments", CommentColumns::NAMES),
+    ("letters", LetterColumns::NAMES),
+];
 
 fn joined<'t>(parts: impl Iterator<Item = &'t str>, separator: &str) -> String {
     parts.collect::<Vec<_>>().join(separator)
@@ -253,39 +293,17 @@ impl Columns {
 
     /// Appends another file's rows (kept in input order).
     fn extend(&mut self, other: Columns) {
-        macro_rules! append {
-            ($table:ident: $($column:ident),*) => {
-                $(self.$table.$column.extend(other.$table.$column);)*
-            };
-        }
-        append!(posts: file, post, line, date, weekday, title, paragraphs, letters, declared, comments);
-        append!(comments: file, post, number, parent, line, author, signature, posted, posted_date, posted_time, text);
-        append!(letters: file, post, letter, line, sent, sent_raw, salutation, subject, valediction, signer, roles);
+        self.posts.extend(other.posts);
+        self.comments.extend(other.comments);
+        self.letters.extend(other.letters);
     }
 
     /// The three tables as dicts of Python lists.
     fn into_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
-        macro_rules! table {
-            ($table:expr => $($column:ident),*) => {{
-                let dict = PyDict::new(py);
-                let t = $table;
-                $(dict.set_item(stringify!($column), PyList::new(py, t.$column)?)?;)*
-                dict
-            }};
-        }
         let out = PyDict::new(py);
-        out.set_item(
-            "posts",
-            table!(self.posts => file, post, line, date, weekday, title, paragraphs, letters, declared, comments),
-        )?;
-        out.set_item(
-            "comments",
-            table!(self.comments => file, post, number, parent, line, author, signature, posted, posted_date, posted_time, text),
-        )?;
-        out.set_item(
-            "letters",
-            table!(self.letters => file, post, letter, line, sent, sent_raw, salutation, subject, valediction, signer, roles),
-        )?;
+        out.set_item("posts", self.posts.into_dict(py)?)?;
+        out.set_item("comments", self.comments.into_dict(py)?)?;
+        out.set_item("letters", self.letters.into_dict(py)?)?;
         Ok(out)
     }
 }
@@ -340,5 +358,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_file_json, m)?)?;
     m.add_function(wrap_pyfunction!(table_columns, m)?)?;
     m.add("ParseError", m.py().get_type::<ParseError>())?;
+    let tables = PyDict::new(m.py());
+    for (name, columns) in TABLES {
+        tables.set_item(name, PyList::new(m.py(), columns)?)?;
+    }
+    m.add("TABLES", tables)?;
     Ok(())
 }

@@ -30,6 +30,22 @@ def test_rows_match_the_cli(blog_export_cli):
     assert t["comments"].column_names == list(blog_export.TABLES["comments"])
 
 
+def test_the_columns_are_the_documented_ones():
+    # The columns are declared once, in the native module; this is the
+    # documented contract (README, `tables`' docstring).
+    assert blog_export.TABLES == {
+        "posts": ("file", "post", "line", "date", "weekday", "title", "paragraphs",
+                  "letters", "declared", "comments"),
+        "comments": ("file", "post", "number", "parent", "line", "author", "signature",
+                     "posted", "posted_date", "posted_time", "text"),
+        "letters": ("file", "post", "letter", "line", "sent", "sent_raw", "salutation",
+                    "subject", "valediction", "signer", "roles"),
+    }
+    t = blog_export.tables(SEEDS[:1])
+    for name, columns in blog_export.TABLES.items():
+        assert t[name].column_names == list(columns)
+
+
 def test_keys_join_comments_to_posts():
     t = blog_export.tables(SEEDS)
     posts = t["posts"].to_pandas()
