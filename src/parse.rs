@@ -205,42 +205,23 @@ pub(crate) fn next_header(input: &str, from: usize, real_day: bool) -> Option<us
     None
 }
 
-/// The checks of an input (or a piece of a stream) before it is parsed:
-/// the limits, and headers hidden behind lone carriage returns.
+/// The checks of a piece of a stream before it is parsed: the limits, and
+/// headers hidden behind lone carriage returns. ([`parse_with`] checks the
+/// limits first and each chunk's carriage returns as it builds it.)
 pub(crate) fn check_piece(input: &str, options: &ParseOptions) -> Result<(), Error> {
     let index = LineIndex::new(input);
     options.check_input(input, &index)?;
-    refuse_hidden_headers(input, &index)
-}
-
-/// Refuses an input where a date header follows text and a carriage return
-/// with no line feed after it (lone CR line endings): its posts would
-/// otherwise be read as one. A CR before a line feed, or before `\r\n`,
-/// ends a line as usual, and one at a line start is white space.
-fn refuse_hidden_headers(input: &str, index: &LineIndex<'_>) -> Result<(), Error> {
-    // Searched in pieces of 4 MB, on all cores with the `parallel` feature;
-    // the first hidden header in input order is the one reported.
-    const PIECE: usize = 4 << 20;
-    let pieces: Vec<usize> = (0..input.len()).step_by(PIECE).collect();
-    let find = |&start: &usize| {
-        let end = (start + PIECE).min(input.len());
-        hidden_header_in(input, start, end)
-    };
-    #[cfg(feature = "parallel")]
-    let found: Vec<Option<usize>> = {
-        use rayon::prelude::*;
-        pieces.par_iter().map(find).collect()
-    };
-    #[cfg(not(feature = "parallel"))]
-    let found: Vec<Option<usize>> = pieces.iter().map(find).collect();
-    match found.into_iter().flatten().next() {
-        Some(at) => Err(Error::header_behind_cr(index, at)),
+    match hidden_header_in(input, 0, input.len()) {
+        Some(at) => Err(Error::header_behind_cr(&index, at)),
         None => Ok(()),
     }
 }
 
 /// The first date header behind a lone carriage return whose return is in
-/// bytes `start..end` of `input`: the header's offset.
+/// bytes `start..end` of `input`: the header's offset. Such an input is
+/// refused (lone CR line endings): its posts would otherwise be read as
+/// one. A CR before a line feed, or before `\r\n`, ends a line as usual,
+/// and one at a line start is white space.
 fn hidden_header_in(input: &str, start: usize, end: usize) -> Option<usize> {
     for at in memchr::memchr_iter(b'\r', &input.as_bytes()[start..end]).map(|i| start + i) {
         let rest = &input[at + 1..];

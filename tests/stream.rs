@@ -70,4 +70,14 @@ fn errors_name_their_place() {
     assert!(err.message().contains("UTF-8"), "{}", err.message());
     let err = PostReader::new("".as_bytes()).next().unwrap().unwrap_err();
     assert_eq!(err.kind(), &ErrorKind::Empty);
+    // A header behind a lone carriage return is refused where `parse`
+    // refuses it.
+    let input = "Friday 25 July 2014\n\nT\n\nText\rSaturday 26 July 2014\n\nU\n";
+    let whole = parse(input).unwrap_err();
+    let err = PostReader::new(input.as_bytes())
+        .find_map(Result::err)
+        .unwrap();
+    assert_eq!(err.kind(), &ErrorKind::HiddenHeader);
+    assert_eq!((err.line(), err.column()), (whole.line(), whole.column()));
+    assert_eq!((err.line(), err.column()), (5, 6));
 }

@@ -42,7 +42,7 @@ pub(super) struct SaidLine {
     /// How many diagnostics the builder held before the paragraph's block
     /// was built (the blocks after it give way to the section, and their
     /// diagnostics with them).
-    pub(super) diagnostics: usize,
+    diagnostics: usize,
     /// Where the paragraph starts in the input.
     start: usize,
     /// The classic template's time stands before the name.
