@@ -1,7 +1,7 @@
 //! Dates: the names of weekdays and months, and the value of a date or
 //! timestamp line from the parts the grammar found in it.
 
-use chrono::{FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday};
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday};
 
 use crate::ast::SentAt;
 use crate::span::is_space;
@@ -81,6 +81,75 @@ const ZONES: &[(&str, i32)] = &[
     ("PST", -8),
     ("PDT", -7),
 ];
+
+/// The years a page names, each with how many times: every number of four
+/// digits from 1990 to 2099 standing alone (not part of a longer number),
+/// in a post's date, a comment's time, an archive list or a copyright line.
+pub(crate) fn years_named(page: &str) -> Vec<(i32, usize)> {
+    let mut counts = [0usize; 110];
+    let b = page.as_bytes();
+    for at in memchr::memchr2_iter(b'1', b'2', b) {
+        let Some(four) = b.get(at..at + 4) else {
+            break;
+        };
+        let alone = (at == 0 || !b[at - 1].is_ascii_digit())
+            && !b.get(at + 4).is_some_and(u8::is_ascii_digit);
+        if alone && four.iter().all(u8::is_ascii_digit) {
+            let year = four.iter().fold(0, |n, d| n * 10 + i32::from(d - b'0'));
+            if (1990..2100).contains(&year) {
+                counts[(year - 1990) as usize] += 1;
+            }
+        }
+    }
+    (1990..2100).zip(counts).filter(|&(_, n)| n > 0).collect()
+}
+
+/// How the year of a date header that has none was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum YearFrom {
+    /// The page names this year so many times (more than any other year
+    /// that fits the weekday).
+    Page(usize),
+    /// Nothing on the page decides: the latest year, up to this one, in
+    /// which the day falls on the weekday.
+    Latest,
+}
+
+/// The year of a header that gives a weekday, a month and a day but no
+/// year (`Tuesday, December 14`): of the years from 1995 to `this_year` in
+/// which that day falls on that weekday, the one the page names most
+/// (`named`, from [`years_named`]; on a tie the later), or else the
+/// latest. `None` when no such year exists (`Monday, February 30`).
+pub(crate) fn infer_year(
+    month: u32,
+    day: u32,
+    weekday: Weekday,
+    named: &[(i32, usize)],
+    this_year: i32,
+) -> Option<(i32, YearFrom)> {
+    let fits = |year: i32| {
+        NaiveDate::from_ymd_opt(year, month, day).is_some_and(|d| d.weekday() == weekday)
+    };
+    let latest = (1995..=this_year).rev().find(|&y| fits(y))?;
+    let best = named
+        .iter()
+        .filter(|&&(year, _)| year <= this_year && fits(year))
+        .max_by_key(|&&(year, n)| (n, year));
+    Some(match best {
+        Some(&(year, n)) => (year, YearFrom::Page(n)),
+        None => (latest, YearFrom::Latest),
+    })
+}
+
+/// The current year (UTC), from the system clock.
+pub(crate) fn this_year() -> i32 {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_days(chrono::Days::new(days)))
+        .map_or(2026, |d| d.year())
+}
 
 /// Why a date line has no exact value.
 pub(crate) enum SentProblem {
@@ -200,6 +269,39 @@ pub(crate) fn is_twelve_hour(time: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use chrono::Weekday;
+
+    #[test]
+    fn years_a_page_names() {
+        let page = "Posted 2003. Copyright 2003-2009, 12003, 1989, 20031 and 2003";
+        assert_eq!(super::years_named(page), [(2003, 3), (2009, 1)]);
+    }
+
+    #[test]
+    fn a_year_for_a_header_without_one() {
+        use super::{infer_year, YearFrom};
+        // Sunday 23 March: 2003, 2008, 2014, 2025.
+        let sun = Weekday::Sun;
+        assert_eq!(
+            infer_year(3, 23, sun, &[(2003, 2), (2008, 1)], 2026),
+            Some((2003, YearFrom::Page(2)))
+        );
+        assert_eq!(
+            infer_year(3, 23, sun, &[(2003, 1), (2008, 1)], 2026),
+            Some((2008, YearFrom::Page(1)))
+        );
+        // Years that do not fit the weekday are no evidence.
+        assert_eq!(
+            infer_year(3, 23, sun, &[(2004, 5)], 2026),
+            Some((2025, YearFrom::Latest))
+        );
+        assert_eq!(
+            infer_year(3, 23, sun, &[], 2024),
+            Some((2014, YearFrom::Latest))
+        );
+        assert_eq!(infer_year(2, 30, Weekday::Mon, &[], 2026), None);
+    }
+
     use super::*;
 
     #[test]

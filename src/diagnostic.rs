@@ -5,7 +5,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::dates::weekday_name;
+use crate::dates::{weekday_name, YearFrom};
 use crate::span::Span;
 
 /// A non-fatal finding, with where it is and a plain-English message.
@@ -60,6 +60,32 @@ impl Diagnostic {
                 weekday_name(date.weekday()),
                 weekday_name(written)
             ),
+        )
+    }
+
+    /// A header with no year, and the year taken for it.
+    pub(crate) fn year_inferred(span: Span, line: &str, date: NaiveDate, from: YearFrom) -> Self {
+        let day = format!(
+            "{} is a {}",
+            date.format("%-d %B"),
+            weekday_name(date.weekday())
+        );
+        let year = date.year();
+        let how = match from {
+            YearFrom::Page(1) => {
+                format!("{year}, named once on the page, is the year of those in which {day}")
+            }
+            YearFrom::Page(n) => format!(
+                "{year}, named {n} times on the page, is the year named most of those in which {day}"
+            ),
+            YearFrom::Latest => format!(
+                "the page names no year in which {day}; {year} is the latest such year"
+            ),
+        };
+        Self::warning(
+            DiagnosticKind::YearInferred,
+            span,
+            format!("`{line}` has no year: {how}"),
         )
     }
 
@@ -226,6 +252,12 @@ pub enum DiagnosticKind {
     /// exports were joined into one file. The line is read as the start of
     /// a new page (a date header after the mark starts a post).
     JoinedExport,
+    /// A date header gives no year (`Tuesday, December 14`): the post's
+    /// date takes the year the page names most among those in which that
+    /// day falls on that weekday (in its other dates, comment times, an
+    /// archive list, a copyright line), or, when the page names none, the
+    /// latest such year. The message names the evidence.
+    YearInferred,
 }
 
 impl DiagnosticKind {
@@ -245,6 +277,7 @@ impl DiagnosticKind {
             DiagnosticKind::UnknownTimeZone => "unknown_time_zone",
             DiagnosticKind::ListKeptAsText => "list_kept_as_text",
             DiagnosticKind::JoinedExport => "joined_export",
+            DiagnosticKind::YearInferred => "year_inferred",
         }
     }
 }

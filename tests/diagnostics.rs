@@ -74,14 +74,27 @@ fn invalid_date_is_kept_as_text_of_the_post_before() {
 
 #[test]
 fn stray_line_in_a_comment_section() {
-    let input =
-        "Friday 25 July 2014\n\nT\n\n1 comment:\n\n  1. A.\n\n    ReplyDelete\n\nSome stray words";
+    let input = "Friday 25 July 2014\n\nT\n\n2 comments:\n\n  1. A.\n\n    ReplyDelete\n\nSome stray words\n\n  2. B.\n\n    ReplyDelete";
     let export = parse(input).unwrap();
     assert_eq!(kinds(input), [(DiagnosticKind::StrayText, 11, 1)]);
     assert_eq!(
         export.posts[0].comments.as_ref().unwrap().stray[0].text,
         "Some stray words"
     );
+}
+
+#[test]
+fn unindented_text_after_the_last_comment_is_the_blogs_footer() {
+    let input = "Friday 25 July 2014\n\nT\n\n1 comment:\n\n  1. A.\n\n    ReplyDelete\n\n    indented words\n\nThanks for stopping by!\nRelated Posts";
+    let export = parse(input).unwrap();
+    let post = &export.posts[0];
+    let comments = post.comments.as_ref().unwrap();
+    assert_eq!(comments.items.len(), 1);
+    let furniture: Vec<&str> = post.furniture.iter().map(|f| f.text.as_ref()).collect();
+    assert_eq!(furniture, ["Thanks for stopping by!", "Related Posts"]);
+    // An indented line after the last comment is not the blog's: stray.
+    assert_eq!(comments.stray[0].text, "indented words");
+    assert_eq!(kinds(input), [(DiagnosticKind::StrayText, 11, 5)]);
 }
 
 #[test]
@@ -96,4 +109,18 @@ fn diagnostics_are_in_input_order() {
     let input = "Monday 25 July 2014\n\nT\n\n2 comments:\n\n  1. A.\n\n    ReplyDelete\n\nMonday 26 July 2014\n\nU";
     let lines: Vec<u32> = kinds(input).iter().map(|k| k.1).collect();
     assert_eq!(lines, [1, 5, 11]);
+}
+
+/// Found by the property tests: a footer line and a furniture line of a
+/// section keep their order in the post's furniture.
+#[test]
+fn footer_and_furniture_stay_in_order() {
+    let input = "Friday 25 July 2014\n\nT\n\n3 Comments:\nOctober 7, 2004\nPost a Comment";
+    let export = parse(input).unwrap();
+    let furniture: Vec<&str> = export.posts[0]
+        .furniture
+        .iter()
+        .map(|f| f.text.as_ref())
+        .collect();
+    assert_eq!(furniture, ["October 7, 2004", "Post a Comment"]);
 }

@@ -150,6 +150,19 @@ fn said_lines_open_comments_only_with_evidence() {
         None
     );
     assert_eq!(comments(&page("\n\n", "Jane said...", "")), Some(1));
+    // A lone comment under the post, by a handle (one word, or all small
+    // letters), short and to the end of the post; not one that more of the
+    // post follows, nor a long one.
+    assert_eq!(comments(&page("\n", "kb said...", "")), Some(1));
+    assert_eq!(comments(&page("\n", "jane doe said...", "")), Some(1));
+    assert_eq!(
+        comments(&page("\n", "Jane said...", "\nOne.\n\nTwo.\n\nThree.\n")),
+        None
+    );
+    assert_eq!(
+        comments(&page("\n", "Jane said...", "\nOne.\n\nTwo.\n")),
+        Some(1)
+    );
     assert_eq!(
         comments(&page("\n", "Jane said...", "\nBob said...\n\nNo.\n")),
         Some(2)

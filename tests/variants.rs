@@ -2,6 +2,8 @@
 //! seeds"): one made-up fixture per variant in `tests/fixtures/`, each
 //! pinned by a snapshot and checked here for what matters.
 
+mod common;
+
 use blog_export::{parse, Block, DiagnosticKind, Export};
 
 fn fixture(name: &str) -> String {
@@ -353,4 +355,28 @@ fn comment_headers_in_any_case() {
     let export = parse(input).unwrap();
     let section = export.posts[0].comments.as_ref().unwrap();
     assert_eq!((section.declared, section.items.len()), (Some(1), 1));
+}
+
+/// A date header with no year takes the year the page names (here in a
+/// comment's time), with a diagnostic naming the evidence; with nothing on
+/// the page, the latest year in which the day falls on that weekday.
+#[test]
+fn headers_without_a_year_take_the_pages_year() {
+    let input = "Sunday, March 23\n\nWar\n\nText.\n\n1 comment:\n\nBob said...\n\nYes.\n\nMarch 24, 2003 at 9:15 AM\n";
+    let export = blog_export::parse(input).unwrap();
+    assert_eq!(export.posts[0].date.to_string(), "2003-03-23");
+    let d = &export.diagnostics()[0];
+    assert_eq!(d.kind, DiagnosticKind::YearInferred);
+    assert_eq!((d.span.line, d.span.column), (1, 1));
+    assert!(
+        d.message.contains("2003, named once on the page"),
+        "{}",
+        d.message
+    );
+    common::assert_lossless(input, &export);
+
+    let export = blog_export::parse("Tuesday, December 14\n\nTitle\n\nText.\n").unwrap();
+    let date = export.posts[0].date;
+    assert_eq!(chrono::Datelike::weekday(&date), chrono::Weekday::Tue);
+    assert!(export.diagnostics()[0].message.contains("latest such year"));
 }

@@ -14,7 +14,7 @@ use crate::ast::{Comment, CommentSection, Marker, MarkerKind, Paragraph, Posted}
 use crate::dates::{day_number, is_twelve_hour, month_number, parse_time, posted_date};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::Rule;
-use crate::names::is_signature;
+use crate::names::{is_author_name, is_signature};
 use crate::span::{is_space, Span};
 
 /// The parts of a `Jane said...` line.
@@ -38,6 +38,7 @@ impl<'a> Builder<'a> {
         let mut header_span = None;
         let mut items = Vec::new();
         let mut stray = Vec::new();
+        let mut strays = Vec::new();
         let mut furniture = Vec::new();
         for child in pair.into_inner() {
             match child.as_rule() {
@@ -55,11 +56,29 @@ impl<'a> Builder<'a> {
                     items.push(comment);
                 }
                 Rule::furniture_line => furniture.push(self.span_paragraph(&child)),
-                Rule::stray_line => stray
-                    .push(self.parse_stray_line(child, "in a comment section outside any comment")),
+                Rule::stray_line => strays.push(child),
                 _ => return Err(self.unexpected(&child, "a comment section")),
             }
         }
+        // The unindented lines that end the section, after its last
+        // comment, are the blog's footer under the thread (`Thanks for
+        // stopping by!`): the post's furniture. Other lines outside any
+        // comment are kept as stray text.
+        let last_end = items.last().map_or(0, |c| c.span.end);
+        let footer = strays
+            .iter()
+            .rev()
+            .take_while(|line| {
+                self.base + line.as_span().start() >= last_end
+                    && !line.as_str().starts_with(is_space)
+            })
+            .count();
+        let footer = strays.split_off(strays.len() - footer);
+        for line in strays {
+            stray.push(self.parse_stray_line(line, "in a comment section outside any comment"));
+        }
+        furniture.extend(footer.iter().map(|line| self.span_paragraph(line)));
+        furniture.sort_by_key(|line| line.span.start);
         // The section runs from its first part to its last: furniture lines
         // among its comments belong to the post, not to the section.
         let parts = header_span
@@ -154,6 +173,15 @@ impl<'a> Builder<'a> {
                 Rule::replies_line => markers.push(self.marker(&child, MarkerKind::Replies)),
                 Rule::delete_line => markers.push(self.marker(&child, MarkerKind::Delete)),
                 _ => return Err(self.unexpected(&child, "a comment")),
+            }
+        }
+        // Newer templates glue a numbered comment's author to its time on
+        // its first line (`  1. Anonymous9:44 AM`), the text below.
+        if author.is_none() && posted.is_none() && !paragraphs.is_empty() {
+            if let Some((name, time)) = self.glued_author(&paragraphs[0], span.line) {
+                paragraphs.remove(0);
+                author = Some(name);
+                posted = Some(time);
             }
         }
         let signature = match paragraphs.as_slice() {
@@ -261,11 +289,93 @@ impl<'a> Builder<'a> {
         })
     }
 
+    /// The author and time of a comment's first line when they are glued
+    /// together with nothing else on it (`Anonymous9:44 AM`,
+    /// `Jane Doe12:11 PM`): `first` is the comment's first paragraph, which
+    /// must be that one line, on the comment's first line (`line`).
+    fn glued_author(
+        &self,
+        first: &Paragraph<'a>,
+        line: u32,
+    ) -> Option<(Paragraph<'a>, Posted<'a>)> {
+        if first.span.line != line {
+            return None;
+        }
+        let Cow::Borrowed(text) = first.text else {
+            return None;
+        };
+        let at = glued_time_start(text)?;
+        let name = text[..at].trim_end_matches(is_space);
+        if !is_author_name(name) {
+            return None;
+        }
+        let start = first.span.start;
+        let time = &text[at..];
+        Some((
+            Paragraph {
+                text: Cow::Borrowed(name),
+                span: self.index.span(start, start + name.len()),
+            },
+            Posted {
+                text: Cow::Borrowed(time),
+                date: None,
+                time: parse_time(time),
+                span: self.index.span(start + at, start + text.len()),
+            },
+        ))
+    }
+
     /// A marker line.
     fn marker(&self, pair: &Pair<'a, Rule>, kind: MarkerKind) -> Marker {
         Marker {
             kind,
             span: self.trimmed(pair),
         }
+    }
+}
+
+/// Where a twelve-hour time that ends `text` starts, when a name that ends
+/// in a letter stands right before it: `Anonymous9:44 AM` gives 9.
+fn glued_time_start(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let lower = text.to_ascii_lowercase();
+    let clock = lower
+        .strip_suffix("am")
+        .or_else(|| lower.strip_suffix("pm"))?
+        .trim_end_matches(' ');
+    let c = clock.as_bytes();
+    // `H:MM` or `HH:MM`.
+    let minutes = c.len().checked_sub(2)?;
+    if !c[minutes..].iter().all(u8::is_ascii_digit) || c.get(minutes.checked_sub(1)?) != Some(&b':')
+    {
+        return None;
+    }
+    let hours_end = minutes - 1;
+    let digits = c[..hours_end]
+        .iter()
+        .rev()
+        .take_while(|d| d.is_ascii_digit())
+        .count();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let at = hours_end - digits;
+    (at > 0 && text[..at].ends_with(char::is_alphabetic) && b.len() == lower.len()).then_some(at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glued_time_start;
+
+    #[test]
+    fn glued_times() {
+        assert_eq!(glued_time_start("Anonymous9:44 AM"), Some(9));
+        assert_eq!(glued_time_start("Jane Doe12:11 PM"), Some(8));
+        assert_eq!(glued_time_start("Jane Doe12:11pm"), Some(8));
+        assert_eq!(glued_time_start("Meet at 9:44 AM"), None); // a space before the time
+        assert_eq!(glued_time_start("9:44 AM"), None);
+        assert_eq!(glued_time_start("Anonymous123:44 AM"), None);
+        assert_eq!(glued_time_start("Anonymous9:4 AM"), None);
+        assert_eq!(glued_time_start("Anonymous"), None);
     }
 }

@@ -63,6 +63,9 @@ pub(crate) struct Builder<'a> {
     /// real one, whose headers name no real day; they belong to the post
     /// before the chunk (see [`Builder::absorb`]).
     leading: Vec<recover::Loose<'a>>,
+    /// The years the whole input names, counted once, when a date header
+    /// without a year needs them (see [`crate::dates::infer_year`]).
+    page_years: std::cell::OnceCell<Vec<(i32, usize)>>,
 }
 
 impl<'a> Builder<'a> {
@@ -77,6 +80,7 @@ impl<'a> Builder<'a> {
             first_chunk: base == 0,
             preamble: Vec::new(),
             orphan_comments: None,
+            page_years: std::cell::OnceCell::new(),
             posts: Vec::new(),
             leading: Vec::new(),
         }

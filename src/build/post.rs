@@ -11,10 +11,10 @@ use pest::iterators::Pair;
 use super::recover::Loose;
 use super::{Builder, Result};
 use crate::ast::{Block, Post};
-use crate::dates::{day_number, month_number};
+use crate::dates::{day_number, infer_year, month_number, this_year, years_named};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::Rule;
-use crate::span::Span;
+use crate::span::{is_space, Span};
 
 /// A post as the grammar found it: either a real post, or a header line that
 /// names no real day, whose lines go back to what came before.
@@ -165,11 +165,24 @@ impl<'a> Builder<'a> {
                 _ => return Err(self.unexpected(&part, "a date header")),
             }
         }
-        let (Some(day), Some(month), Some(year)) = (day, month, year) else {
+        let (Some(day), Some(month)) = (day, month) else {
             return Err(self.internal(span.start, "a date header without all its parts"));
         };
         let line = span.source(self.input);
-        let Some(date) = NaiveDate::from_ymd_opt(year, month, day) else {
+        let date = match (year, weekday) {
+            (Some(year), _) => NaiveDate::from_ymd_opt(year, month, day),
+            (None, Some(weekday)) => {
+                let named = self.page_years.get_or_init(|| years_named(self.input));
+                infer_year(month, day, weekday, named, this_year()).and_then(|(year, from)| {
+                    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+                    self.diagnostics
+                        .push(Diagnostic::year_inferred(span, line, date, from));
+                    Some(date)
+                })
+            }
+            (None, None) => None,
+        };
+        let Some(date) = date else {
             self.diagnostics.push(Diagnostic::invalid_date(span, line));
             return Ok(Header { date: None, span });
         };
@@ -182,16 +195,19 @@ impl<'a> Builder<'a> {
 }
 
 /// A line of prose, not a title: at least 100 characters and two or more
-/// sentence breaks (`.`, `!` or `?` then white space): `The rain had been
-/// falling since before dawn... By the time the market opened ...`.
+/// sentence breaks (`.`, `!` or `?` then white space, or at the end of the
+/// line): `The rain had been falling since before dawn... By the time the
+/// market opened ...`, `Well, what a day. Not once did I ... at all.`.
 fn is_long_prose(line: &str) -> bool {
+    let line = line.trim_end_matches(is_space);
+    let ends = line.ends_with(['.', '!', '?']);
     let breaks = line
         .as_bytes()
         .windows(2)
         .filter(|w| matches!(w[0], b'.' | b'!' | b'?') && matches!(w[1], b' ' | b'\t'))
         .take(2)
         .count();
-    breaks >= 2 && line.chars().count() >= 100
+    breaks + usize::from(ends) >= 2 && line.chars().count() >= 100
 }
 
 #[cfg(test)]
@@ -204,5 +220,8 @@ mod tests {
         assert!(is_long_prose(prose));
         assert!(!is_long_prose("A Walk Along the River Before the Weather Turned, With Notes on the Birds We Saw, and More"));
         assert!(!is_long_prose("Short. Title. Here."));
+        let ends = "Well, what a day. Not once did I think the market would open on time, yet there it was, stalls and all.";
+        assert!(is_long_prose(ends));
+        assert!(!is_long_prose(&ends.replace(". N", ", n")));
     }
 }

@@ -18,8 +18,10 @@
 //! blank lines before the line (as Blogger sets a thread off from the
 //! body), another such line after it, or the comment's text indented under
 //! the name with its time on a line after it, up to the end of the body
-//! (as newer templates print a comment). A single `Mr Smith said...` in
-//! the middle of a post stays prose.
+//! (as newer templates print a comment), or the last `said` line of a body
+//! with text above it, opening one short comment that runs to the end of
+//! the body (`bob said...`, a lone comment under a post with no header). A
+//! single `Mr Smith said...` in the middle of a post stays prose.
 
 use std::borrow::Cow;
 
@@ -47,6 +49,8 @@ pub(super) struct SaidLine {
     start: usize,
     /// The classic template's time stands before the name.
     stamped: bool,
+    /// The name is a handle: one word, or all in small letters.
+    handle: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -79,11 +83,13 @@ impl<'a> Builder<'a> {
                 _ => {}
             }
         }
+        let author = author.trim_matches(is_space);
         (stamped || is_author_name(author)).then_some(SaidLine {
             block,
             diagnostics: self.diagnostics.len(),
             start: paragraph.span.start,
             stamped,
+            handle: !author.contains(is_space) || !author.chars().any(char::is_uppercase),
         })
     }
 
@@ -116,8 +122,15 @@ impl<'a> Builder<'a> {
                 continue;
             };
             // Or, as newer templates print a comment, its text indented
-            // under the name and its time on a line after the text.
-            if !(shown || timed_after_indented_text(&section)) {
+            // under the name and its time on a line after the text; or the
+            // last `said` line of a body with text above it, by a handle
+            // (one word, or all small letters: `kb`, `Jeanne`, `Unknown`;
+            // not `Mr Grayling`, whom a post quotes), whose comment is short
+            // and runs to the end of the body (a lone comment under a post,
+            // as templates without a header print it).
+            let last = i + 1 == said.len() && line.block > 0 && line.handle;
+            if !(shown || timed_after_indented_text(&section) || last && is_lone_comment(&section))
+            {
                 continue;
             }
             // The blocks from the line on give way to the section.
@@ -167,6 +180,33 @@ fn timed_after_indented_text(section: &Pair<'_, Rule>) -> bool {
     }
     text && last == Some(Rule::posted_line)
 }
+
+/// Whether a `said_section` is one comment of one to
+/// [`LONE_COMMENT_PARAGRAPHS`] unindented paragraphs and nothing else (no
+/// time line, no marker): a lone comment at the end of a post, not a
+/// quotation that the rest of the post follows, an indented block quote,
+/// or a letter with its date.
+fn is_lone_comment(section: &Pair<'_, Rule>) -> bool {
+    let mut parts = section.clone().into_inner();
+    let (Some(comment), None) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    if comment.as_rule() != Rule::said_comment {
+        return false;
+    }
+    let mut paragraphs = 0;
+    for part in comment.into_inner() {
+        match part.as_rule() {
+            Rule::said_line => {}
+            Rule::comment_para if !part.as_str().starts_with(is_space) => paragraphs += 1,
+            _ => return false,
+        }
+    }
+    (1..=LONE_COMMENT_PARAGRAPHS).contains(&paragraphs)
+}
+
+/// The most paragraphs a lone `said` comment at the end of a post has.
+const LONE_COMMENT_PARAGRAPHS: usize = 3;
 
 /// The longest `said` line looked at, in bytes (a 60-character name, the
 /// classic template's time and date, and room to spare).
