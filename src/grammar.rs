@@ -406,6 +406,11 @@ mod tests {
             "To whom it may concern",
             "To All Councillors,",
             "To all members,",
+            "My dear Anna,",
+            "My Dear Anna,",
+            "Dearest Tom,",
+            "Dear Mrs. Glenn:",
+            "Hey Jo!",
         ];
         let valedictions = [
             "Yours sincerely,",
@@ -420,6 +425,8 @@ mod tests {
             "Take care,",
             "In solidarity,",
             "Sincerely,",
+            "Love,",
+            "Love always,",
             "Regards,",
             "Respectfully,",
             "Cheers,",

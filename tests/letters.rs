@@ -182,3 +182,38 @@ fn letters_inside_comments_are_comment_text() {
     let export = parse(input).unwrap();
     assert_eq!(export.posts[0].letters().count(), 0);
 }
+
+/// Openings and closings of personal letters: `My dear X,`, `Dearest X,`,
+/// `Dear X:`, `Hey X!`, closed by `Love,` or `Love always,`.
+#[test]
+fn personal_openings_and_love_closings() {
+    for (opening, closing) in [
+        ("My dear Anna,", "Love,"),
+        ("Dearest Tom,", "Love always,"),
+        ("Dear Mrs. Glenn:", "Sincerely,"),
+        ("Hey Jo!", "Love,"),
+    ] {
+        let ls = letters(&format!("{opening}\n\nThe news.\n\n{closing}\n\nMary"));
+        assert_eq!(ls.len(), 1, "{opening}");
+        assert_eq!(ls[0].salutation.text, opening);
+        assert_eq!(text(&ls[0].valediction).as_deref(), Some(closing));
+        assert_eq!(ls[0].signature.as_ref().unwrap().name.text, "Mary");
+    }
+    // `Love this!` is text, and `My dear friend, I ...` too.
+    assert!(letters("Love this!\n\nMy dear friend, I wrote.").is_empty());
+}
+
+/// A salutation ending in a comma under the date header opens a letter
+/// (the post has no title), unless another salutation follows it.
+#[test]
+fn a_salutation_under_the_header_is_no_title() {
+    let export = parse("Friday 25 July 2014\n\nDear Senator Kerry,\n\nThank you.\n").unwrap();
+    assert_eq!(export.posts[0].title, None);
+    assert_eq!(export.posts[0].letters().count(), 1);
+    let export =
+        parse("Friday 25 July 2014\n\nDear Santa:\n\nDear Santa,\n\nA doll.\n\nLove,\n\nAmy\n")
+            .unwrap();
+    assert_eq!(export.posts[0].title.as_deref(), Some("Dear Santa:"));
+    let l = export.posts[0].letters().next().unwrap();
+    assert_eq!(l.salutation.text, "Dear Santa,");
+}
