@@ -338,29 +338,19 @@ impl<'a> Builder<'a> {
 /// in a letter stands right before it: `Anonymous9:44 AM` gives 9.
 fn glued_time_start(text: &str) -> Option<usize> {
     let b = text.as_bytes();
-    let lower = text.to_ascii_lowercase();
-    let clock = lower
-        .strip_suffix("am")
-        .or_else(|| lower.strip_suffix("pm"))?
-        .trim_end_matches(' ');
-    let c = clock.as_bytes();
+    let (clock, meridiem) = b.split_at_checked(b.len().checked_sub(2)?)?;
+    if !(meridiem.eq_ignore_ascii_case(b"am") || meridiem.eq_ignore_ascii_case(b"pm")) {
+        return None;
+    }
+    let clock = clock.strip_suffix(b" ").unwrap_or(clock);
     // `H:MM` or `HH:MM`.
-    let minutes = c.len().checked_sub(2)?;
-    if !c[minutes..].iter().all(u8::is_ascii_digit) || c.get(minutes.checked_sub(1)?) != Some(&b':')
-    {
+    let (rest, minutes) = clock.split_at_checked(clock.len().checked_sub(3)?)?;
+    if !(minutes[0] == b':' && minutes[1..].iter().all(u8::is_ascii_digit)) {
         return None;
     }
-    let hours_end = minutes - 1;
-    let digits = c[..hours_end]
-        .iter()
-        .rev()
-        .take_while(|d| d.is_ascii_digit())
-        .count();
-    if !(1..=2).contains(&digits) {
-        return None;
-    }
-    let at = hours_end - digits;
-    (at > 0 && text[..at].ends_with(char::is_alphabetic) && b.len() == lower.len()).then_some(at)
+    let digits = rest.iter().rev().take_while(|d| d.is_ascii_digit()).count();
+    let at = rest.len() - digits;
+    ((1..=2).contains(&digits) && text[..at].ends_with(char::is_alphabetic)).then_some(at)
 }
 
 #[cfg(test)]
