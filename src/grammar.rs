@@ -411,6 +411,14 @@ mod tests {
             "Dearest Tom,",
             "Dear Mrs. Glenn:",
             "Hey Jo!",
+            "Sir,",
+            "Sirs,",
+            "Madam,",
+            "Gentlemen:",
+            "Mr. President:",
+            "Mrs Jones,",
+            "Ms. Lee:",
+            "Dr Jones,",
         ];
         let valedictions = [
             "Yours sincerely,",

@@ -217,3 +217,16 @@ fn a_salutation_under_the_header_is_no_title() {
     let l = export.posts[0].letters().next().unwrap();
     assert_eq!(l.salutation.text, "Dear Santa,");
 }
+
+/// A form of address with no greeting word opens a letter after a blank
+/// line (`Sir,`, `Mr. President:`); inside a paragraph it is part of a
+/// formal closing, and a name with more after its comma is text.
+#[test]
+fn forms_of_address_open_letters_after_a_blank_line() {
+    let ls = letters("Sir,\n\nI have the honour to report.\n\nI have the honour to be,\nSir,\nyour obedient servant,\n\nM.");
+    assert_eq!(ls.len(), 1);
+    assert_eq!(ls[0].salutation.text, "Sir,");
+    let ls = letters("Mr. President:\n\nIn November I voted for you.");
+    assert_eq!(ls[0].salutation.text, "Mr. President:");
+    assert!(letters("Mr Smith, the baker, came by.\n\nSirius is bright,").is_empty());
+}
