@@ -380,3 +380,42 @@ fn headers_without_a_year_take_the_pages_year() {
     assert_eq!(chrono::Datelike::weekday(&date), chrono::Weekday::Tue);
     assert!(export.diagnostics()[0].message.contains("latest such year"));
 }
+
+/// One header per day, all written one way: a header that names the day of
+/// the header before it in another form is a date quoted in the post (its
+/// lines stay in that post), or, right under the header, the post's title.
+/// The same header written the same way again starts a post (two pages
+/// joined into one file).
+#[test]
+fn a_day_written_another_way_is_not_a_new_post() {
+    let quoted = "Thursday, September 08, 2022\n\nThe Queen\n\nShe died today.\n\nThursday, 8th September 2022\n\n-- A notice on the gate\n\nNo comments:\n";
+    let export = parse(quoted).unwrap();
+    assert_eq!(export.posts.len(), 1);
+    let body: Vec<&str> = export.posts[0]
+        .body
+        .iter()
+        .map(|b| b.span().source(quoted))
+        .collect();
+    assert_eq!(
+        body,
+        [
+            "She died today.",
+            "Thursday, 8th September 2022",
+            "-- A notice on the gate"
+        ]
+    );
+    assert_eq!(export.posts[0].comments.as_ref().unwrap().declared, Some(0));
+    common::assert_lossless(quoted, &export);
+
+    let titled = "Wednesday, May 9, 2012\n\nWednesday May 9th, 2012\n\nWash on Monday.\n";
+    let export = parse(titled).unwrap();
+    assert_eq!(export.posts.len(), 1);
+    assert_eq!(
+        export.posts[0].title.as_deref(),
+        Some("Wednesday May 9th, 2012")
+    );
+    common::assert_lossless(titled, &export);
+
+    let joined = "Friday 25 July 2014\n\nA\n\nOne.\n\nFriday 25 July 2014\n\nA\n\nOne.\n";
+    assert_eq!(parse(joined).unwrap().posts.len(), 2);
+}

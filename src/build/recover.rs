@@ -9,7 +9,8 @@
 //! In: the blocks, comment section and furniture of a "post" whose header
 //! names no real day ([`Builder::merge_invalid`]), or, once the whole page
 //! is built, of a weekday-less date line on a page whose headers have
-//! weekdays ([`Builder::demote_weekdayless_headers`]). Out: those lines as
+//! weekdays or of a header that names the day of the header before it in
+//! another form ([`Builder::demote_quoted_headers`]). Out: those lines as
 //! part of the post before (its body, its comment section and its
 //! furniture), or of the preamble when there is no post before; a comment
 //! section with no post to belong to is turned back into paragraphs.
@@ -227,21 +228,46 @@ impl<'a> Builder<'a> {
         out
     }
 
-    /// A blog writes all its date headers one way. When a page has headers
-    /// with a weekday, a date line without one that looked like a header is
-    /// a date quoted in a post (a letter's date, say): its "post" goes back
-    /// into the post before it.
-    pub(super) fn demote_weekdayless_headers(&mut self) {
+    /// A blog writes all its date headers one way, and one header per day.
+    /// So a header line is a date quoted in a post (a letter's date, a
+    /// notice's), and its "post" goes back into the post before it, when
+    /// - it has no weekday on a page whose headers have weekdays; or
+    /// - it names the same day as the header before it, written another
+    ///   way (`Thursday, 8th September 2022` under `Thursday, September 08,
+    ///   2022`). The same header written the same way again is kept: two
+    ///   pages joined into one file. Right under the header, before the
+    ///   post has anything, such a line is the post's title.
+    pub(super) fn demote_quoted_headers(&mut self) {
         let weekdays = self.posts.iter().filter(|p| p.weekday.is_some()).count();
-        if weekdays == 0 || weekdays == self.posts.len() {
-            return;
-        }
+        let mixed = weekdays > 0 && weekdays < self.posts.len();
         for post in std::mem::take(&mut self.posts) {
-            if post.weekday.is_some() {
+            let repeated = self.posts.last().is_some_and(|prev| {
+                prev.date == post.date
+                    && header_shape(prev.header_span.source(self.input))
+                        != header_shape(post.header_span.source(self.input))
+            });
+            if !(repeated || mixed && post.weekday.is_none()) {
                 self.posts.push(post);
                 continue;
             }
-            let mut blocks = vec![Block::Paragraph(self.slice_paragraph(post.header_span))];
+            let header = self.slice_paragraph(post.header_span);
+            let mut blocks = Vec::new();
+            match self.posts.last_mut() {
+                // Right under the header, before anything else of its
+                // post, the day written another way is the post's title
+                // (`Wednesday May 9th, 2012`).
+                Some(prev)
+                    if repeated
+                        && prev.title.is_none()
+                        && prev.body.is_empty()
+                        && prev.comments.is_none()
+                        && prev.furniture.is_empty() =>
+                {
+                    prev.title = Some(header.text);
+                    prev.title_span = Some(header.span);
+                }
+                _ => blocks.push(Block::Paragraph(header)),
+            }
             if let (Some(text), Some(span)) = (post.title, post.title_span) {
                 blocks.push(Block::Paragraph(Paragraph { text, span }));
             }
@@ -252,5 +278,41 @@ impl<'a> Builder<'a> {
                 furniture: post.furniture,
             });
         }
+    }
+}
+
+/// The shape of a header line: each run of letters as `a`, each run of
+/// digits as `9`, the rest as written (`Thursday, September 08, 2022` is
+/// `a, a 9, 9`; `Thursday, 8th September 2022` is `a, 9a a 9`).
+fn header_shape(line: &str) -> String {
+    let mut shape = String::with_capacity(line.len());
+    let mut last = None;
+    for c in line.chars() {
+        let class = if c.is_alphabetic() {
+            'a'
+        } else if c.is_ascii_digit() {
+            '9'
+        } else {
+            c
+        };
+        if last != Some(class) || !matches!(class, 'a' | '9') {
+            shape.push(class);
+        }
+        last = Some(class);
+    }
+    shape
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn header_shapes() {
+        use super::header_shape;
+        assert_eq!(header_shape("Thursday, September 08, 2022"), "a, a 9, 9");
+        assert_eq!(header_shape("Thursday, 8th September 2022"), "a, 9a a 9");
+        assert_eq!(
+            header_shape("Friday 25 July 2014"),
+            header_shape("Monday 1 June 2015")
+        );
     }
 }
