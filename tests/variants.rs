@@ -419,3 +419,29 @@ fn a_day_written_another_way_is_not_a_new_post() {
     let joined = "Friday 25 July 2014\n\nA\n\nOne.\n\nFriday 25 July 2014\n\nA\n\nOne.\n";
     assert_eq!(parse(joined).unwrap().posts.len(), 2);
 }
+
+/// A page with no blank lines at all: the line under the header is the
+/// title; with a blank line anywhere, or a first line of long prose or one
+/// ending in a colon, it stays the body's.
+#[test]
+fn pages_with_no_blank_lines_have_titles() {
+    let page = "Monday, December 12, 2005\nDeath of a City\nIf you care, read this.\nSomebody said more.\nMonday, December 19, 2005\nOne line only\n";
+    let export = parse(page).unwrap();
+    let titles: Vec<Option<&str>> = export.posts.iter().map(|p| p.title.as_deref()).collect();
+    assert_eq!(titles, [Some("Death of a City"), Some("One line only")]);
+    let body: Vec<&str> = export.posts[0]
+        .body
+        .iter()
+        .map(|b| b.span().source(page))
+        .collect();
+    assert_eq!(body, ["If you care, read this.\nSomebody said more."]);
+    assert!(export.posts[1].body.is_empty());
+    common::assert_lossless(page, &export);
+
+    for untitled in [
+        "Monday, December 12, 2005\nDeath of a City\nIf you care, read this.\n\nMore.\n",
+        "Monday, December 12, 2005\nWhat I bought:\nEggs.\n",
+    ] {
+        assert_eq!(parse(untitled).unwrap().posts[0].title, None, "{untitled}");
+    }
+}

@@ -66,6 +66,10 @@ pub(crate) struct Builder<'a> {
     /// The years the whole input names, counted once, when a date header
     /// without a year needs them (see [`crate::dates::infer_year`]).
     page_years: std::cell::OnceCell<Vec<(i32, usize)>>,
+    /// Whether the whole input has a blank line between its first and last
+    /// lines of text, found once when a post needs it (see
+    /// `Builder::unspaced_title`).
+    page_blank_lines: std::cell::OnceCell<bool>,
 }
 
 impl<'a> Builder<'a> {
@@ -81,6 +85,7 @@ impl<'a> Builder<'a> {
             preamble: Vec::new(),
             orphan_comments: None,
             page_years: std::cell::OnceCell::new(),
+            page_blank_lines: std::cell::OnceCell::new(),
             posts: Vec::new(),
             leading: Vec::new(),
         }
@@ -209,6 +214,16 @@ impl<'a> Builder<'a> {
         let s = pair.as_span();
         self.index
             .trimmed(self.base + s.start(), self.base + s.end())
+    }
+
+    /// Whether the input has a blank line between two lines of text.
+    fn page_has_blank_lines(&self) -> bool {
+        *self.page_blank_lines.get_or_init(|| {
+            self.input
+                .trim_matches(|c| is_space(c) || c == '\r')
+                .lines()
+                .any(|line| line.trim_matches(is_space).is_empty())
+        })
     }
 
     /// A rule where the grammar cannot put one: a bug, never the input's

@@ -10,7 +10,7 @@ use pest::iterators::Pair;
 
 use super::recover::Loose;
 use super::{Builder, Result};
-use crate::ast::{Block, Post};
+use crate::ast::{Block, Paragraph, Post};
 use crate::dates::{day_number, infer_year, month_number, this_year, years_named};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::Rule;
@@ -122,6 +122,9 @@ impl<'a> Builder<'a> {
         if let Some(line) = title.take_if(|t| is_long_prose(&t.text)) {
             body.insert(0, Block::Paragraph(line));
         }
+        if title.is_none() {
+            title = self.unspaced_title(header.span, &mut body);
+        }
         match header.date {
             Some((date, weekday)) => Ok(Parsed::Post(Post {
                 date,
@@ -145,6 +148,37 @@ impl<'a> Builder<'a> {
                 }))
             }
         }
+    }
+
+    /// On a page written with no blank lines (the header, the title and
+    /// each paragraph on a line of their own; the whole input is the page),
+    /// the line right under the
+    /// header is the title, unless it is long prose or ends in a colon: it
+    /// comes off the body's first paragraph. `None` when the post has a
+    /// blank line anywhere, or the post does not start so.
+    fn unspaced_title(&self, header: Span, body: &mut Vec<Block<'a>>) -> Option<Paragraph<'a>> {
+        let Some(Block::Paragraph(first)) = body.first() else {
+            return None;
+        };
+        if first.span.line != header.line + 1 || self.page_has_blank_lines() {
+            return None;
+        }
+        let (start, stop) = (first.span.start, first.span.end);
+        let line_end =
+            memchr::memchr(b'\n', &self.input.as_bytes()[start..stop]).map(|i| start + i);
+        let line = self.lines_paragraph(self.index.trimmed(start, line_end.unwrap_or(stop)));
+        if is_long_prose(&line.text) || line.text.ends_with(':') {
+            return None;
+        }
+        match line_end {
+            Some(at) => {
+                body[0] = Block::Paragraph(self.lines_paragraph(self.index.trimmed(at + 1, stop)))
+            }
+            None => {
+                body.remove(0);
+            }
+        }
+        Some(line)
     }
 
     /// `date_line = ${ date_header ~ hs* ~ eol }` and
