@@ -192,6 +192,17 @@ mod tests {
             parser: BlogParser, input: "No comments:", rule: Rule::comment_header,
             tokens: [comment_header(0, 12)]
         };
+        parses_to! {
+            parser: BlogParser, input: "0 comments - click to add yours:", rule: Rule::comment_header,
+            tokens: [comment_header(0, 32, [comment_count(0, 1)])]
+        };
+        parses_to! {
+            parser: BlogParser, input: "3 comments - post yours :\n", rule: Rule::comment_header_line,
+            tokens: [comment_header(0, 25, [comment_count(0, 1)])]
+        };
+        // A dash and words with no colon to end them: text.
+        assert!(BlogParser::parse(Rule::comment_header_line, "3 comments - and more\n").is_err());
+        assert!(BlogParser::parse(Rule::comment_header_line, "3 comments - ok: fine\n").is_err());
     }
 
     #[test]
