@@ -128,7 +128,9 @@ const NOT_AUTHORS: &[&str] = &[
 
 /// Whether the text before `said...` on a line of its own reads as a
 /// commenter's name, so the line opens a comment with no section header
-/// above it: at most 60 characters and six words, not ending in
+/// above it: at most 60 characters and eight words (dashes and other
+/// marks between them are not words: `KJ - The Baker of Elm Street`), not
+/// ending in
 /// punctuation, and not starting with a pronoun, determiner or conjunction
 /// (`He said...`, `My mother always said...` are prose). Names may hold
 /// spaces, brackets, dashes, dots and `&` (`Owen [kitchen notes]`,
@@ -140,7 +142,11 @@ pub(crate) fn is_author_name(author: &str) -> bool {
         return false;
     };
     author.chars().count() <= 60
-        && words.len() <= 6
+        && words
+            .iter()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+            <= 8
         && author.chars().any(char::is_alphanumeric)
         && !author.ends_with([',', ';', ':', '!', '?', '"', '“', '”'])
         && !NOT_AUTHORS.contains(&first.to_lowercase().as_str())
@@ -159,6 +165,8 @@ mod tests {
             "Priya N",
             "J. & M. Smith",
             "papa",
+            "KJ - The Baker of Elm Street",
+            "Unknown",
         ] {
             assert!(is_author_name(name), "{name}");
         }
