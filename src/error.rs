@@ -33,7 +33,50 @@ struct Inner {
     message: String,
     line: u32,
     column: u32,
+    /// The byte offset in the input, where known.
+    offset: Option<usize>,
+    /// The limit exceeded, for [`ErrorKind::Limit`].
+    limit: Option<Limit>,
     source_line: String,
+}
+
+/// Which limit of [`ParseOptions`](crate::ParseOptions) an
+/// [`ErrorKind::Limit`] error exceeded ([`Error::limit`]).
+///
+/// ```
+/// use blog_export::{Limit, ParseOptions};
+/// let err = blog_export::parse_with("Friday 25 July 2014\n\nA long line", &ParseOptions::default().with_max_line_bytes(4)).unwrap_err();
+/// assert_eq!(err.limit(), Some(Limit::LineBytes));
+/// assert!(err.message().ends_with("(ParseOptions::with_max_line_bytes)"));
+/// // A front end names its own setting instead:
+/// assert!(err.with_setting("--max-line-bytes").message().ends_with("(--max-line-bytes)"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Limit {
+    /// The input's size in bytes ([`ParseOptions::with_max_input_bytes`](crate::ParseOptions::with_max_input_bytes)).
+    InputBytes,
+    /// A line's length in bytes ([`ParseOptions::with_max_line_bytes`](crate::ParseOptions::with_max_line_bytes)).
+    LineBytes,
+    /// The number of posts ([`ParseOptions::with_max_posts`](crate::ParseOptions::with_max_posts)).
+    Posts,
+}
+
+impl Limit {
+    /// The method of [`ParseOptions`](crate::ParseOptions) that sets the
+    /// limit, as the error message names it.
+    ///
+    /// ```
+    /// assert_eq!(blog_export::Limit::Posts.method(), "ParseOptions::with_max_posts");
+    /// ```
+    pub fn method(&self) -> &'static str {
+        match self {
+            Limit::InputBytes => "ParseOptions::with_max_input_bytes",
+            Limit::LineBytes => "ParseOptions::with_max_line_bytes",
+            Limit::Posts => "ParseOptions::with_max_posts",
+        }
+    }
 }
 
 /// What went wrong.
@@ -78,6 +121,7 @@ impl Error {
         let (line, column) = index.line_col(offset);
         let mut error = Self::placed(kind, message, line, column);
         error.inner.source_line = index.line_text(line).to_owned();
+        error.inner.offset = Some(offset);
         error
     }
 
@@ -90,14 +134,18 @@ impl Error {
                 message,
                 line,
                 column,
+                offset: None,
+                limit: None,
                 source_line: String::new(),
             }),
         }
     }
 
-    /// The same error, `lines` further down (for a piece of a stream).
-    pub(crate) fn shifted(mut self, lines: u32) -> Self {
+    /// The same error, `lines` lines and `bytes` bytes further on (for a
+    /// piece of a stream).
+    pub(crate) fn shifted(mut self, lines: u32, bytes: usize) -> Self {
         self.inner.line += lines;
+        self.inner.offset = self.inner.offset.map(|o| o + bytes);
         self
     }
 
@@ -138,9 +186,22 @@ impl Error {
         )
     }
 
-    /// A limit of [`ParseOptions`](crate::ParseOptions) exceeded at `offset`.
-    pub(crate) fn limit(index: &LineIndex<'_>, offset: usize, message: String) -> Self {
-        Self::at(index, offset, ErrorKind::Limit, message)
+    /// A limit of [`ParseOptions`](crate::ParseOptions) exceeded at
+    /// `offset`: the message says how, and names the method that sets it.
+    pub(crate) fn over_limit(
+        index: &LineIndex<'_>,
+        offset: usize,
+        limit: Limit,
+        how: String,
+    ) -> Self {
+        let mut error = Self::at(
+            index,
+            offset,
+            ErrorKind::Limit,
+            format!("{how} ({})", limit.method()),
+        );
+        error.inner.limit = Some(limit);
+        error
     }
 
     /// In strict mode: the first diagnostic, as an error.
@@ -192,6 +253,34 @@ impl Error {
         self.inner.column
     }
 
+    /// The byte offset in the input to look at, where it is known (a
+    /// stream's errors found before the piece was read have none).
+    ///
+    /// ```
+    /// assert_eq!(blog_export::parse("\n\nhello").unwrap_err().offset(), Some(2));
+    /// ```
+    pub fn offset(&self) -> Option<usize> {
+        self.inner.offset
+    }
+
+    /// The limit exceeded, for an [`ErrorKind::Limit`] error.
+    pub fn limit(&self) -> Option<Limit> {
+        self.inner.limit
+    }
+
+    /// The same error with its message naming `setting` (a command-line
+    /// flag, a keyword argument) instead of the [`ParseOptions`](crate::ParseOptions)
+    /// method that sets the limit exceeded; other errors are unchanged.
+    pub fn with_setting(mut self, setting: &str) -> Self {
+        if let Some(limit) = self.inner.limit {
+            let method = format!(" ({})", limit.method());
+            if let Some(how) = self.inner.message.strip_suffix(&method) {
+                self.inner.message = format!("{how} ({setting})");
+            }
+        }
+        self
+    }
+
     /// The message, without position or source line.
     ///
     /// ```
@@ -229,14 +318,47 @@ impl fmt::Display for Inner {
     }
 }
 
+/// In JSON an error is `{"kind", "message", "line", "column", "offset"}`:
+/// `kind` is [`ErrorKind::as_str`], `offset` the byte offset or null. The
+/// command-line tool writes the errors of inputs it cannot read in the same
+/// shape.
+///
+/// ```
+/// let err = blog_export::parse("no header").unwrap_err();
+/// assert_eq!(
+///     serde_json::to_string(&err).unwrap(),
+///     r#"{"kind":"no_date_header","message":"no date header (a line like `Friday 25 July 2014`) in the input","line":1,"column":1,"offset":0}"#
+/// );
+/// ```
 impl Serialize for Error {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
-        let mut st = s.serialize_struct("Error", 4)?;
-        st.serialize_field("kind", &self.inner.kind)?;
+        let mut st = s.serialize_struct("Error", 5)?;
+        st.serialize_field("kind", self.inner.kind.as_str())?;
         st.serialize_field("message", &self.inner.message)?;
         st.serialize_field("line", &self.inner.line)?;
         st.serialize_field("column", &self.inner.column)?;
+        st.serialize_field("offset", &self.inner.offset)?;
         st.end()
+    }
+}
+
+impl ErrorKind {
+    /// The kind's name in JSON: `empty`, `no_date_header`, `strict`,
+    /// `hidden_header`, `read`, `limit`, `grammar`.
+    ///
+    /// ```
+    /// assert_eq!(blog_export::ErrorKind::NoDateHeader.as_str(), "no_date_header");
+    /// ```
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            ErrorKind::Empty => "empty",
+            ErrorKind::NoDateHeader => "no_date_header",
+            ErrorKind::Strict(_) => "strict",
+            ErrorKind::HiddenHeader => "hidden_header",
+            ErrorKind::Read => "read",
+            ErrorKind::Limit => "limit",
+            ErrorKind::Grammar => "grammar",
+        }
     }
 }

@@ -243,7 +243,7 @@ pub use ast::{
 };
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use elements::{Element, ElementKind};
-pub use error::{Error, ErrorKind};
+pub use error::{Error, ErrorKind, Limit};
 pub use names::is_signature;
 pub use options::ParseOptions;
 pub use parse::{parse, parse_with};

@@ -2,7 +2,7 @@
 //! may take.
 
 use crate::ast::Post;
-use crate::error::Error;
+use crate::error::{Error, Limit};
 use crate::span::LineIndex;
 
 /// How to parse: lenient or strict, and the limits of what an input may
@@ -133,11 +133,12 @@ impl ParseOptions {
     pub(crate) fn check_input(&self, input: &str, index: &LineIndex<'_>) -> Result<(), Error> {
         if input.len() > self.max_input_bytes {
             let at = floor_char_boundary(input, self.max_input_bytes);
-            return Err(Error::limit(
+            return Err(Error::over_limit(
                 index,
                 at,
+                Limit::InputBytes,
                 format!(
-                    "the input is {} bytes, over the limit of {} (ParseOptions::with_max_input_bytes, --max-size)",
+                    "the input is {} bytes, over the limit of {}",
                     input.len(),
                     self.max_input_bytes
                 ),
@@ -145,11 +146,12 @@ impl ParseOptions {
         }
         if let Some((start, end)) = long_line(input, self.max_line_bytes) {
             let at = floor_char_boundary(input, start + self.max_line_bytes);
-            return Err(Error::limit(
+            return Err(Error::over_limit(
                 index,
                 at,
+                Limit::LineBytes,
                 format!(
-                    "this line is {} bytes long, over the limit of {} (ParseOptions::with_max_line_bytes)",
+                    "this line is {} bytes long, over the limit of {}",
                     end - start,
                     self.max_line_bytes
                 ),
@@ -165,13 +167,11 @@ impl ParseOptions {
         index: &LineIndex<'_>,
     ) -> Result<(), Error> {
         match posts.get(self.max_posts) {
-            Some(post) => Err(Error::limit(
+            Some(post) => Err(Error::over_limit(
                 index,
                 post.header_span.start,
-                format!(
-                    "this post is over the limit of {} posts (ParseOptions::with_max_posts)",
-                    self.max_posts
-                ),
+                Limit::Posts,
+                format!("this post is over the limit of {} posts", self.max_posts),
             )),
             None => Ok(()),
         }

@@ -223,7 +223,8 @@ impl<R: Read> PostReader<R> {
     fn stream_error(&self, kind: ErrorKind, at: usize, message: &str) -> Error {
         let text = self.text();
         let at = at.min(text.len());
-        Error::at(&LineIndex::new(text), at, kind, message.to_string()).shifted(self.lines)
+        Error::at(&LineIndex::new(text), at, kind, message.to_string())
+            .shifted(self.lines, self.offset)
     }
 
     /// Parses the next piece and queues its posts.
@@ -231,8 +232,8 @@ impl<R: Read> PostReader<R> {
         let text = &self.text()[..len];
         let first = self.offset == 0;
         let options = self.options.clone().with_max_input_bytes(usize::MAX);
-        let lines = self.lines;
-        let moved = |e: Error| e.shifted(lines);
+        let (lines, bytes) = (self.lines, self.offset);
+        let moved = |e: Error| e.shifted(lines, bytes);
         check_piece(text, &options).map_err(moved)?;
         let mut builder = Builder::for_chunk(text, 0, 1);
         if let Some(pair) = BlogParser::parse(Rule::export, text)

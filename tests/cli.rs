@@ -329,3 +329,118 @@ fn odd_inputs_never_crash_and_every_refusal_has_a_message() {
         }
     }
 }
+
+/// The keys of an `error` object: one shape for parse errors, read errors
+/// and limits.
+fn error_keys(v: &serde_json::Value) -> Vec<&str> {
+    v.as_object().unwrap().keys().map(String::as_str).collect()
+}
+
+#[test]
+fn failures_stay_in_the_output_where_their_result_would_be() {
+    // One missing file: its error is the document, never `{"files":[]}`.
+    let out = run(&["parse", "does/not/exist.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["file"], "does/not/exist.txt");
+    assert_eq!(v["error"]["kind"], "read");
+    assert!(v["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("cannot read"));
+
+    // In `{"files": [...]}`, in argument order, beside the results.
+    let dir = scratch("failures_in_output");
+    let latin1 = dir.join("latin1.txt");
+    std::fs::write(&latin1, b"Friday 25 July 2014\n\nCaf\xe9\n").unwrap();
+    let no_header = dir.join("no_header.txt");
+    std::fs::write(&no_header, "just text\n").unwrap();
+    let (latin1, no_header) = (latin1.to_str().unwrap(), no_header.to_str().unwrap());
+    let out = run(&["parse", "does/not/exist.txt", SEED, latin1, no_header]);
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 4);
+    assert_eq!(files[0]["error"]["kind"], "read");
+    assert!(files[1]["posts"].is_array());
+    assert_eq!(files[2]["error"]["kind"], "read");
+    assert_eq!(files[2]["error"]["offset"], 24);
+    assert_eq!(files[3]["error"]["kind"], "no_date_header");
+    assert_eq!(
+        (&files[3]["error"]["line"], &files[3]["error"]["column"]),
+        (&1.into(), &1.into())
+    );
+    let shape = ["kind", "message", "line", "column", "offset"];
+    for i in [0, 2, 3] {
+        let mut keys = error_keys(&files[i]["error"]);
+        keys.sort();
+        let mut want = shape.to_vec();
+        want.sort();
+        assert_eq!(keys, want, "{}", files[i]);
+    }
+
+    // JSON lines: an error record in its place.
+    let out = run(&["parse", "--format", "jsonl", "does/not/exist.txt", latin1]);
+    let records: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2);
+    assert!(records.iter().all(|r| r["record"] == "error"));
+    assert_eq!(
+        records[1]["error"]["message"],
+        "not UTF-8: invalid byte at offset 24"
+    );
+
+    // `--strict`: the first diagnostic, as the input's error.
+    let out = run(&["parse", "--strict", SEED]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["error"]["kind"], "strict");
+    assert_eq!(v["error"]["line"], 51);
+}
+
+#[test]
+fn every_limit_has_a_flag_and_its_error_names_it() {
+    let out = run(&[
+        "parse",
+        "--max-posts",
+        "2",
+        "seeds/001_88f21fb885bfde65.txt",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["error"]["kind"], "limit");
+    assert_eq!(
+        v["error"]["message"],
+        "this post is over the limit of 2 posts (--max-posts)"
+    );
+    let out = run(&["check", "--max-line-bytes", "100", SEED]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("over the limit of 100 (--max-line-bytes)"),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(&["parse", "--max-size", "1K", SEED]);
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["error"]["kind"], "limit");
+    assert!(v["error"]["message"]
+        .as_str()
+        .unwrap()
+        .ends_with("(--max-size)"));
+    for args in [
+        [
+            "stats",
+            "--max-posts",
+            "2",
+            "seeds/001_88f21fb885bfde65.txt",
+        ],
+        ["stats", "--max-line-bytes", "100", SEED],
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(1));
+        assert!(!stderr(&out).contains("ParseOptions"), "{}", stderr(&out));
+    }
+}

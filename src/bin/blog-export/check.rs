@@ -5,29 +5,33 @@ use std::io::{self, BufWriter, Write};
 use blog_export::Severity;
 
 use crate::files::{each_file, Input};
+use crate::limits::{named, Limits};
 
 /// Prints every input's diagnostics; the exit code is 1 when an input has
 /// an error (or, with `strict`, any diagnostic), 2 when one cannot be read.
-pub fn run(inputs: &[Input], strict: bool, max_size: u64) -> io::Result<u8> {
+pub fn run(inputs: &[Input], strict: bool, limits: &Limits) -> io::Result<u8> {
+    let options = limits.options(false);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut worst = 0;
     each_file(
         inputs,
-        max_size,
+        limits.max_size,
         |_, text| {
-            blog_export::parse(text).map(|export| {
-                export
-                    .diagnostics()
-                    .iter()
-                    .map(|d| (d.severity, d.to_string()))
-                    .collect::<Vec<_>>()
-            })
+            blog_export::parse_with(text, &options)
+                .map_err(named)
+                .map(|export| {
+                    export
+                        .diagnostics()
+                        .iter()
+                        .map(|d| (d.severity, d.to_string()))
+                        .collect::<Vec<_>>()
+                })
         },
         |input, result| {
             let name = input.name();
             match result {
-                Err(unread) => worst = unread.report(),
+                Err(unread) => worst = unread.report(&name),
                 Ok(Err(error)) => {
                     let first = error.to_string();
                     let first = first.lines().next().unwrap_or_default();

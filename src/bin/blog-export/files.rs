@@ -7,15 +7,21 @@ use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
+use serde::Serialize;
 
 use crate::report::{shown, warn};
 
-/// One input: a regular file, or standard input (`-`).
+/// One input: a regular file, standard input (`-`), or an argument that
+/// names nothing readable, kept in its place so that its error stands
+/// where its result would have.
 pub enum Input {
     /// Standard input.
     Stdin,
     /// A regular file.
     File(PathBuf),
+    /// An argument that cannot be read (missing, a device, a directory
+    /// with no `.txt` file), with its name as shown.
+    Unreadable(String, ReadError),
 }
 
 impl Input {
@@ -25,6 +31,7 @@ impl Input {
         match self {
             Input::Stdin => "-".into(),
             Input::File(path) => shown(&path.display().to_string()),
+            Input::Unreadable(name, _) => name.clone(),
         }
     }
 }
@@ -32,9 +39,9 @@ impl Input {
 /// The inputs the arguments name: `-` for standard input, regular files as
 /// given, directories walked (following symbolic links) for files whose
 /// name ends in `.txt` in any case, in name order. Anything else (a FIFO,
-/// a socket, a device, a directory with no such file) is an error on
-/// standard error, and the exit code becomes 2.
-pub fn expand(args: &[PathBuf], worst: &mut u8) -> Vec<Input> {
+/// a socket, a device, a directory with no such file) is an
+/// [`Input::Unreadable`] in its place: reading it fails.
+pub fn expand(args: &[PathBuf]) -> Vec<Input> {
     let mut inputs = Vec::new();
     for arg in args {
         if arg.as_os_str() == "-" {
@@ -45,8 +52,10 @@ pub fn expand(args: &[PathBuf], worst: &mut u8) -> Vec<Input> {
         let metadata = match std::fs::metadata(arg) {
             Ok(m) => m,
             Err(e) => {
-                warn(format_args!("{name}: cannot read: {e}"));
-                *worst = 2;
+                inputs.push(Input::Unreadable(
+                    name,
+                    ReadError::read(format!("cannot read: {e}")),
+                ));
                 continue;
             }
         };
@@ -54,26 +63,26 @@ pub fn expand(args: &[PathBuf], worst: &mut u8) -> Vec<Input> {
             inputs.push(Input::File(arg.clone()));
         } else if metadata.is_dir() {
             let before = inputs.len();
-            walk(arg, &mut inputs, worst);
+            walk(arg, &mut inputs);
             if inputs.len() == before {
-                warn(format_args!(
-                    "{name}: no .txt file in this directory (blog-export reads the files whose name ends in .txt, in any case)"
+                inputs.push(Input::Unreadable(
+                    name,
+                    ReadError::read("no .txt file in this directory (blog-export reads the files whose name ends in .txt, in any case)".into()),
                 ));
-                *worst = 2;
             }
         } else {
-            warn(format_args!(
-                "{name}: not a regular file ({}); blog-export reads regular files, directories of them, or standard input given as -",
+            let why = format!(
+                "not a regular file ({}); blog-export reads regular files, directories of them, or standard input given as -",
                 kind(&metadata)
-            ));
-            *worst = 2;
+            );
+            inputs.push(Input::Unreadable(name, ReadError::read(why)));
         }
     }
     inputs
 }
 
 /// The `.txt` files under a directory, following links, in name order.
-fn walk(dir: &Path, inputs: &mut Vec<Input>, worst: &mut u8) {
+fn walk(dir: &Path, inputs: &mut Vec<Input>) {
     for entry in walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -84,11 +93,11 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, worst: &mut u8) {
             }
             Ok(_) => {}
             Err(e) => {
-                warn(format_args!(
-                    "{}: cannot read: {e}",
-                    shown(&dir.display().to_string())
+                let name = shown(&e.path().unwrap_or(dir).display().to_string());
+                inputs.push(Input::Unreadable(
+                    name,
+                    ReadError::read(format!("cannot read: {e}")),
                 ));
-                *worst = 2;
             }
         }
     }
@@ -122,13 +131,34 @@ fn kind(metadata: &std::fs::Metadata) -> &'static str {
     "not a file"
 }
 
-/// An input that could not be read as UTF-8 text, with the message.
-pub struct ReadError(pub String);
+/// Why an input could not be read as UTF-8 text. In JSON it has the shape
+/// of the parser's errors (`kind`, `message`, `line`, `column`,
+/// `offset`): `kind` is `read` (missing, unreadable, not UTF-8) or `limit`
+/// (over `--max-size`); `line` and `column` are null.
+#[derive(Clone, Serialize)]
+pub struct ReadError {
+    kind: &'static str,
+    message: String,
+    line: Option<u32>,
+    column: Option<u32>,
+    offset: Option<u64>,
+}
 
 impl ReadError {
-    /// Says so on standard error; the exit code of an unreadable input.
-    pub fn report(self) -> u8 {
-        warn(self.0);
+    fn read(message: String) -> Self {
+        ReadError {
+            kind: "read",
+            message,
+            line: None,
+            column: None,
+            offset: None,
+        }
+    }
+
+    /// Says so on standard error (`NAME: message`); the exit code of an
+    /// unreadable input.
+    pub fn report(&self, name: &str) -> u8 {
+        warn(format_args!("{name}: {}", self.message));
         2
     }
 }
@@ -136,14 +166,15 @@ impl ReadError {
 /// Reads an input whole, refusing one larger than `max_size` bytes before
 /// reading it.
 pub fn read(input: &Input, max_size: u64) -> Result<String, ReadError> {
-    let name = input.name();
-    let too_big = |size: u64| {
-        ReadError(format!(
-            "{name}: {size} bytes or more, over the limit of {max_size} (--max-size)"
-        ))
+    let too_big = |size: u64| ReadError {
+        kind: "limit",
+        message: format!("{size} bytes or more, over the limit of {max_size} (--max-size)"),
+        offset: Some(max_size),
+        ..ReadError::read(String::new())
     };
     let mut bytes = Vec::new();
     let result = match input {
+        Input::Unreadable(_, error) => return Err(error.clone()),
         Input::Stdin => io::stdin()
             .lock()
             .take(max_size + 1)
@@ -151,7 +182,7 @@ pub fn read(input: &Input, max_size: u64) -> Result<String, ReadError> {
             .map(drop),
         Input::File(path) => {
             let file =
-                File::open(path).map_err(|e| ReadError(format!("{name}: cannot read: {e}")))?;
+                File::open(path).map_err(|e| ReadError::read(format!("cannot read: {e}")))?;
             let len = file.metadata().map_or(0, |m| m.len());
             if len > max_size {
                 return Err(too_big(len));
@@ -165,15 +196,16 @@ pub fn read(input: &Input, max_size: u64) -> Result<String, ReadError> {
             }
         }
     };
-    result.map_err(|e| ReadError(format!("{name}: cannot read: {e}")))?;
+    result.map_err(|e| ReadError::read(format!("cannot read: {e}")))?;
     if bytes.len() as u64 > max_size {
         return Err(too_big(bytes.len() as u64));
     }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        ReadError(format!(
-            "{name}: not UTF-8: invalid byte at offset {offset}"
-        ))
+        ReadError {
+            offset: Some(offset as u64),
+            ..ReadError::read(format!("not UTF-8: invalid byte at offset {offset}"))
+        }
     })
 }
 

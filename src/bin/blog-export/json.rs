@@ -3,7 +3,7 @@
 
 use std::io;
 
-use blog_export::{Block, CommentSection, Diagnostic, Error, Export, Post};
+use blog_export::{Block, CommentSection, Diagnostic, Export, Post};
 use serde::Serialize;
 
 /// A file's export as one JSON line: `file` beside the export's keys.
@@ -14,11 +14,12 @@ struct FileLine<'a, 'b> {
     export: &'b Export<'a>,
 }
 
-/// A file that did not parse, as one JSON line.
+/// A file that could not be read or parsed: its name and the error, in
+/// the shape of the parser's errors.
 #[derive(Serialize)]
-struct FileError<'b> {
+struct FileError<'b, E> {
     file: &'b str,
-    error: &'b Error,
+    error: &'b E,
 }
 
 /// An export as one JSON document, or with its file name (a line of JSON
@@ -33,8 +34,9 @@ pub fn export(file: &str, export: &Export, with_file: bool, pretty: bool) -> io:
     bytes.map_err(io::Error::other)
 }
 
-/// A parse error as one JSON line with its file name.
-pub fn error(file: &str, error: &Error) -> io::Result<Vec<u8>> {
+/// An input's error as JSON with its file name (`{"file", "error"}`), an
+/// element of `{"files": [...]}` or the document of a single input.
+pub fn error(file: &str, error: &impl Serialize) -> io::Result<Vec<u8>> {
     serde_json::to_vec(&FileError { file, error }).map_err(io::Error::other)
 }
 
@@ -66,10 +68,10 @@ struct FileRecord<'a, 'b> {
 /// A JSON lines record that says a file could not be parsed: `record` is
 /// `"error"`.
 #[derive(Serialize)]
-struct ErrorRecord<'b> {
+struct ErrorRecord<'b, E> {
     record: &'static str,
     file: &'b str,
-    error: &'b Error,
+    error: &'b E,
 }
 
 /// One post as a JSON line (with its line feed).
@@ -101,7 +103,7 @@ pub fn file_line(
 }
 
 /// A file's error as a JSON line.
-pub fn error_line(file: &str, error: &Error) -> io::Result<Vec<u8>> {
+pub fn error_line(file: &str, error: &impl Serialize) -> io::Result<Vec<u8>> {
     line(&ErrorRecord {
         record: "error",
         file,

@@ -8,6 +8,7 @@ mod check;
 mod csv;
 mod files;
 mod json;
+mod limits;
 mod parse;
 mod report;
 mod stats;
@@ -48,9 +49,28 @@ struct Inputs {
     #[arg(short = 'j', long = "threads", value_name = "N")]
     threads: Option<usize>,
     /// Refuse inputs larger than this (bytes, or with a K, M or G suffix:
-    /// 500M, 2G).
+    /// 500M, 2G). The default bounds the memory one input may take.
     #[arg(long, value_name = "SIZE", default_value = "1G", value_parser = parse_size)]
     max_size: u64,
+    /// Refuse inputs with a line longer than this (bytes, or with a K, M or
+    /// G suffix). Real pages have lines of a few kilobytes; the default
+    /// stops a file with no line breaks (a binary, a minified page).
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+    max_line_bytes: u64,
+    /// Refuse inputs with more posts than this. The default bounds the
+    /// memory of an input made of tiny posts.
+    #[arg(long, value_name = "N", default_value_t = 1_000_000)]
+    max_posts: usize,
+}
+
+impl Inputs {
+    fn limits(&self) -> limits::Limits {
+        limits::Limits {
+            max_size: self.max_size,
+            max_line_bytes: self.max_line_bytes,
+            max_posts: self.max_posts,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -155,9 +175,8 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let mut worst = 0;
-    let list = files::expand(&inputs.inputs, &mut worst);
-    let max_size = inputs.max_size;
+    let list = files::expand(&inputs.inputs);
+    let limits = inputs.limits();
     let result = match &cli.command {
         Command::Parse {
             format,
@@ -174,16 +193,16 @@ fn main() -> ExitCode {
                 output: output.clone(),
                 pretty: *pretty,
                 strict: *strict,
-                max_size,
+                limits,
             },
         ),
-        Command::Check { strict, .. } => check::run(&list, *strict, max_size),
-        Command::Stats { .. } => stats::run(&list, max_size),
+        Command::Check { strict, .. } => check::run(&list, *strict, &limits),
+        Command::Stats { .. } => stats::run(&list, &limits),
     };
     let code = match result {
-        Ok(code) => worst.max(code),
+        Ok(code) => code,
         // The reader went away (`| head`): nothing left to say.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => worst,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
         Err(e) => {
             warn(format_args!("blog-export: {e}"));
             2

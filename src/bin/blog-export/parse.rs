@@ -4,12 +4,13 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
-use blog_export::{ErrorKind, Export, ParseOptions, PostReader};
+use blog_export::{ErrorKind, Export, PostReader};
 use clap::ValueEnum;
 
 use crate::csv::{self as tables, Table};
 use crate::files::{each_file, Input};
 use crate::json;
+use crate::limits::{named, Limits};
 use crate::report::{shown, warn};
 
 /// Output formats of `parse`.
@@ -33,7 +34,7 @@ pub struct Options {
     pub output: Option<PathBuf>,
     pub pretty: bool,
     pub strict: bool,
-    pub max_size: u64,
+    pub limits: Limits,
 }
 
 /// One input's outcome, rendered in a worker.
@@ -42,8 +43,9 @@ enum Rendered {
     Bytes(Vec<u8>),
     /// The input has no post (or another parse error).
     Failed(blog_export::Error),
-    /// `--strict`: the input's diagnostics, as lines to show.
-    Refused(Vec<String>),
+    /// `--strict`: the input's diagnostics, as lines to show, and the
+    /// error that the first of them makes.
+    Refused(Vec<String>, blog_export::Error),
 }
 
 pub fn run(inputs: &[Input], o: &Options) -> io::Result<u8> {
@@ -105,6 +107,7 @@ fn is_large(input: &Input) -> bool {
     match input {
         Input::Stdin => true,
         Input::File(path) => std::fs::metadata(path).is_ok_and(|m| m.len() > 16 << 20),
+        Input::Unreadable(..) => false,
     }
 }
 
@@ -118,48 +121,54 @@ fn in_memory(
     out: &mut impl Write,
 ) -> io::Result<u8> {
     let wrapped = o.format == Format::Json && several;
-    let options = ParseOptions::default()
-        .with_max_input_bytes(usize::try_from(o.max_size).unwrap_or(usize::MAX));
+    let options = o.limits.options(false);
+    let strict = o.limits.options(true);
     let mut worst = 0;
     each_file(
         inputs,
-        o.max_size,
+        o.limits.max_size,
         |input, text| match blog_export::parse_with(text, &options) {
-            Err(error) => Ok(Rendered::Failed(error)),
-            Ok(export) if o.strict && !export.diagnostics().is_empty() => Ok(Rendered::Refused(
-                export
+            Err(error) => Ok(Rendered::Failed(named(error))),
+            Ok(export) if o.strict && !export.diagnostics().is_empty() => {
+                let lines = export
                     .diagnostics()
                     .iter()
                     .map(|d| format!("{}:{}", input.name(), strict_line(d)))
-                    .collect(),
-            )),
+                    .collect();
+                // The strict parse fails at the first diagnostic.
+                match blog_export::parse_with(text, &strict) {
+                    Err(error) => Ok(Rendered::Refused(lines, named(error))),
+                    Ok(_) => render(&input.name(), &export, o, several).map(Rendered::Bytes),
+                }
+            }
             Ok(export) => render(&input.name(), &export, o, several).map(Rendered::Bytes),
         },
         |input, result| {
             let name = input.name();
+            // A failed input's error stands where its result would have
+            // (in JSON and JSON lines; CSV has no place for it).
             let record = match result {
                 Err(unread) => {
-                    worst = unread.report();
-                    return Ok(());
+                    worst = worst.max(unread.report(&name));
+                    error_record(&name, &unread, o.format)?
                 }
                 Ok(Err(e)) => return Err(e),
-                Ok(Ok(Rendered::Refused(diagnostics))) => {
+                Ok(Ok(Rendered::Refused(diagnostics, error))) => {
                     for line in diagnostics {
                         warn(line);
                     }
                     worst = worst.max(1);
-                    return Ok(());
+                    error_record(&name, &error, o.format)?
                 }
                 Ok(Ok(Rendered::Failed(error))) => {
                     warn(format_args!("{name}:{error}"));
                     worst = worst.max(1);
-                    match o.format {
-                        Format::Jsonl => json::error_line(&name, &error)?,
-                        Format::Json if wrapped => json::error(&name, &error)?,
-                        _ => return Ok(()),
-                    }
+                    error_record(&name, &error, o.format)?
                 }
-                Ok(Ok(Rendered::Bytes(bytes))) => bytes,
+                Ok(Ok(Rendered::Bytes(bytes))) => Some(bytes),
+            };
+            let Some(record) = record else {
+                return Ok(());
             };
             if wrapped && !std::mem::take(first) {
                 out.write_all(b",")?;
@@ -174,6 +183,20 @@ fn in_memory(
     Ok(worst)
 }
 
+/// An input's error as its output records: `{"file", "error"}` in JSON,
+/// a `"record": "error"` line in JSON lines, nothing in CSV.
+fn error_record(
+    name: &str,
+    error: &impl serde::Serialize,
+    format: Format,
+) -> io::Result<Option<Vec<u8>>> {
+    Ok(match format {
+        Format::Json => Some(json::error(name, error)?),
+        Format::Jsonl => Some(json::error_line(name, error)?),
+        Format::Csv => None,
+    })
+}
+
 /// Streams one input post by post (JSON lines or CSV).
 fn stream_one(input: &Input, o: &Options, out: &mut impl Write) -> io::Result<u8> {
     let name = input.name();
@@ -186,11 +209,15 @@ fn stream_one(input: &Input, o: &Options, out: &mut impl Write) -> io::Result<u8
                 return Ok(2);
             }
         },
+        // Never streamed (see `is_large`): read, it fails in its place.
+        Input::Unreadable(..) => {
+            return in_memory(std::slice::from_ref(input), o, true, &mut false, out)
+        }
     };
-    let options = ParseOptions::default()
-        .with_max_input_bytes(usize::try_from(o.max_size).unwrap_or(usize::MAX));
-    let mut posts =
-        PostReader::with_options(io::BufReader::with_capacity(1 << 16, reader), options);
+    let mut posts = PostReader::with_options(
+        io::BufReader::with_capacity(1 << 16, reader),
+        o.limits.options(false),
+    );
     let mut count = 0;
     for post in posts.by_ref() {
         match post {
@@ -203,6 +230,7 @@ fn stream_one(input: &Input, o: &Options, out: &mut impl Write) -> io::Result<u8
                 count += 1;
             }
             Err(error) => {
+                let error = named(error);
                 warn(format_args!("{name}:{error}"));
                 if o.format == Format::Jsonl {
                     out.write_all(&json::error_line(&name, &error)?)?;

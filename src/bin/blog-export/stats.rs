@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use crate::files::{each_file, Input};
+use crate::limits::{named, Limits};
 use crate::report::warn;
 
 #[derive(Default, Clone, Copy)]
@@ -59,7 +60,8 @@ impl Counts {
     }
 }
 
-pub fn run(inputs: &[Input], max_size: u64) -> io::Result<u8> {
+pub fn run(inputs: &[Input], limits: &Limits) -> io::Result<u8> {
+    let options = limits.options(false);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     writeln!(out, "file\tposts\tcomments\treplies\tletters\tbytes\tMB/s")?;
@@ -67,10 +69,10 @@ pub fn run(inputs: &[Input], max_size: u64) -> io::Result<u8> {
     let mut worst = 0;
     each_file(
         inputs,
-        max_size,
+        limits.max_size,
         |_, text| {
             let start = Instant::now();
-            let parsed = blog_export::parse(text);
+            let parsed = blog_export::parse_with(text, &options).map_err(named);
             let time = start.elapsed();
             parsed.map(|export| {
                 let counts = Counts::of(&export, text.len(), time);
@@ -82,7 +84,7 @@ pub fn run(inputs: &[Input], max_size: u64) -> io::Result<u8> {
         |input, result| {
             let name = input.name();
             match result {
-                Err(unread) => worst = unread.report(),
+                Err(unread) => worst = unread.report(&name),
                 Ok(Err(error)) => {
                     warn(format_args!("{name}:{error}"));
                     worst = worst.max(1);

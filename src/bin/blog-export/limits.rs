@@ -1,0 +1,41 @@
+//! The limits a user sets on the command line (`--max-size`,
+//! `--max-line-bytes`, `--max-posts`), the parse options they make, and
+//! errors that name the flag, not the library's method.
+
+use blog_export::{Error, Limit, ParseOptions};
+
+/// The limits of every command.
+#[derive(Clone, Copy)]
+pub struct Limits {
+    /// `--max-size`: the largest input read, in bytes.
+    pub max_size: u64,
+    /// `--max-line-bytes`: the longest line, in bytes.
+    pub max_line_bytes: u64,
+    /// `--max-posts`: the most posts in one input.
+    pub max_posts: usize,
+}
+
+impl Limits {
+    /// The parse options with these limits, lenient or strict.
+    pub fn options(&self, strict: bool) -> ParseOptions {
+        let base = if strict {
+            ParseOptions::strict()
+        } else {
+            ParseOptions::default()
+        };
+        base.with_max_input_bytes(usize::try_from(self.max_size).unwrap_or(usize::MAX))
+            .with_max_line_bytes(usize::try_from(self.max_line_bytes).unwrap_or(usize::MAX))
+            .with_max_posts(self.max_posts)
+    }
+}
+
+/// A parse error as the command line shows it: a limit's message names
+/// the flag that sets it.
+pub fn named(error: Error) -> Error {
+    match error.limit() {
+        Some(Limit::InputBytes) => error.with_setting("--max-size"),
+        Some(Limit::LineBytes) => error.with_setting("--max-line-bytes"),
+        Some(Limit::Posts) => error.with_setting("--max-posts"),
+        _ => error,
+    }
+}
