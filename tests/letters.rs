@@ -192,6 +192,8 @@ fn personal_openings_and_love_closings() {
         ("Dearest Tom,", "Love always,"),
         ("Dear Mrs. Glenn:", "Sincerely,"),
         ("Hey Jo!", "Love,"),
+        ("Madame Speaker:", "Your loving son,"),
+        ("Dear Daddy,", "Hugs and kisses,"),
     ] {
         let ls = letters(&format!("{opening}\n\nThe news.\n\n{closing}\n\nMary"));
         assert_eq!(ls.len(), 1, "{opening}");
