@@ -178,13 +178,11 @@
 //!
 //! # Performance
 //!
-//! On the development machine (one core), a 50 MB corpus made from the seeds
-//! is read and fully parsed in about 220 ms (about 230 MiB/s), in time
-//! linear in the input, with peak memory about 1.6 times the input: the
-//! input is parsed in chunks cut at date headers, so the parser's tokens
-//! never outgrow one chunk. `cargo bench --bench parse` measures it beside a
-//! floor (read the file and count its lines) and on pathological inputs; the
-//! README has the figures. Build programs that depend on the crate with
+//! Time is linear in the input, and peak memory a small multiple of it:
+//! the input is parsed in chunks cut at date headers, so the parser's
+//! tokens never outgrow one chunk. `cargo bench --bench parse` measures it;
+//! the figures are in the README's Performance section (the only place
+//! they are kept). Build programs that depend on the crate with
 //! `lto = true` in their release profile: pest's small per-step helpers are
 //! then inlined, for about 17% less time.
 //!

@@ -136,7 +136,7 @@ fn directories_are_read_recursively_in_name_order() {
     assert!(files[4].ends_with("004_57dd84069a37bb86.txt"));
     let posts: Vec<&serde_json::Value> = records.iter().filter(|r| r["record"] == "post").collect();
     assert_eq!(posts.len(), 24);
-    assert_eq!(posts[1]["index"], 0);
+    assert_eq!(posts[1]["post"], 0);
     assert!(posts[1]["file"]
         .as_str()
         .unwrap()
@@ -174,60 +174,118 @@ fn output_file_and_pretty_json() {
     assert_eq!(v["posts"][0]["date"], "2014-07-25");
 }
 
-#[test]
-fn csv_comments_table() {
-    let out = run(&["parse", "--format", "csv", SEED]);
-    assert!(out.status.success());
+/// A CSV table's rows as maps from column name to field.
+fn csv_table(args: &[&str]) -> (Vec<String>, Vec<std::collections::HashMap<String, String>>) {
+    let out = run(args);
+    assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let headers = reader.headers().unwrap().clone();
+    let headers: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let rows = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            headers
+                .iter()
+                .cloned()
+                .zip(r.iter().map(String::from))
+                .collect()
+        })
+        .collect();
+    (headers, rows)
+}
+
+#[test]
+fn csv_comments_table() {
+    let (headers, rows) = csv_table(&["parse", "--format", "csv", SEED]);
     assert_eq!(
-        headers.iter().collect::<Vec<_>>(),
+        headers,
         [
             "file",
-            "line",
-            "post_date",
-            "post_title",
+            "post",
             "number",
-            "parent_number",
-            "signature_or_author",
+            "parent",
+            "line",
+            "author",
+            "signature",
+            "posted",
+            "posted_date",
+            "posted_time",
             "text"
         ]
     );
-    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
     assert_eq!(rows.len(), 33);
     // Comment 5 is signed; its fifth reply too.
     let c5 = rows
         .iter()
-        .find(|r| &r[4] == "5" && r[5].is_empty())
+        .find(|r| r["number"] == "5" && r["parent"].is_empty())
         .unwrap();
-    assert_eq!(&c5[6], "papa");
-    let r55 = rows.iter().find(|r| &r[4] == "5" && &r[5] == "5").unwrap();
-    assert_eq!(&r55[6], "Simon Garden");
-    assert_eq!(&r55[1], "92");
+    assert_eq!(c5["signature"], "papa");
+    assert_eq!(c5["author"], "");
+    let r55 = rows
+        .iter()
+        .find(|r| r["number"] == "5" && r["parent"] == "5")
+        .unwrap();
+    assert_eq!(r55["signature"], "Simon Garden");
+    assert_eq!(r55["line"], "92");
+    assert_eq!(r55["post"], "0");
 }
 
 #[test]
 fn csv_posts_and_letters_tables() {
-    let out = run(&["parse", "--format", "csv", "--table", "posts", "seeds"]);
-    let text = stdout(&out);
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
-    assert_eq!(rows.len(), 24);
-    let fields = |r: &csv::StringRecord, a: usize, b: usize| -> Vec<String> {
-        (a..b).map(|i| r[i].to_string()).collect()
-    };
+    let (headers, rows) = csv_table(&["parse", "--format", "csv", "--table", "posts", "seeds"]);
     assert_eq!(
-        fields(&rows[0], 2, 5),
-        ["2014-07-25", "Friday", "Dear Mr Spurr"]
+        headers,
+        [
+            "file",
+            "post",
+            "line",
+            "date",
+            "weekday",
+            "title",
+            "paragraphs",
+            "letters",
+            "declared",
+            "comments"
+        ]
     );
-    let out = run(&["parse", "--format", "csv", "--table", "letters", "seeds"]);
-    let text = stdout(&out);
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
-    assert_eq!(rows.len(), 12);
+    assert_eq!(rows.len(), 24);
     assert_eq!(
-        fields(&rows[1], 4, 9),
+        [
+            &rows[0]["date"],
+            &rows[0]["weekday"],
+            &rows[0]["title"],
+            &rows[0]["declared"]
+        ],
+        ["2014-07-25", "Friday", "Dear Mr Spurr", "34"]
+    );
+    let (headers, rows) = csv_table(&["parse", "--format", "csv", "--table", "letters", "seeds"]);
+    assert_eq!(
+        headers,
+        [
+            "file",
+            "post",
+            "letter",
+            "line",
+            "sent",
+            "sent_raw",
+            "salutation",
+            "subject",
+            "valediction",
+            "signer",
+            "roles"
+        ]
+    );
+    assert_eq!(rows.len(), 12);
+    let l = &rows[1];
+    assert_eq!(
+        [
+            &l["sent"],
+            &l["salutation"],
+            &l["subject"],
+            &l["valediction"],
+            &l["signer"]
+        ],
         [
             "2014-07-21T13:52:19+01:00",
             "Dear Ms Hughes,",

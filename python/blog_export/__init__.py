@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Dict, Iterable, Union
+from typing import Any, Dict, Iterable, List, Optional, Union
 
 from ._native import TABLES as _TABLES
 from ._native import ParseError, parse_file_json, parse_json, table_columns
@@ -30,7 +30,14 @@ PathLike = Union[str, "os.PathLike[str]"]
 TABLES: Dict[str, tuple] = {name: tuple(columns) for name, columns in _TABLES.items()}
 
 
-def parse(text: str, *, strict: bool = False) -> Dict[str, Any]:
+def parse(
+    text: str,
+    *,
+    strict: bool = False,
+    max_size: Optional[int] = None,
+    max_line_bytes: Optional[int] = None,
+    max_posts: Optional[int] = None,
+) -> Dict[str, Any]:
     """Parse one export given as text.
 
     Returns a dict with the JSON shape of ``blog-export parse``: ``preamble``,
@@ -38,31 +45,77 @@ def parse(text: str, *, strict: bool = False) -> Dict[str, Any]:
     ``comments``, ``furniture`` and spans), ``diagnostics`` and, when the
     text starts mid-post, ``orphan_comments``.
 
-    With ``strict=True`` the first diagnostic is an error.
+    With ``strict=True`` the first diagnostic is an error. The limits
+    ``max_size`` (bytes, default 1 GiB), ``max_line_bytes`` (default 16 MiB)
+    and ``max_posts`` (default 1,000,000) bound what one input may cost; an
+    input over one raises :class:`ParseError` naming the keyword.
 
-    Raises :class:`ParseError` (a ``ValueError`` with ``line``, ``column``
-    and ``message``) when the text has no post.
+    Raises :class:`ParseError` (a ``ValueError`` with ``kind``, ``line``,
+    ``column``, ``offset`` and ``message``) when the text has no post or
+    passes a limit.
 
     >>> export = parse("Friday 25 July 2014\\n\\nTitle\\n\\nBody.")
     >>> export["posts"][0]["date"], export["posts"][0]["title"]
     ('2014-07-25', 'Title')
     """
-    return json.loads(parse_json(text, strict))
+    return json.loads(parse_json(text, strict, max_size, max_line_bytes, max_posts))
 
 
-def parse_file(path: PathLike, *, strict: bool = False) -> Dict[str, Any]:
-    """Parse the export in the file at ``path`` (UTF-8 text).
+def parse_file(
+    path: PathLike,
+    *,
+    strict: bool = False,
+    max_size: Optional[int] = None,
+    max_line_bytes: Optional[int] = None,
+    max_posts: Optional[int] = None,
+) -> Dict[str, Any]:
+    """Parse the export in the file at ``path`` (a ``str`` or
+    ``os.PathLike``; UTF-8 text).
 
-    Returns what :func:`parse` returns for the file's text. A missing file
-    raises ``FileNotFoundError`` naming the path; a file that cannot be
-    parsed raises :class:`ParseError`.
+    Returns what :func:`parse` returns for the file's text, with the same
+    keywords. A missing file raises ``FileNotFoundError`` naming the path; a
+    file that is not UTF-8 or cannot be parsed raises :class:`ParseError`
+    (``file`` names it; for bytes that are not UTF-8, ``offset`` is the
+    first bad byte).
     """
-    return json.loads(parse_file_json(os.fspath(path), strict))
+    return json.loads(
+        parse_file_json(os.fspath(path), strict, max_size, max_line_bytes, max_posts)
+    )
 
 
-def tables(paths: Union[PathLike, Iterable[PathLike]]) -> Dict[str, "Any"]:
-    """The posts, comments and letters of the files at ``paths`` as
-    ``pyarrow.Table`` objects (needs ``pyarrow``).
+def _files(paths: Union[PathLike, Iterable[PathLike]]) -> List[str]:
+    """The files that ``paths`` name, as the command-line tool reads them: a
+    directory is walked (following links) for the files whose name ends in
+    ``.txt`` in any case, in name order; a directory with none raises
+    ``FileNotFoundError``."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    out: List[str] = []
+    for path in map(os.fspath, paths):
+        if not os.path.isdir(path):
+            out.append(path)
+            continue
+        found = []
+        for root, dirs, names in os.walk(path, followlinks=True):
+            dirs.sort()
+            found.extend(os.path.join(root, n) for n in names if n.lower().endswith(".txt"))
+        if not found:
+            raise FileNotFoundError(2, "no .txt file in this directory", path)
+        out.extend(sorted(found))
+    return out
+
+
+def tables(
+    paths: Union[PathLike, Iterable[PathLike]],
+    *,
+    max_size: Optional[int] = None,
+    max_line_bytes: Optional[int] = None,
+    max_posts: Optional[int] = None,
+) -> Dict[str, "Any"]:
+    """The posts, comments and letters of the files at ``paths`` (one path
+    or several, ``str`` or ``os.PathLike``, files or directories of ``.txt``
+    files as the command-line tool reads them) as ``pyarrow.Table`` objects
+    (needs ``pyarrow``). The limits are those of :func:`parse`.
 
     Returns ``{"posts": ..., "comments": ..., "letters": ...}``:
 
@@ -87,9 +140,7 @@ def tables(paths: Union[PathLike, Iterable[PathLike]]) -> Dict[str, "Any"]:
     """
     import pyarrow as pa
 
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    columns = table_columns([os.fspath(p) for p in paths])
+    columns = table_columns(_files(paths), max_size, max_line_bytes, max_posts)
     types = {
         "post": pa.int64(), "line": pa.int64(), "paragraphs": pa.int64(),
         "letters": pa.int64(), "declared": pa.int64(), "comments": pa.int64(),

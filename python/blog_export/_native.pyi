@@ -1,23 +1,42 @@
 """The native part of ``blog_export`` (use the functions of the package)."""
 
-from typing import Dict, List
+from typing import Dict, List, Optional
 
 class ParseError(ValueError):
     """An input that cannot be parsed: where and why."""
 
-    line: int
-    column: int
+    kind: str
+    line: Optional[int]
+    column: Optional[int]
+    offset: Optional[int]
     message: str
-    file: str | None
+    file: Optional[str]
 
 TABLES: Dict[str, List[str]]
 """The tables of :func:`table_columns` and their columns, in order."""
 
-def parse_json(text: str, strict: bool = False) -> bytes:
+def parse_json(
+    text: str,
+    strict: bool = False,
+    max_size: Optional[int] = None,
+    max_line_bytes: Optional[int] = None,
+    max_posts: Optional[int] = None,
+) -> bytes:
     """The JSON of ``blog-export parse`` for ``text``."""
 
-def parse_file_json(path: str, strict: bool = False) -> bytes:
+def parse_file_json(
+    path: str,
+    strict: bool = False,
+    max_size: Optional[int] = None,
+    max_line_bytes: Optional[int] = None,
+    max_posts: Optional[int] = None,
+) -> bytes:
     """The JSON of ``blog-export parse`` for the file at ``path``."""
 
-def table_columns(paths: List[str]) -> Dict[str, Dict[str, list]]:
+def table_columns(
+    paths: List[str],
+    max_size: Optional[int] = None,
+    max_line_bytes: Optional[int] = None,
+    max_posts: Optional[int] = None,
+) -> Dict[str, Dict[str, list]]:
     """The columns of the posts, comments and letters tables."""

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use blog_export::{Error, Export, ParseOptions, Post};
+use blog_export::{Error, Export, Limit, ParseOptions, Post};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyValueError};
 use pyo3::prelude::*;
@@ -13,87 +13,151 @@ use pyo3::types::{PyBytes, PyDict, PyList};
 use rayon::prelude::*;
 
 create_exception!(
-    _native,
+    blog_export,
     ParseError,
     PyValueError,
-    "An input that cannot be parsed (no date header, empty, a limit...): `line`, `column` and `message` say where and why."
+    "An input that cannot be parsed (not UTF-8, no date header, empty, a limit...): `kind`, `line`, `column`, `offset` and `message` say where and why, `file` which input."
 );
 
-/// A crate error as a `ParseError` with `line`, `column` and `message`.
-fn parse_error(py: Python<'_>, error: &Error, file: Option<&str>) -> PyErr {
+/// A crate error as a `ParseError` with `kind`, `line`, `column`,
+/// `offset`, `message` and `file`; a limit's message names the keyword
+/// that sets it.
+fn parse_error(py: Python<'_>, error: Error, file: Option<&str>) -> PyErr {
+    let error = match error.limit() {
+        Some(Limit::InputBytes) => error.with_setting("max_size"),
+        Some(Limit::LineBytes) => error.with_setting("max_line_bytes"),
+        Some(Limit::Posts) => error.with_setting("max_posts"),
+        _ => error,
+    };
     let text = match file {
         Some(file) => format!("{file}:{error}"),
         None => error.to_string(),
     };
     let err = ParseError::new_err(text);
     let value = err.value(py);
+    let _ = value.setattr("kind", error.kind().as_str());
     let _ = value.setattr("line", error.line());
     let _ = value.setattr("column", error.column());
+    let _ = value.setattr("offset", error.offset());
     let _ = value.setattr("message", error.message());
     let _ = value.setattr("file", file);
     err
 }
 
 /// Reads a file as UTF-8 text; a missing file is `FileNotFoundError`
-/// naming the path.
+/// naming the path, bytes that are not UTF-8 a `ParseError` with their
+/// offset.
 fn read(path: &PathBuf) -> Result<String, ReadError> {
-    std::fs::read_to_string(path).map_err(|e| ReadError(e, path.display().to_string()))
+    let name = || path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| ReadError::Io(e, name()))?;
+    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8(e.utf8_error().valid_up_to(), name()))
 }
 
 /// An input that could not be read, with its path.
-struct ReadError(std::io::Error, String);
+enum ReadError {
+    Io(std::io::Error, String),
+    /// Not UTF-8 from this byte offset on.
+    NotUtf8(usize, String),
+}
 
-impl From<ReadError> for PyErr {
-    fn from(ReadError(e, path): ReadError) -> PyErr {
-        let errno = e.raw_os_error().unwrap_or(0);
-        match e.kind() {
-            std::io::ErrorKind::NotFound => {
-                PyFileNotFoundError::new_err((errno, e.to_string(), path))
+impl ReadError {
+    fn into_py(self, py: Python<'_>) -> PyErr {
+        match self {
+            ReadError::Io(e, path) => {
+                let errno = e.raw_os_error().unwrap_or(0);
+                match e.kind() {
+                    std::io::ErrorKind::NotFound => {
+                        PyFileNotFoundError::new_err((errno, e.to_string(), path))
+                    }
+                    _ => PyOSError::new_err((errno, e.to_string(), path)),
+                }
             }
-            std::io::ErrorKind::InvalidData => {
-                PyValueError::new_err(format!("{path}: not UTF-8 text"))
+            ReadError::NotUtf8(offset, path) => {
+                let message = format!("not UTF-8: invalid byte at offset {offset}");
+                let err = ParseError::new_err(format!("{path}: {message}"));
+                let value = err.value(py);
+                let _ = value.setattr("kind", "read");
+                let _ = value.setattr("line", py.None());
+                let _ = value.setattr("column", py.None());
+                let _ = value.setattr("offset", offset);
+                let _ = value.setattr("message", message);
+                let _ = value.setattr("file", path);
+                err
             }
-            _ => PyOSError::new_err((errno, e.to_string(), path)),
         }
     }
 }
 
-fn options(strict: bool) -> ParseOptions {
-    if strict {
+/// The parse options of the keywords `strict`, `max_size`,
+/// `max_line_bytes` and `max_posts` (None: the crate's default).
+fn options(
+    strict: bool,
+    max_size: Option<usize>,
+    max_line_bytes: Option<usize>,
+    max_posts: Option<usize>,
+) -> ParseOptions {
+    let mut o = if strict {
         ParseOptions::strict()
     } else {
         ParseOptions::default()
+    };
+    if let Some(n) = max_size {
+        o = o.with_max_input_bytes(n);
     }
+    if let Some(n) = max_line_bytes {
+        o = o.with_max_line_bytes(n);
+    }
+    if let Some(n) = max_posts {
+        o = o.with_max_posts(n);
+    }
+    o
 }
 
 /// The crate's JSON for `text` (what `blog-export parse` prints).
 #[pyfunction]
-#[pyo3(signature = (text, strict = false))]
-fn parse_json(py: Python<'_>, text: String, strict: bool) -> PyResult<Py<PyBytes>> {
+#[pyo3(signature = (text, strict = false, max_size = None, max_line_bytes = None, max_posts = None))]
+fn parse_json(
+    py: Python<'_>,
+    text: String,
+    strict: bool,
+    max_size: Option<usize>,
+    max_line_bytes: Option<usize>,
+    max_posts: Option<usize>,
+) -> PyResult<Py<PyBytes>> {
+    let options = options(strict, max_size, max_line_bytes, max_posts);
     let json = py.detach(|| {
-        blog_export::parse_with(&text, &options(strict))
+        blog_export::parse_with(&text, &options)
             .map(|export| serde_json::to_vec(&export).unwrap_or_default())
     });
     match json {
         Ok(bytes) => Ok(PyBytes::new(py, &bytes).unbind()),
-        Err(e) => Err(parse_error(py, &e, None)),
+        Err(e) => Err(parse_error(py, e, None)),
     }
 }
 
 /// The crate's JSON for the file at `path`.
 #[pyfunction]
-#[pyo3(signature = (path, strict = false))]
-fn parse_file_json(py: Python<'_>, path: PathBuf, strict: bool) -> PyResult<Py<PyBytes>> {
+#[pyo3(signature = (path, strict = false, max_size = None, max_line_bytes = None, max_posts = None))]
+fn parse_file_json(
+    py: Python<'_>,
+    path: PathBuf,
+    strict: bool,
+    max_size: Option<usize>,
+    max_line_bytes: Option<usize>,
+    max_posts: Option<usize>,
+) -> PyResult<Py<PyBytes>> {
     let name = path.display().to_string();
+    let options = options(strict, max_size, max_line_bytes, max_posts);
     let json = py.detach(|| {
         read(&path).map(|text| {
-            blog_export::parse_with(&text, &options(strict))
+            blog_export::parse_with(&text, &options)
                 .map(|export| serde_json::to_vec(&export).unwrap_or_default())
         })
-    })?;
+    });
     match json {
-        Ok(bytes) => Ok(PyBytes::new(py, &bytes).unbind()),
-        Err(e) => Err(parse_error(py, &e, Some(&name))),
+        Ok(Ok(bytes)) => Ok(PyBytes::new(py, &bytes).unbind()),
+        Ok(Err(e)) => Err(parse_error(py, e, Some(&name))),
+        Err(e) => Err(e.into_py(py)),
     }
 }
 
@@ -249,6 +313,7 @@ impl Columns {
                 letter
                     .signature
                     .as_ref()
+                    .filter(|s| !s.roles.is_empty())
                     .map(|s| joined(s.roles.iter().map(|r| &*r.text), "; ")),
             );
         }
@@ -319,7 +384,15 @@ enum FileRows {
 /// files at `paths` (parsed in parallel, without the GIL), as
 /// `{"posts": {column: list}, ...}`.
 #[pyfunction]
-fn table_columns(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Bound<'_, PyDict>> {
+#[pyo3(signature = (paths, max_size = None, max_line_bytes = None, max_posts = None))]
+fn table_columns(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    max_size: Option<usize>,
+    max_line_bytes: Option<usize>,
+    max_posts: Option<usize>,
+) -> PyResult<Bound<'_, PyDict>> {
+    let options = options(false, max_size, max_line_bytes, max_posts);
     let files: Vec<FileRows> = py.detach(|| {
         paths
             .par_iter()
@@ -329,7 +402,7 @@ fn table_columns(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Bound<'_, PyDi
                     Ok(text) => text,
                     Err(e) => return FileRows::Unread(e),
                 };
-                match blog_export::parse(&text) {
+                match blog_export::parse_with(&text, &options) {
                     Ok(export) => {
                         let mut columns = Columns::default();
                         columns.add(&name, &export);
@@ -344,8 +417,8 @@ fn table_columns(py: Python<'_>, paths: Vec<PathBuf>) -> PyResult<Bound<'_, PyDi
     for file in files {
         match file {
             FileRows::Rows(columns) => all.extend(*columns),
-            FileRows::Unread(e) => return Err(e.into()),
-            FileRows::Unparsed(e, name) => return Err(parse_error(py, &e, Some(&name))),
+            FileRows::Unread(e) => return Err(e.into_py(py)),
+            FileRows::Unparsed(e, name) => return Err(parse_error(py, e, Some(&name))),
         }
     }
     all.into_py(py)

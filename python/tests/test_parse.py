@@ -43,3 +43,29 @@ def test_missing_file_names_its_path(tmp_path):
         blog_export.parse_file(missing)
     assert str(missing) in str(e.value)
     assert e.value.filename == str(missing)
+
+
+def test_parse_error_lives_in_blog_export():
+    assert blog_export.ParseError.__module__ == "blog_export"
+
+
+def test_not_utf8_is_a_parse_error_with_the_offset(tmp_path):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes(b"Friday 25 July 2014\n\nCaf\xe9\n")
+    with pytest.raises(blog_export.ParseError) as e:
+        blog_export.parse_file(bad)
+    assert e.value.offset == 24
+    assert e.value.kind == "read"
+    assert e.value.file == str(bad)
+    assert "not UTF-8" in e.value.message
+
+
+def test_every_limit_is_a_keyword_and_its_error_names_it():
+    text = "Friday 25 July 2014\n\nOne\n\nSaturday 26 July 2014\n\nTwo with a long line"
+    for keyword, value in [("max_posts", 1), ("max_line_bytes", 8), ("max_size", 10)]:
+        with pytest.raises(blog_export.ParseError) as e:
+            blog_export.parse(text, **{keyword: value})
+        assert e.value.kind == "limit"
+        assert e.value.message.endswith(f"({keyword})"), e.value.message
+        assert "ParseOptions" not in str(e.value)
+    assert len(blog_export.parse(text, max_posts=2)["posts"]) == 2

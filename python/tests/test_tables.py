@@ -85,3 +85,60 @@ def test_a_bad_file_is_named(tmp_path):
     assert "bad.txt" in str(e.value)
     with pytest.raises(FileNotFoundError):
         blog_export.tables([tmp_path / "missing.txt"])
+
+
+def _csv_rows(cli, table, paths):
+    import csv
+    import io
+
+    out = subprocess.run([cli, "parse", "--format", "csv", "--table", table, *map(str, paths)],
+                         capture_output=True, text=True, check=True)
+    reader = csv.reader(io.StringIO(out.stdout))
+    header = next(reader)
+    return header, list(reader)
+
+
+def _as_csv_field(value):
+    """An Arrow value as the CLI writes it in CSV: null is an empty field."""
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def test_one_schema_for_csv_arrow_and_json_lines(blog_export_cli):
+    import json
+
+    t = blog_export.tables(SEEDS)
+    for name, columns in blog_export.TABLES.items():
+        header, rows = _csv_rows(blog_export_cli, name, SEEDS)
+        # The same names, in the same order.
+        assert header == list(columns) == t[name].column_names
+        # The same values, with null as an empty field.
+        arrow_rows = [[_as_csv_field(v) for v in row.values()] for row in t[name].to_pylist()]
+        assert rows == arrow_rows, name
+    # JSON lines post records are keyed as the tables' rows are.
+    out = subprocess.run([blog_export_cli, "parse", "--format", "jsonl", *map(str, SEEDS)],
+                         capture_output=True, text=True, check=True)
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    keys = [(r["file"], r["post"]) for r in records if r["record"] == "post"]
+    posts = t["posts"].to_pylist()
+    assert keys == [(p["file"], p["post"]) for p in posts]
+
+
+def test_tables_read_directories_and_path_like(tmp_path):
+    import shutil
+
+    (tmp_path / "sub").mkdir()
+    shutil.copy(SEEDS[0], tmp_path / "sub" / "b.TXT")
+    shutil.copy(SEEDS[1], tmp_path / "a.txt")
+    (tmp_path / "notes.md").write_text("not an export")
+    t = blog_export.tables(tmp_path)  # a pathlib.Path to a directory
+    files = t["posts"].column("file").to_pylist()
+    assert sorted(set(files)) == [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.TXT")]
+    assert t["posts"].num_rows == blog_export.tables([SEEDS[0], SEEDS[1]])["posts"].num_rows
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with pytest.raises(FileNotFoundError):
+        blog_export.tables(empty)

@@ -19,31 +19,42 @@ pub enum Table {
     Letters,
 }
 
+// The three tables have the columns, in order, of the Python package's
+// Arrow tables (`python/src/lib.rs`, `blog_export.TABLES`): `file` and
+// `post` (the post's index in its file) key every row, `number` and
+// `parent` a comment, `letter` a letter; an absent value is an empty field
+// (null in Arrow). The columns are documented in `docs/tables.md`, and a
+// Python test compares this header with the Arrow schema.
+
 /// A row of the posts table.
 #[derive(Serialize, Default)]
 struct PostRow<'r> {
     file: &'r str,
+    post: usize,
     line: u32,
-    date: &'r str,
-    weekday: &'r str,
-    title: &'r str,
+    date: String,
+    weekday: Option<&'r str>,
+    title: Option<&'r str>,
     paragraphs: usize,
     letters: usize,
-    comments_declared: Option<u32>,
-    comments_listed: usize,
+    declared: Option<u32>,
+    comments: usize,
 }
 
 /// A row of the comments table: a comment, or a reply (with the number of
-/// the comment it answers).
+/// the comment it answers in `parent`).
 #[derive(Serialize, Default)]
 struct CommentRow<'r> {
     file: &'r str,
-    line: u32,
-    post_date: &'r str,
-    post_title: &'r str,
+    post: usize,
     number: u32,
-    parent_number: Option<u32>,
-    signature_or_author: &'r str,
+    parent: Option<u32>,
+    line: u32,
+    author: Option<&'r str>,
+    signature: Option<&'r str>,
+    posted: Option<&'r str>,
+    posted_date: Option<String>,
+    posted_time: Option<String>,
     text: String,
 }
 
@@ -51,15 +62,16 @@ struct CommentRow<'r> {
 #[derive(Serialize, Default)]
 struct LetterRow<'r> {
     file: &'r str,
+    post: usize,
+    letter: usize,
     line: u32,
-    post_date: &'r str,
-    post_title: &'r str,
     sent: Option<String>,
+    sent_raw: Option<&'r str>,
     salutation: &'r str,
-    subject: &'r str,
-    valediction: &'r str,
-    signer: &'r str,
-    roles: String,
+    subject: Option<&'r str>,
+    valediction: Option<&'r str>,
+    signer: Option<&'r str>,
+    roles: Option<String>,
 }
 
 /// The header row of a table: the csv crate's own header for its row type
@@ -84,47 +96,47 @@ pub fn header(table: Table) -> io::Result<Vec<u8>> {
 /// The rows of one file's table, without a header.
 pub fn rows(file: &str, export: &Export, table: Table) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
-    for post in &export.posts {
-        out.extend(post_rows(file, post, table)?);
+    for (index, post) in export.posts.iter().enumerate() {
+        out.extend(post_rows(file, index, post, table)?);
     }
     Ok(out)
 }
 
-/// The rows of one post (one row in the posts table; one per comment or
-/// reply, or per letter, in the others), without a header.
-pub fn post_rows(file: &str, post: &Post, table: Table) -> io::Result<Vec<u8>> {
+/// The rows of one post, the `index`-th of its file (one row in the posts
+/// table; one per comment or reply, or per letter, in the others), without
+/// a header.
+pub fn post_rows(file: &str, index: usize, post: &Post, table: Table) -> io::Result<Vec<u8>> {
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(Vec::new());
-    let date = post.date.to_string();
-    let title = post.title.as_deref().unwrap_or("");
     match table {
         Table::Posts => w.serialize(PostRow {
             file,
+            post: index,
             line: post.header_span.line,
-            date: &date,
-            weekday: post.weekday_name().unwrap_or_default(),
-            title,
+            date: post.date.to_string(),
+            weekday: post.weekday_name(),
+            title: post.title.as_deref(),
             paragraphs: post
                 .body
                 .iter()
                 .filter(|b| matches!(b, Block::Paragraph(_)))
                 .count(),
             letters: post.letters().count(),
-            comments_declared: post.comments.as_ref().and_then(|s| s.declared),
-            comments_listed: post.comment_count(),
+            declared: post.comments.as_ref().and_then(|s| s.declared),
+            comments: post.comment_count(),
         })?,
         Table::Comments => {
             for comment in post.comments.iter().flat_map(|s| &s.items) {
-                w.serialize(comment_row(file, post, &date, comment, None))?;
+                w.serialize(comment_row(file, index, comment, None))?;
                 for reply in &comment.replies {
-                    w.serialize(comment_row(file, post, &date, reply, Some(comment.number)))?;
+                    w.serialize(comment_row(file, index, reply, Some(comment.number)))?;
                 }
             }
         }
         Table::Letters => {
-            for letter in post.letters() {
-                w.serialize(letter_row(file, &date, title, letter))?;
+            for (k, letter) in post.letters().enumerate() {
+                w.serialize(letter_row(file, index, k, letter))?;
             }
         }
     }
@@ -133,48 +145,49 @@ pub fn post_rows(file: &str, post: &Post, table: Table) -> io::Result<Vec<u8>> {
 
 fn comment_row<'r>(
     file: &'r str,
-    post: &'r Post,
-    post_date: &'r str,
+    post: usize,
     comment: &'r Comment,
-    parent_number: Option<u32>,
+    parent: Option<u32>,
 ) -> CommentRow<'r> {
-    let by = comment
-        .signature
-        .as_ref()
-        .or(comment.author.as_ref())
-        .map_or("", |p| &p.text);
+    let posted = comment.posted.as_ref();
     CommentRow {
         file,
-        line: comment.span.line,
-        post_date,
-        post_title: post.title.as_deref().unwrap_or(""),
+        post,
         number: comment.number,
-        parent_number,
-        signature_or_author: by,
+        parent,
+        line: comment.span.line,
+        author: comment.author.as_ref().map(|a| &*a.text),
+        signature: comment.signature.as_ref().map(|s| &*s.text),
+        posted: posted.map(|p| &*p.text),
+        posted_date: posted.and_then(|p| p.date).map(|d| d.to_string()),
+        posted_time: posted
+            .and_then(|p| p.time)
+            .map(|t| t.format("%H:%M").to_string()),
         text: joined(comment.paragraphs.iter().map(|p| &*p.text), "\n\n"),
     }
 }
 
 fn letter_row<'r>(
     file: &'r str,
-    post_date: &'r str,
-    post_title: &'r str,
+    post: usize,
+    letter_index: usize,
     letter: &'r Letter,
 ) -> LetterRow<'r> {
     let signature = letter.signature.as_ref();
     LetterRow {
         file,
+        post,
+        letter: letter_index,
         line: letter.span.line,
-        post_date,
-        post_title,
         sent: letter.sent.as_ref().map(|s| s.at.to_string()),
+        sent_raw: letter.sent.as_ref().map(|s| &*s.raw),
         salutation: &letter.salutation.text,
-        subject: letter.subject.as_ref().map_or("", |s| &s.text),
-        valediction: letter.valediction.as_ref().map_or("", |v| &v.text),
-        signer: signature.map_or("", |s| &s.name.text),
-        roles: signature.map_or(String::new(), |s| {
-            joined(s.roles.iter().map(|r| &*r.text), "; ")
-        }),
+        subject: letter.subject.as_ref().map(|s| &*s.text),
+        valediction: letter.valediction.as_ref().map(|v| &*v.text),
+        signer: signature.map(|s| &*s.name.text),
+        roles: signature
+            .filter(|s| !s.roles.is_empty())
+            .map(|s| joined(s.roles.iter().map(|r| &*r.text), "; ")),
     }
 }
 

@@ -41,11 +41,13 @@ pub fn error(file: &str, error: &impl Serialize) -> io::Result<Vec<u8>> {
 }
 
 /// A JSON lines record for one post: `record` is `"post"`, `file` and
-/// `index` (0-based, in the file) name it, then the post's own keys.
+/// `post` (its 0-based index in the file, as in the tables) name it, then
+/// the post's own keys.
 #[derive(Serialize)]
 struct PostRecord<'a, 'b> {
     record: &'static str,
     file: &'b str,
+    #[serde(rename = "post")]
     index: usize,
     #[serde(flatten)]
     post: &'b Post<'a>,

@@ -20,7 +20,7 @@ pub enum Format {
     /// object with a `file` key) for several.
     Json,
     /// JSON lines: one record per post (`"record": "post"`, with `file`
-    /// and `index`), then one per input (`"record": "file"`: post count,
+    /// and `post`, its index), then one per input (`"record": "file"`: post count,
     /// preamble, diagnostics), or `"record": "error"`. Written as it goes.
     Jsonl,
     /// A CSV table (see `--table`), with a header row.
@@ -223,7 +223,7 @@ fn stream_one(input: &Input, o: &Options, out: &mut impl Write) -> io::Result<u8
         match post {
             Ok(post) => {
                 let bytes = match o.format {
-                    Format::Csv => tables::post_rows(&name, &post, o.table)?,
+                    Format::Csv => tables::post_rows(&name, count, &post, o.table)?,
                     _ => json::post_line(&name, count, &post)?,
                 };
                 out.write_all(&bytes)?;

@@ -1,0 +1,21 @@
+"""Every Python block of the README runs as pasted (from the repository's
+root, where the README's paths point)."""
+
+import os
+import re
+
+import pytest
+
+from conftest import ROOT
+
+BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+
+
+def test_the_readme_has_python_blocks():
+    assert BLOCKS
+
+
+@pytest.mark.parametrize("block", BLOCKS, ids=lambda b: b.splitlines()[0][:40])
+def test_readme_python_block_runs(block, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    exec(compile(block, "README.md", "exec"), {"__name__": "__readme__"})
