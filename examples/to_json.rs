@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     };
     match blog_export::parse(&text) {
         Ok(export) => {
-            for d in export.diagnostics() {
+            for d in &export.diagnostics {
                 eprintln!("{path}:{d}");
             }
             // Write, not print: a closed pipe (`| head`) is an error to

@@ -13,7 +13,7 @@ use crate::span::Span;
 /// ```
 /// let input = "Friday 25 July 2014\n\nT\n\n3 comments:\n\n  1. Only one.\n\n    ReplyDelete";
 /// let export = blog_export::parse(input)?;
-/// let d = &export.diagnostics()[0];
+/// let d = &export.diagnostics[0];
 /// assert_eq!(d.kind, blog_export::DiagnosticKind::CommentCountMismatch);
 /// assert_eq!(d.span.line, 5);
 /// assert_eq!(d.to_string(), "5:1: warning: the header declares 3 comments but 1 is listed");

@@ -175,6 +175,21 @@ impl Error {
         )
     }
 
+    /// A file that could not be read (at line 1, column 1: nothing of it
+    /// was read).
+    pub(crate) fn unreadable(path: &std::path::Path, error: &std::io::Error) -> Self {
+        let message = format!("{}: cannot read: {error}", path.display());
+        Self::placed(ErrorKind::Read, message, 1, 1)
+    }
+
+    /// A file whose bytes are not UTF-8 after its first `valid` text: the
+    /// place of the first bad byte.
+    pub(crate) fn not_utf8(path: &std::path::Path, valid: &str) -> Self {
+        let at = valid.len();
+        let message = format!("{}: not UTF-8: invalid byte at offset {at}", path.display());
+        Self::at(&LineIndex::new(valid), at, ErrorKind::Read, message)
+    }
+
     /// A date header behind a lone carriage return: the file's line
     /// endings need converting.
     pub(crate) fn header_behind_cr(index: &LineIndex<'_>, offset: usize) -> Self {
@@ -261,6 +276,19 @@ impl Error {
     /// ```
     pub fn offset(&self) -> Option<usize> {
         self.inner.offset
+    }
+
+    /// A limit exceeded by an input that was not read (its size): at line
+    /// 1, column 1.
+    pub(crate) fn unread_over_limit(limit: Limit, how: String) -> Self {
+        let mut error = Self::placed(
+            ErrorKind::Limit,
+            format!("{how} ({})", limit.method()),
+            1,
+            1,
+        );
+        error.inner.limit = Some(limit);
+        error
     }
 
     /// The limit exceeded, for an [`ErrorKind::Limit`] error.

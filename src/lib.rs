@@ -244,6 +244,18 @@ pub use elements::{Element, ElementKind};
 pub use error::{Error, ErrorKind, Limit};
 pub use names::is_signature;
 pub use options::ParseOptions;
-pub use parse::{parse, parse_with};
+pub use parse::{parse, parse_file, parse_with};
+
+/// The `chrono` crate, whose date and time types the API uses
+/// ([`Post::date`] is a [`chrono::NaiveDate`]), so a program needs no
+/// dependency of its own to name them (and cannot get a mismatched
+/// version).
+///
+/// ```
+/// let export = blog_export::parse("Friday 25 July 2014\n\nT")?;
+/// assert_eq!(export.posts[0].date, blog_export::chrono::NaiveDate::from_ymd_opt(2014, 7, 25).unwrap());
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+pub use chrono;
 pub use span::Span;
 pub use stream::PostReader;

@@ -129,6 +129,20 @@ impl ParseOptions {
         self.max_posts
     }
 
+    /// The input limit, checked on an input's size before it is read.
+    pub(crate) fn check_size(&self, size: u64) -> Result<(), Error> {
+        if size <= self.max_input_bytes as u64 {
+            return Ok(());
+        }
+        Err(Error::unread_over_limit(
+            Limit::InputBytes,
+            format!(
+                "the input is {size} bytes, over the limit of {}",
+                self.max_input_bytes
+            ),
+        ))
+    }
+
     /// The input and line limits, checked before parsing.
     pub(crate) fn check_input(&self, input: &str, index: &LineIndex<'_>) -> Result<(), Error> {
         if input.len() > self.max_input_bytes {

@@ -30,6 +30,44 @@ pub fn parse(input: &str) -> Result<Export<'_>, Error> {
     parse_with(input, &ParseOptions::default())
 }
 
+/// Reads the export in the file at `path` (UTF-8 text) and parses it with
+/// the default options, returning owned values (no borrow of the text
+/// outlives the call).
+///
+/// A file that cannot be read, or whose bytes are not UTF-8, is an
+/// [`ErrorKind::Read`](crate::ErrorKind::Read) error naming the path (and,
+/// for bytes that are not UTF-8, the line, column and byte offset of the
+/// first bad byte); a file over the input limit is refused before it is
+/// read.
+///
+/// ```
+/// let export = blog_export::parse_file("seeds/000_34b946ec0d9dcec7.txt")?;
+/// assert_eq!(export.posts[0].date.to_string(), "2014-07-25");
+/// let err = blog_export::parse_file("no/such/file.txt").unwrap_err();
+/// assert_eq!(err.kind(), &blog_export::ErrorKind::Read);
+/// assert!(err.message().starts_with("no/such/file.txt: cannot read"));
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+pub fn parse_file(path: impl AsRef<std::path::Path>) -> Result<Export<'static>, Error> {
+    let path = path.as_ref();
+    let options = ParseOptions::default();
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::unreadable(path, &e))?
+        .len();
+    options.check_size(size)?;
+    let bytes = std::fs::read(path).map_err(|e| Error::unreadable(path, &e))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let valid = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            return Err(Error::not_utf8(path, valid));
+        }
+    };
+    parse_with(&text, &options).map(Export::into_owned)
+}
+
 /// Parses an export with the given options.
 ///
 /// ```

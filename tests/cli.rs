@@ -502,3 +502,48 @@ fn every_limit_has_a_flag_and_its_error_names_it() {
         assert!(!stderr(&out).contains("ParseOptions"), "{}", stderr(&out));
     }
 }
+
+#[test]
+fn small_edges_pretty_strict_labels_and_broken_pipes() {
+    // `--pretty` means indented JSON; with another format it is refused.
+    let out = run(&["parse", "--pretty", "--format", "csv", SEED]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--pretty"), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+
+    // `check --strict`: the findings that fail the run are shown as errors.
+    let out = run(&["check", "--strict", SEED]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!("{SEED}:51:1: error: the header declares 34 comments but 33 are listed\n")
+    );
+
+    // A reader that goes away ends the run quietly, with the exit code the
+    // inputs read so far earned (2: the first could not be read).
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_blog-export"))
+        .args([
+            "parse",
+            "--format",
+            "jsonl",
+            "does/not/exist.txt",
+            "seeds",
+            "seeds",
+            "seeds",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.contains("\"record\":\"error\""), "{first}");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.to_lowercase().contains("broken pipe"), "{err}");
+}

@@ -5,7 +5,7 @@ use blog_export::{parse, DiagnosticKind, ErrorKind};
 fn kinds(input: &str) -> Vec<(DiagnosticKind, u32, u32)> {
     parse(input)
         .unwrap()
-        .diagnostics()
+        .diagnostics
         .iter()
         .map(|d| (d.kind, d.span.line, d.span.column))
         .collect()
@@ -14,7 +14,7 @@ fn kinds(input: &str) -> Vec<(DiagnosticKind, u32, u32)> {
 #[test]
 fn weekday_mismatch() {
     let export = parse("\nMonday, 25 July 2014\n\nTitle\n\nBody.").unwrap();
-    let d = &export.diagnostics()[0];
+    let d = &export.diagnostics[0];
     assert_eq!(d.kind, DiagnosticKind::WeekdayMismatch);
     assert_eq!((d.span.line, d.span.column), (2, 1));
     assert_eq!(
@@ -30,7 +30,7 @@ fn weekday_mismatch() {
 fn declared_count_differs_from_listed() {
     let input = "Friday 25 July 2014\n\nT\n\n3 comments:\n\n  1. A.\n\n    ReplyDelete\n    Replies\n    1. B.\n\n      Delete";
     let export = parse(input).unwrap();
-    let d = &export.diagnostics()[0];
+    let d = &export.diagnostics[0];
     assert_eq!(d.kind, DiagnosticKind::CommentCountMismatch);
     assert_eq!((d.span.line, d.span.column), (5, 1));
     assert_eq!(d.message, "the header declares 3 comments but 2 are listed");

@@ -8,7 +8,7 @@ use blog_export::{parse, parse_with, DiagnosticKind, ErrorKind, Export, ParseOpt
 /// Kinds and lines of an export's diagnostics.
 fn diags(export: &Export) -> Vec<(DiagnosticKind, u32)> {
     export
-        .diagnostics()
+        .diagnostics
         .iter()
         .map(|d| (d.kind, d.span.line))
         .collect()
@@ -67,7 +67,7 @@ fn bom_crlf_mixed_endings_and_final_newline_keep_the_structure() {
     ] {
         let export = parse(&variant).unwrap();
         assert_eq!(shape(&export), shape(&plain), "{variant:?}");
-        assert!(export.diagnostics().is_empty());
+        assert!(export.diagnostics.is_empty());
     }
 }
 
@@ -168,7 +168,7 @@ fn markers_with_no_comment() {
     // In a body, a marker is text.
     let export = parse("Friday 25 July 2014\n\nT\n\n    ReplyDelete\n\nDelete").unwrap();
     assert_eq!(export.posts[0].body.len(), 2);
-    assert!(export.diagnostics().is_empty());
+    assert!(export.diagnostics.is_empty());
     // In a comment section, it is a stray line.
     let export =
         parse("Friday 25 July 2014\n\nT\n\n1 comment:\n\n    Replies\n      Delete").unwrap();
@@ -325,4 +325,31 @@ fn demoted_header_in_the_preamble_keeps_input_order() {
     common::assert_lossless(input, &export);
     let starts: Vec<usize> = export.preamble.iter().map(|b| b.span().start).collect();
     assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
+}
+
+/// `parse_file` gives owned values; a file that is not UTF-8 is a read
+/// error naming the path, with the line, column and byte offset of the
+/// first bad byte.
+#[test]
+fn parse_file_names_the_path_and_the_bad_byte() {
+    let dir = std::env::temp_dir().join(format!("blog-export-errors-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("latin1.txt");
+    std::fs::write(&bad, b"Friday 25 July 2014\n\nCaf\xe9\n").unwrap();
+    let err = blog_export::parse_file(&bad).unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::Read);
+    assert_eq!(err.offset(), Some(24));
+    assert_eq!((err.line(), err.column()), (3, 4));
+    assert!(err.message().contains(&*bad.to_string_lossy()), "{err}");
+    assert!(
+        err.message()
+            .ends_with("not UTF-8: invalid byte at offset 24"),
+        "{err}"
+    );
+
+    let good = dir.join("good.txt");
+    std::fs::write(&good, "Friday 25 July 2014\n\nT\n\nBody.").unwrap();
+    let export: blog_export::Export<'static> = blog_export::parse_file(&good).unwrap();
+    assert_eq!(export.posts[0].title.as_deref(), Some("T"));
+    std::fs::remove_dir_all(&dir).unwrap();
 }

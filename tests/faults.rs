@@ -36,7 +36,7 @@ fn joined_exports_give_twice_their_posts_comments_and_letters() {
         assert_eq!(letters(&two), 2 * letters(&one));
         let line = seed.lines().count() as u32 + 1;
         let joins: Vec<u32> = two
-            .diagnostics()
+            .diagnostics
             .iter()
             .filter(|d| d.kind == DiagnosticKind::JoinedExport)
             .map(|d| d.span.line)

@@ -84,11 +84,8 @@ fn unknown_zone_keeps_the_naive_time_with_a_diagnostic() {
         l.sent.as_ref().unwrap().at.to_string(),
         "2014-07-21T13:52:19"
     );
-    assert_eq!(
-        export.diagnostics()[0].kind,
-        DiagnosticKind::UnknownTimeZone
-    );
-    assert_eq!(export.diagnostics()[0].span.line, 5);
+    assert_eq!(export.diagnostics[0].kind, DiagnosticKind::UnknownTimeZone);
+    assert_eq!(export.diagnostics[0].span.line, 5);
 }
 
 #[test]

@@ -54,7 +54,7 @@ fn posted(export: &Export, post: usize) -> Vec<(Option<String>, Option<String>)>
 
 fn kinds(export: &Export) -> Vec<(DiagnosticKind, u32)> {
     export
-        .diagnostics()
+        .diagnostics
         .iter()
         .map(|d| (d.kind, d.span.line))
         .collect()
@@ -128,7 +128,7 @@ fn said_comments_with_no_header_but_not_prose_that_says() {
         .collect();
     assert_eq!(body[1], "My grandmother always said...");
     assert_eq!(export.posts[0].comments.as_ref().unwrap().declared, None);
-    assert!(export.diagnostics().is_empty());
+    assert!(export.diagnostics.is_empty());
     common::assert_lossless(&input, &export);
 }
 
@@ -247,7 +247,7 @@ fn classic_template_with_and_without_header() {
     // `Post a Comment` and `<< Home` are page furniture.
     let furniture: Vec<&str> = export.posts[0].furniture.iter().map(|f| &*f.text).collect();
     assert_eq!(furniture, ["Post a Comment", "<< Home"]);
-    assert!(export.diagnostics().is_empty());
+    assert!(export.diagnostics.is_empty());
     common::assert_lossless(&input, &export);
 }
 
@@ -283,7 +283,7 @@ fn time_lines_after_and_before_comments() {
         Some(4),
         "four comments"
     );
-    assert!(export.diagnostics().is_empty());
+    assert!(export.diagnostics.is_empty());
     common::assert_lossless(&input, &export);
 }
 
@@ -297,7 +297,7 @@ fn header_variants_declare_their_counts() {
         .map(|p| p.comments.as_ref().and_then(|s| s.declared))
         .collect();
     assert_eq!(declared, [Some(1), Some(0), Some(2)]);
-    assert!(export.diagnostics().is_empty());
+    assert!(export.diagnostics.is_empty());
 }
 
 #[test]

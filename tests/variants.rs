@@ -56,7 +56,7 @@ fn zero_padded_days() {
             h("2011-01-03", Some("Mon"), Some("Back to Work")),
         ]
     );
-    assert!(export.diagnostics().is_empty());
+    assert!(export.diagnostics.is_empty());
 }
 
 #[test]
@@ -89,7 +89,7 @@ fn header_like_lines_give_diagnostics_not_silent_merges() {
         ]
     );
     let kinds: Vec<(DiagnosticKind, u32)> = export
-        .diagnostics()
+        .diagnostics
         .iter()
         .map(|d| (d.kind, d.span.line))
         .collect();
@@ -114,7 +114,7 @@ fn text_before_the_first_post_is_the_preamble() {
         headers(&export),
         [h("2014-07-28", Some("Mon"), Some("Lock Gates"))]
     );
-    assert!(export.diagnostics().is_empty());
+    assert!(export.diagnostics.is_empty());
 }
 
 #[test]
@@ -196,7 +196,7 @@ fn comment_sections_in_other_shapes() {
         said.items[1].paragraphs[0].text,
         "I walked there last week.\nIt was muddy."
     );
-    assert!(export.diagnostics().is_empty());
+    assert!(export.diagnostics.is_empty());
     let json = serde_json::to_value(&export).unwrap();
     assert_eq!(
         json["posts"][3]["comments"]["items"][0]["author"]["text"],
@@ -251,7 +251,7 @@ fn page_furniture_is_its_own_element() {
     );
     assert_eq!(post.body.len(), 1);
     assert_eq!(post.comments.as_ref().unwrap().items.len(), 1);
-    assert!(export.diagnostics().is_empty());
+    assert!(export.diagnostics.is_empty());
 }
 
 #[test]
@@ -317,7 +317,7 @@ fn reply_markers_and_ordinal_days() {
         section.items[0].markers[0].kind,
         blog_export::MarkerKind::Reply
     );
-    assert!(export.diagnostics().is_empty());
+    assert!(export.diagnostics.is_empty());
 }
 
 #[test]
@@ -346,7 +346,7 @@ fn a_weekday_less_date_is_no_header_on_a_page_whose_headers_have_weekdays() {
             "To all staff: the office is closed."
         ]
     );
-    assert!(export.diagnostics().is_empty());
+    assert!(export.diagnostics.is_empty());
 }
 
 #[test]
@@ -365,7 +365,7 @@ fn headers_without_a_year_take_the_pages_year() {
     let input = "Sunday, March 23\n\nWar\n\nText.\n\n1 comment:\n\nBob said...\n\nYes.\n\nMarch 24, 2003 at 9:15 AM\n";
     let export = blog_export::parse(input).unwrap();
     assert_eq!(export.posts[0].date.to_string(), "2003-03-23");
-    let d = &export.diagnostics()[0];
+    let d = &export.diagnostics[0];
     assert_eq!(d.kind, DiagnosticKind::YearInferred);
     assert_eq!((d.span.line, d.span.column), (1, 1));
     assert!(
@@ -378,7 +378,7 @@ fn headers_without_a_year_take_the_pages_year() {
     let export = blog_export::parse("Tuesday, December 14\n\nTitle\n\nText.\n").unwrap();
     let date = export.posts[0].date;
     assert_eq!(chrono::Datelike::weekday(&date), chrono::Weekday::Tue);
-    assert!(export.diagnostics()[0].message.contains("latest such year"));
+    assert!(export.diagnostics[0].message.contains("latest such year"));
 }
 
 /// One header per day, all written one way: a header that names the day of

@@ -97,6 +97,26 @@ pub struct Comment<'a> {
     pub span: Span,
 }
 
+impl Comment<'_> {
+    /// Who wrote the comment, as far as the page says: the author the
+    /// template names (`Jane said...`), or else the name signed under the
+    /// text; `None` when the page gives neither.
+    ///
+    /// ```
+    /// let input = "Friday 25 July 2014\n\nT\n\n2 comments:\n\nJane said...\n\n    Hi.\n\n  1. Well done!\n\n    papa\n\n    ReplyDelete";
+    /// let export = blog_export::parse(input)?;
+    /// let names: Vec<_> = export.posts[0].comments.as_ref().unwrap().items.iter().map(|c| c.author_name()).collect();
+    /// assert_eq!(names, [Some("Jane"), Some("papa")]);
+    /// # Ok::<(), blog_export::Error>(())
+    /// ```
+    pub fn author_name(&self) -> Option<&str> {
+        self.author
+            .as_ref()
+            .or(self.signature.as_ref())
+            .map(|p| p.text.as_ref())
+    }
+}
+
 /// A Blogger marker line in a comment thread.
 ///
 /// ```

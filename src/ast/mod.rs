@@ -31,7 +31,7 @@ pub use letter::{Letter, Sent, SentAt, Signature};
 /// let export = blog_export::parse(input)?;
 /// assert_eq!(export.posts.len(), 1);
 /// assert!(export.preamble.is_empty());
-/// assert!(export.diagnostics().is_empty());
+/// assert!(export.diagnostics.is_empty());
 /// # Ok::<(), blog_export::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,24 +47,19 @@ pub struct Export<'a> {
     /// The posts, in the order they appear.
     pub posts: Vec<Post<'a>>,
     /// Non-fatal findings, in input order. See [`DiagnosticKind`](crate::DiagnosticKind).
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl<'a> Export<'a> {
-    /// The non-fatal findings of the parse, in input order.
     ///
     /// ```
     /// // 25 July 2014 was a Friday, not a Monday.
     /// let export = blog_export::parse("Monday 25 July 2014\n\nTitle")?;
-    /// let d = &export.diagnostics()[0];
+    /// let d = &export.diagnostics[0];
     /// assert_eq!(d.kind, blog_export::DiagnosticKind::WeekdayMismatch);
     /// assert_eq!((d.span.line, d.span.column), (1, 1));
     /// # Ok::<(), blog_export::Error>(())
     /// ```
-    pub fn diagnostics(&self) -> &[Diagnostic] {
-        &self.diagnostics
-    }
+    pub diagnostics: Vec<Diagnostic>,
+}
 
+impl<'a> Export<'a> {
     /// All comments of all posts, replies included.
     ///
     /// ```

@@ -6,14 +6,14 @@ use blog_export::Severity;
 
 use crate::files::{each_file, Input};
 use crate::limits::{named, Limits};
+use crate::report::{fail, strict_line};
 
 /// Prints every input's diagnostics; the exit code is 1 when an input has
 /// an error (or, with `strict`, any diagnostic), 2 when one cannot be read.
-pub fn run(inputs: &[Input], strict: bool, limits: &Limits) -> io::Result<u8> {
+pub fn run(inputs: &[Input], strict: bool, limits: &Limits) -> io::Result<()> {
     let options = limits.options(false);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut worst = 0;
     each_file(
         inputs,
         limits.max_size,
@@ -22,26 +22,35 @@ pub fn run(inputs: &[Input], strict: bool, limits: &Limits) -> io::Result<u8> {
                 .map_err(named)
                 .map(|export| {
                     export
-                        .diagnostics()
+                        .diagnostics
                         .iter()
-                        .map(|d| (d.severity, d.to_string()))
+                        .map(|d| {
+                            // With `--strict` every finding fails the run:
+                            // it is shown as the error it is.
+                            let line = if strict {
+                                strict_line(d)
+                            } else {
+                                d.to_string()
+                            };
+                            (d.severity, line)
+                        })
                         .collect::<Vec<_>>()
                 })
         },
         |input, result| {
             let name = input.name();
             match result {
-                Err(unread) => worst = unread.report(&name),
+                Err(unread) => unread.report(&name),
                 Ok(Err(error)) => {
                     let first = error.to_string();
                     let first = first.lines().next().unwrap_or_default();
                     writeln!(out, "{name}:{first}")?;
-                    worst = worst.max(1);
+                    fail(1);
                 }
                 Ok(Ok(diagnostics)) => {
                     for (severity, line) in diagnostics {
                         if strict || severity == Severity::Error {
-                            worst = worst.max(1);
+                            fail(1);
                         }
                         writeln!(out, "{name}:{line}")?;
                     }
@@ -51,5 +60,5 @@ pub fn run(inputs: &[Input], strict: bool, limits: &Limits) -> io::Result<u8> {
         },
     )?;
     out.flush()?;
-    Ok(worst)
+    Ok(())
 }

@@ -9,7 +9,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::report::{shown, warn};
+use crate::report::{fail, shown, warn};
 
 /// One input: a regular file, standard input (`-`), or an argument that
 /// names nothing readable, kept in its place so that its error stands
@@ -155,11 +155,11 @@ impl ReadError {
         }
     }
 
-    /// Says so on standard error (`NAME: message`); the exit code of an
-    /// unreadable input.
-    pub fn report(&self, name: &str) -> u8 {
+    /// Says so on standard error (`NAME: message`), and notes the exit
+    /// code of an unreadable input (2).
+    pub fn report(&self, name: &str) {
         warn(format_args!("{name}: {}", self.message));
-        2
+        fail(2);
     }
 }
 

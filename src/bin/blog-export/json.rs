@@ -124,7 +124,7 @@ pub fn export_lines(file: &str, export: &Export) -> io::Result<Vec<u8>> {
         export.posts.len(),
         &export.preamble,
         export.orphan_comments.as_ref(),
-        export.diagnostics(),
+        &export.diagnostics,
     )?);
     Ok(out)
 }

@@ -17,7 +17,7 @@ use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::report::warn;
 
@@ -45,7 +45,7 @@ struct Inputs {
     /// Export files, directories of them, or `-` for standard input.
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default, or 0: all cores).
     #[arg(short = 'j', long = "threads", value_name = "N")]
     threads: Option<usize>,
     /// Refuse inputs larger than this (bytes, or with a K, M or G suffix:
@@ -94,7 +94,8 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        /// Indented JSON (with `--format json`).
+        /// Indented JSON (only with `--format json`: JSON lines are one
+        /// record a line, and CSV has no indentation).
         #[arg(long)]
         pretty: bool,
         /// An input with any diagnostic fails (exit 1): all its
@@ -164,6 +165,22 @@ fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2));
         }
     };
+    if let Command::Parse {
+        format,
+        pretty: true,
+        ..
+    } = &cli.command
+    {
+        if *format != Format::Json {
+            let _ = Cli::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    "--pretty indents JSON: it has no meaning with --format jsonl or csv",
+                )
+                .print();
+            return ExitCode::from(2);
+        }
+    }
     let (Command::Parse { inputs, .. } | Command::Check { inputs, .. } | Command::Stats { inputs }) =
         &cli.command;
     if let Some(n) = inputs.threads {
@@ -199,15 +216,17 @@ fn main() -> ExitCode {
         Command::Check { strict, .. } => check::run(&list, *strict, &limits),
         Command::Stats { .. } => stats::run(&list, &limits),
     };
-    let code = match result {
-        Ok(code) => code,
-        // The reader went away (`| head`): nothing left to say.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+    match result {
+        Ok(()) => {}
+        // The reader went away (`| head`): nothing left to say; the exit
+        // code is what the inputs read so far earned.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
         Err(e) => {
             warn(format_args!("blog-export: {e}"));
-            2
+            report::fail(2);
         }
-    };
+    }
+    let code = report::exit_code();
     if report::stderr_failed() {
         return ExitCode::from(2);
     }

@@ -11,7 +11,7 @@ use crate::csv::{self as tables, Table};
 use crate::files::{each_file, Input};
 use crate::json;
 use crate::limits::{named, Limits};
-use crate::report::{shown, warn};
+use crate::report::{fail, shown, strict_line, warn};
 
 /// Output formats of `parse`.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -48,7 +48,7 @@ enum Rendered {
     Refused(Vec<String>, blog_export::Error),
 }
 
-pub fn run(inputs: &[Input], o: &Options) -> io::Result<u8> {
+pub fn run(inputs: &[Input], o: &Options) -> io::Result<()> {
     let sink: Box<dyn Write> = match &o.output {
         Some(path) => Box::new(File::create(path).map_err(|e| {
             io::Error::new(
@@ -67,7 +67,6 @@ pub fn run(inputs: &[Input], o: &Options) -> io::Result<u8> {
     if wrapped {
         out.write_all(b"{\"files\":[")?;
     }
-    let mut worst = 0;
     // JSON lines and CSV are written as they come: standard input and large
     // files post by post, runs of other files a few at a time in parallel.
     // (`--format json` is one document, and `--strict` must see a whole
@@ -77,7 +76,7 @@ pub fn run(inputs: &[Input], o: &Options) -> io::Result<u8> {
     let mut i = 0;
     while i < inputs.len() {
         if stream && is_large(&inputs[i]) {
-            worst = worst.max(stream_one(&inputs[i], o, &mut out)?);
+            stream_one(&inputs[i], o, &mut out)?;
             i += 1;
             continue;
         }
@@ -85,20 +84,13 @@ pub fn run(inputs: &[Input], o: &Options) -> io::Result<u8> {
             .iter()
             .take_while(|input| !(stream && is_large(input)))
             .count();
-        worst = worst.max(in_memory(
-            &inputs[i..i + run],
-            o,
-            several,
-            &mut first,
-            &mut out,
-        )?);
+        in_memory(&inputs[i..i + run], o, several, &mut first, &mut out)?;
         i += run;
     }
     if wrapped {
         out.write_all(b"]}\n")?;
     }
-    out.flush()?;
-    Ok(worst)
+    out.flush()
 }
 
 /// Inputs that are streamed post by post: standard input, and files over
@@ -119,19 +111,18 @@ fn in_memory(
     several: bool,
     first: &mut bool,
     out: &mut impl Write,
-) -> io::Result<u8> {
+) -> io::Result<()> {
     let wrapped = o.format == Format::Json && several;
     let options = o.limits.options(false);
     let strict = o.limits.options(true);
-    let mut worst = 0;
     each_file(
         inputs,
         o.limits.max_size,
         |input, text| match blog_export::parse_with(text, &options) {
             Err(error) => Ok(Rendered::Failed(named(error))),
-            Ok(export) if o.strict && !export.diagnostics().is_empty() => {
+            Ok(export) if o.strict && !export.diagnostics.is_empty() => {
                 let lines = export
-                    .diagnostics()
+                    .diagnostics
                     .iter()
                     .map(|d| format!("{}:{}", input.name(), strict_line(d)))
                     .collect();
@@ -149,7 +140,7 @@ fn in_memory(
             // (in JSON and JSON lines; CSV has no place for it).
             let record = match result {
                 Err(unread) => {
-                    worst = worst.max(unread.report(&name));
+                    unread.report(&name);
                     error_record(&name, &unread, o.format)?
                 }
                 Ok(Err(e)) => return Err(e),
@@ -157,12 +148,12 @@ fn in_memory(
                     for line in diagnostics {
                         warn(line);
                     }
-                    worst = worst.max(1);
+                    fail(1);
                     error_record(&name, &error, o.format)?
                 }
                 Ok(Ok(Rendered::Failed(error))) => {
                     warn(format_args!("{name}:{error}"));
-                    worst = worst.max(1);
+                    fail(1);
                     error_record(&name, &error, o.format)?
                 }
                 Ok(Ok(Rendered::Bytes(bytes))) => Some(bytes),
@@ -180,7 +171,7 @@ fn in_memory(
             Ok(())
         },
     )?;
-    Ok(worst)
+    Ok(())
 }
 
 /// An input's error as its output records: `{"file", "error"}` in JSON,
@@ -198,7 +189,7 @@ fn error_record(
 }
 
 /// Streams one input post by post (JSON lines or CSV).
-fn stream_one(input: &Input, o: &Options, out: &mut impl Write) -> io::Result<u8> {
+fn stream_one(input: &Input, o: &Options, out: &mut impl Write) -> io::Result<()> {
     let name = input.name();
     let reader: Box<dyn io::Read> = match input {
         Input::Stdin => Box::new(io::stdin().lock()),
@@ -206,7 +197,8 @@ fn stream_one(input: &Input, o: &Options, out: &mut impl Write) -> io::Result<u8
             Ok(file) => Box::new(file),
             Err(e) => {
                 warn(format_args!("{name}: cannot read: {e}"));
-                return Ok(2);
+                fail(2);
+                return Ok(());
             }
         },
         // Never streamed (see `is_large`): read, it fails in its place.
@@ -235,11 +227,12 @@ fn stream_one(input: &Input, o: &Options, out: &mut impl Write) -> io::Result<u8
                 if o.format == Format::Jsonl {
                     out.write_all(&json::error_line(&name, &error)?)?;
                 }
-                return Ok(if error.kind() == &ErrorKind::Read {
+                fail(if error.kind() == &ErrorKind::Read {
                     2
                 } else {
                     1
                 });
+                return Ok(());
             }
         }
     }
@@ -252,7 +245,7 @@ fn stream_one(input: &Input, o: &Options, out: &mut impl Write) -> io::Result<u8
             posts.diagnostics(),
         )?)?;
     }
-    Ok(0)
+    Ok(())
 }
 
 /// An input's output in the asked format.
@@ -262,9 +255,4 @@ fn render(name: &str, export: &Export, o: &Options, several: bool) -> io::Result
         Format::Jsonl => json::export_lines(name, export),
         Format::Json => json::export(name, export, several, o.pretty),
     }
-}
-
-/// A diagnostic as `--strict` lists it: an error.
-fn strict_line(d: &blog_export::Diagnostic) -> String {
-    format!("{}:{}: error: {}", d.span.line, d.span.column, d.message)
 }

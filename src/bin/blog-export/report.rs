@@ -3,7 +3,7 @@
 
 use std::fmt::Display;
 use std::io::{self, Write};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 /// Whether a message could not be written to standard error.
 static STDERR_FAILED: AtomicBool = AtomicBool::new(false);
@@ -21,9 +21,30 @@ pub fn warn(message: impl Display) {
     }
 }
 
+/// The exit code the inputs have earned so far (0, 1 or 2), whatever
+/// happens to the output: a reader that goes away (`| head`) ends the run
+/// quietly with this code.
+static EXIT_CODE: AtomicU8 = AtomicU8::new(0);
+
+/// Notes that an input failed with exit code `code` (the worst code wins).
+pub fn fail(code: u8) {
+    EXIT_CODE.fetch_max(code, Ordering::Relaxed);
+}
+
+/// The worst exit code noted.
+pub fn exit_code() -> u8 {
+    EXIT_CODE.load(Ordering::Relaxed)
+}
+
 /// Whether some message could not be written.
 pub fn stderr_failed() -> bool {
     STDERR_FAILED.load(Ordering::Relaxed)
+}
+
+/// A diagnostic as `--strict` lists it: `LINE:COL: error: message` (it
+/// fails the run, so it is an error, whatever its severity).
+pub fn strict_line(d: &blog_export::Diagnostic) -> String {
+    format!("{}:{}: error: {}", d.span.line, d.span.column, d.message)
 }
 
 /// Text from an input (a file name) with its control characters escaped,

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use crate::files::{each_file, Input};
 use crate::limits::{named, Limits};
-use crate::report::warn;
+use crate::report::{fail, warn};
 
 #[derive(Default, Clone, Copy)]
 struct Counts {
@@ -60,13 +60,12 @@ impl Counts {
     }
 }
 
-pub fn run(inputs: &[Input], limits: &Limits) -> io::Result<u8> {
+pub fn run(inputs: &[Input], limits: &Limits) -> io::Result<()> {
     let options = limits.options(false);
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     writeln!(out, "file\tposts\tcomments\treplies\tletters\tbytes\tMB/s")?;
     let mut total = Counts::default();
-    let mut worst = 0;
     each_file(
         inputs,
         limits.max_size,
@@ -84,10 +83,10 @@ pub fn run(inputs: &[Input], limits: &Limits) -> io::Result<u8> {
         |input, result| {
             let name = input.name();
             match result {
-                Err(unread) => worst = unread.report(&name),
+                Err(unread) => unread.report(&name),
                 Ok(Err(error)) => {
                     warn(format_args!("{name}:{error}"));
-                    worst = worst.max(1);
+                    fail(1);
                 }
                 Ok(Ok(counts)) => {
                     writeln!(out, "{}", counts.row(&name))?;
@@ -99,5 +98,5 @@ pub fn run(inputs: &[Input], limits: &Limits) -> io::Result<u8> {
     )?;
     writeln!(out, "{}", total.row("total"))?;
     out.flush()?;
-    Ok(worst)
+    Ok(())
 }
