@@ -1,14 +1,17 @@
-"""Every Python block of the README runs as pasted (from the repository's
+"""Every Python block of the READMEs (the repository's and the package's) runs as pasted (from the repository's
 root, where the README's paths point)."""
 
-import os
 import re
 
 import pytest
 
 from conftest import ROOT
 
-BLOCKS = re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(encoding="utf-8"), re.S)
+BLOCKS = [
+    block
+    for readme in (ROOT / "README.md", ROOT / "python" / "README.md")
+    for block in re.findall(r"```python\n(.*?)```", readme.read_text(encoding="utf-8"), re.S)
+]
 
 
 def test_the_readme_has_python_blocks():
