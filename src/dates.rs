@@ -41,14 +41,23 @@ pub(crate) fn weekday_name(day: Weekday) -> &'static str {
 /// The number (1 to 12) of a month's name, in full or abbreviated to at
 /// least three letters, with or without a dot (`Feb`, `Sept.`).
 pub(crate) fn month_number(name: &str) -> Option<u32> {
-    let name = name.trim_end_matches('.');
-    if name.len() < 3 {
-        return None;
+    let english = name.trim_end_matches('.');
+    if english.len() < 3 {
+        return crate::languages::month(name);
     }
     MONTH_NAMES
         .iter()
-        .position(|m| m.starts_with(name))
+        .position(|m| m.starts_with(english))
         .map(|i| i as u32 + 1)
+        .or_else(|| crate::languages::month(name))
+}
+
+/// The weekday a weekday name names, in English or another language of
+/// `languages/`.
+pub(crate) fn weekday_number(name: &str) -> Option<Weekday> {
+    name.parse::<Weekday>()
+        .ok()
+        .or_else(|| crate::languages::weekday(name))
 }
 
 /// The number of a `day` token: its digits, without an ordinal suffix.

@@ -15,6 +15,8 @@ use pest_derive::Parser;
 #[derive(Parser)]
 #[grammar = "../grammar/blog.pest"]
 #[grammar = "../grammar/fast.pest"]
+#[grammar = "../grammar/reference.pest"]
+#[grammar = "../grammar/vocab.pest"]
 pub(crate) struct BlogParser;
 
 /// The reference parser: the format with the readable rules.
@@ -26,6 +28,8 @@ pub(crate) mod reference {
     #[derive(Parser)]
     #[grammar = "../grammar/blog.pest"]
     #[grammar = "../grammar/reference.pest"]
+    #[grammar = "../grammar/reference_entry.pest"]
+    #[grammar = "../grammar/vocab.pest"]
     pub(crate) struct ReferenceParser;
 }
 

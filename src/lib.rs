@@ -205,6 +205,7 @@ mod diagnostic;
 mod elements;
 mod error;
 mod grammar;
+mod languages;
 mod names;
 mod options;
 mod parse;
@@ -242,6 +243,7 @@ pub use ast::{
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use elements::{Element, ElementKind};
 pub use error::{Error, ErrorKind, Limit};
+pub use languages::Language;
 pub use names::is_signature;
 pub use options::ParseOptions;
 pub use parse::{parse, parse_file, parse_with};

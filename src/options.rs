@@ -3,6 +3,7 @@
 
 use crate::ast::Post;
 use crate::error::{Error, Limit};
+use crate::languages::Language;
 use crate::span::LineIndex;
 
 /// How to parse: lenient or strict, and the limits of what an input may
@@ -27,6 +28,7 @@ use crate::span::LineIndex;
 #[non_exhaustive]
 pub struct ParseOptions {
     strict: bool,
+    language: Option<Language>,
     max_input_bytes: usize,
     max_line_bytes: usize,
     max_posts: usize,
@@ -36,6 +38,7 @@ impl Default for ParseOptions {
     fn default() -> Self {
         ParseOptions {
             strict: false,
+            language: None,
             max_input_bytes: 1 << 30,
             max_line_bytes: 16 << 20,
             max_posts: 1_000_000,
@@ -141,6 +144,26 @@ impl ParseOptions {
                 self.max_input_bytes
             ),
         ))
+    }
+
+    /// Parses every input as a page of `language`'s template, instead of
+    /// finding its language from its date and comment headers.
+    ///
+    /// ```
+    /// use blog_export::{Language, ParseOptions};
+    /// let es = Language::from_code("es").unwrap();
+    /// let export = blog_export::parse_with("martes, 3 de marzo de 2009\n\nHola", &ParseOptions::default().with_language(es))?;
+    /// assert_eq!(export.language, es);
+    /// # Ok::<(), blog_export::Error>(())
+    /// ```
+    pub fn with_language(mut self, language: Language) -> Self {
+        self.language = Some(language);
+        self
+    }
+
+    /// The language set with [`with_language`](Self::with_language), if any.
+    pub fn language(&self) -> Option<Language> {
+        self.language
     }
 
     /// The input and line limits, checked before parsing.

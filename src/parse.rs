@@ -7,6 +7,7 @@ use crate::build::Builder;
 use crate::dates::WEEKDAY_NAMES;
 use crate::error::Error;
 use crate::grammar::{BlogParser, Rule};
+use crate::languages::Language;
 use crate::options::ParseOptions;
 use crate::span::LineIndex;
 
@@ -99,7 +100,10 @@ fn parse_chunked<'a>(
     // Each chunk is built on its own (on all cores with the `parallel`
     // feature), then the page takes them in order: the same steps, so the
     // same answer, with any number of threads.
-    let built = build_all(input, &ranges)?;
+    let language = options
+        .language()
+        .unwrap_or_else(|| crate::languages::detect(input));
+    let built = build_all(input, &ranges, language)?;
     let mut page: Option<Builder<'a>> = None;
     for chunk in built {
         match &mut page {
@@ -131,7 +135,11 @@ fn parse_chunked<'a>(
 /// cache. With more threads (the `parallel` feature), the line feeds of
 /// every chunk are counted first, on all threads, then the chunks are built
 /// on all threads.
-fn build_all<'a>(input: &'a str, ranges: &[(usize, usize)]) -> Result<Vec<Builder<'a>>, Error> {
+fn build_all<'a>(
+    input: &'a str,
+    ranges: &[(usize, usize)],
+    language: Language,
+) -> Result<Vec<Builder<'a>>, Error> {
     #[cfg(feature = "parallel")]
     {
         use rayon::prelude::*;
@@ -154,7 +162,7 @@ fn build_all<'a>(input: &'a str, ranges: &[(usize, usize)]) -> Result<Vec<Builde
                 .collect();
             let built: Vec<Result<Builder<'a>, Error>> = chunks
                 .par_iter()
-                .map(|&chunk| build_chunk(input, chunk))
+                .map(|&chunk| build_chunk(input, chunk, language))
                 .collect();
             return built.into_iter().collect();
         }
@@ -163,7 +171,7 @@ fn build_all<'a>(input: &'a str, ranges: &[(usize, usize)]) -> Result<Vec<Builde
     ranges
         .iter()
         .map(|&(start, end)| {
-            let built = build_chunk(input, (start, end, line))?;
+            let built = build_chunk(input, (start, end, line), language)?;
             line = built.index().line_col(end).0 as usize;
             Ok(built)
         })
@@ -176,13 +184,14 @@ fn build_all<'a>(input: &'a str, ranges: &[(usize, usize)]) -> Result<Vec<Builde
 fn build_chunk(
     input: &str,
     (start, end, line): (usize, usize, usize),
+    language: Language,
 ) -> Result<Builder<'_>, Error> {
-    let mut builder = Builder::for_chunk(input, start, line);
+    let mut builder = Builder::for_chunk(input, start, line, language);
     if let Some(at) = hidden_header_in(input, start, end) {
         return Err(Error::header_behind_cr(builder.index(), at));
     }
     let chunk = &input[start..end];
-    let mut pairs = BlogParser::parse(Rule::export, chunk).map_err(|e| {
+    let mut pairs = BlogParser::parse(builder.entry_rule(), chunk).map_err(|e| {
         let offset = match e.location {
             pest::error::InputLocation::Pos(p) => p,
             pest::error::InputLocation::Span((s, _)) => s,

@@ -12,6 +12,7 @@ use crate::dates::{day_number, month_number};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, ErrorKind};
 use crate::grammar::{BlogParser, Rule};
+use crate::languages::Language;
 use crate::options::ParseOptions;
 use crate::parse::{check_piece, next_header};
 use crate::span::{is_space, LineIndex};
@@ -63,6 +64,8 @@ pub struct PostReader<R> {
     /// Byte offset and 0-based line of `buffer[0]` in the whole input.
     offset: usize,
     lines: u32,
+    /// The page's language, once the first piece has shown it.
+    language: Option<Language>,
     /// Whether the reader is at its end.
     eof: bool,
     /// Whether every piece has been parsed.
@@ -106,6 +109,7 @@ impl<R: Read> PostReader<R> {
             searched: 0,
             offset: 0,
             lines: 0,
+            language: None,
             eof: false,
             done: false,
             ready: VecDeque::new(),
@@ -235,8 +239,15 @@ impl<R: Read> PostReader<R> {
         let (lines, bytes) = (self.lines, self.offset);
         let moved = |e: Error| e.shifted(lines, bytes);
         check_piece(text, &options).map_err(moved)?;
-        let mut builder = Builder::for_chunk(text, 0, 1);
-        if let Some(pair) = BlogParser::parse(Rule::export, text)
+        // The language is found on the first piece and kept.
+        let language = match self.language {
+            Some(language) => language,
+            None => options
+                .language()
+                .unwrap_or_else(|| crate::languages::detect(text)),
+        };
+        let mut builder = Builder::for_chunk(text, 0, 1, language);
+        if let Some(pair) = BlogParser::parse(builder.entry_rule(), text)
             .ok()
             .and_then(|mut p| p.next())
         {
@@ -254,6 +265,7 @@ impl<R: Read> PostReader<R> {
         export.relocate(self.offset, self.lines);
         let line_feeds = memchr::memchr_iter(b'\n', text.as_bytes()).count();
         self.lines += u32::try_from(line_feeds).unwrap_or(u32::MAX);
+        self.language = Some(language);
         self.offset += len;
         self.buffer.drain(..len);
         self.checked -= len;

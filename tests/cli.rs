@@ -547,3 +547,27 @@ fn small_edges_pretty_strict_labels_and_broken_pipes() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(!err.to_lowercase().contains("broken pipe"), "{err}");
 }
+
+#[test]
+fn lang_sets_the_language_or_names_the_known_ones() {
+    let dir = scratch("lang");
+    let page = dir.join("es.txt");
+    std::fs::write(
+        &page,
+        "martes, 3 de marzo de 2009\n\nHola\n\nTexto.\n\n1 comentario:\n\nAna dijo...\n\n    Muy bien.\n",
+    )
+    .unwrap();
+    let page = page.to_str().unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(&run(&["parse", page]))).unwrap();
+    assert_eq!(v["language"], "es");
+    assert_eq!(
+        v["posts"][0]["comments"]["items"][0]["author"]["text"],
+        "Ana"
+    );
+    // Forced to English, the page has no date header.
+    let out = run(&["parse", "--lang", "en", page]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = run(&["parse", "--lang", "xx", page]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("es, fr"), "{}", stderr(&out));
+}

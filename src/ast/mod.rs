@@ -10,6 +10,7 @@ use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
+use crate::languages::Language;
 use crate::span::Span;
 
 mod comments;
@@ -57,6 +58,11 @@ pub struct Export<'a> {
     /// # Ok::<(), blog_export::Error>(())
     /// ```
     pub diagnostics: Vec<Diagnostic>,
+    /// The language of the page's template, found from its date and
+    /// comment headers (or as [`ParseOptions::with_language`](crate::ParseOptions::with_language)
+    /// set it). In JSON, `"language": "es"`; absent for English.
+    #[serde(default, skip_serializing_if = "Language::is_english")]
+    pub language: Language,
 }
 
 impl<'a> Export<'a> {

@@ -136,6 +136,7 @@ impl IntoOwned for Export<'_> {
             orphan_comments: self.orphan_comments.map(IntoOwned::into_owned),
             posts: all(self.posts),
             diagnostics: self.diagnostics,
+            language: self.language,
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::ast::{Comment, CommentSection, Marker, MarkerKind, Paragraph, Posted}
 use crate::dates::{day_number, is_twelve_hour, month_number, parse_time, posted_date};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::Rule;
+use crate::languages::is_reply;
 use crate::names::{is_author_name, is_signature};
 use crate::span::{is_space, Span};
 
@@ -163,10 +164,11 @@ impl<'a> Builder<'a> {
                 }
                 Rule::reply => replies.push(self.parse_comment(child)?),
                 Rule::reply_delete_line => {
-                    let kind = if child.as_str().starts_with("ReplyDelete") {
-                        MarkerKind::ReplyDelete
-                    } else {
+                    let text = child.as_str().trim_end_matches(is_space);
+                    let kind = if text == "Reply" || is_reply(text) {
                         MarkerKind::Reply
+                    } else {
+                        MarkerKind::ReplyDelete
                     };
                     markers.push(self.marker(&child, kind));
                 }

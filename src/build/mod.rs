@@ -40,6 +40,7 @@ use crate::ast::{Block, CommentSection, Export, Paragraph, Post};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::error::Error;
 use crate::grammar::Rule;
+use crate::languages::Language;
 use crate::span::{is_space, LineIndex, Span};
 
 type Result<T> = std::result::Result<T, Error>;
@@ -70,12 +71,15 @@ pub(crate) struct Builder<'a> {
     /// lines of text, found once when a post needs it (see
     /// `Builder::unspaced_title`).
     page_blank_lines: std::cell::OnceCell<bool>,
+    /// The page's language: the parse's entry rules and the words of its
+    /// template.
+    language: Language,
 }
 
 impl<'a> Builder<'a> {
     /// A builder for the chunk of `input` that starts at byte `base`, the
     /// start of the 1-based line `line`.
-    pub(crate) fn for_chunk(input: &'a str, base: usize, line: usize) -> Self {
+    pub(crate) fn for_chunk(input: &'a str, base: usize, line: usize, language: Language) -> Self {
         Builder {
             input,
             index: LineIndex::starting_at(input, base, line),
@@ -86,8 +90,19 @@ impl<'a> Builder<'a> {
             orphan_comments: None,
             page_years: std::cell::OnceCell::new(),
             page_blank_lines: std::cell::OnceCell::new(),
+            language,
             posts: Vec::new(),
             leading: Vec::new(),
+        }
+    }
+
+    /// The rule a chunk is parsed from: `export`, or on a page in another
+    /// language `intl_export` (which tries that language's words too).
+    pub(crate) fn entry_rule(&self) -> Rule {
+        if self.language.is_english() {
+            Rule::export
+        } else {
+            Rule::intl_export
         }
     }
 
@@ -153,6 +168,7 @@ impl<'a> Builder<'a> {
             orphan_comments: self.orphan_comments,
             posts: self.posts,
             diagnostics,
+            language: self.language,
         }
     }
 

@@ -11,7 +11,7 @@ use pest::iterators::Pair;
 use super::recover::Loose;
 use super::{Builder, Result};
 use crate::ast::{Block, Paragraph, Post};
-use crate::dates::{day_number, infer_year, month_number, this_year, years_named};
+use crate::dates::{day_number, infer_year, month_number, this_year, weekday_number, years_named};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::Rule;
 use crate::span::{is_space, Span};
@@ -192,7 +192,7 @@ impl<'a> Builder<'a> {
         for part in pair.into_inner().flat_map(Pair::into_inner) {
             let text = part.as_str();
             match part.as_rule() {
-                Rule::weekday => weekday = text.parse::<Weekday>().ok(),
+                Rule::weekday => weekday = weekday_number(text),
                 Rule::day => day = day_number(text),
                 Rule::month => month = month_number(text),
                 Rule::year => year = text.parse::<i32>().ok(),

@@ -32,6 +32,7 @@ use super::comments::Section;
 use super::{Builder, Result};
 use crate::ast::Paragraph;
 use crate::grammar::{BlogParser, Rule};
+use crate::languages::ends_said;
 use crate::names::is_author_name;
 use crate::span::is_space;
 
@@ -70,10 +71,12 @@ impl<'a> Builder<'a> {
         };
         // A `said` line is short (a name of at most 60 characters, or the
         // classic time and a name).
-        if line.len() > SAID_LINE_MAX || !(line.ends_with("said...") || line.ends_with("said…")) {
+        let said =
+            line.ends_with("said...") || line.ends_with("said…") || ends_said(line, self.language);
+        if line.len() > SAID_LINE_MAX || !said {
             return None;
         }
-        let pairs = BlogParser::parse(Rule::said_line, line).ok()?;
+        let pairs = BlogParser::parse(self.said_rule(Rule::said_line), line).ok()?;
         let mut stamped = false;
         let mut author = "";
         for pair in pairs.flatten() {
@@ -109,7 +112,7 @@ impl<'a> Builder<'a> {
             let shown =
                 line.stamped || i + 1 < said.len() || self.blank_lines_before(line.start) >= 2;
             let text = &self.input[line.start..self.base + end];
-            let section = BlogParser::parse(Rule::said_section, text)
+            let section = BlogParser::parse(self.said_rule(Rule::said_section), text)
                 .ok()
                 .and_then(|mut pairs| pairs.next())
                 .filter(|pair| pair.as_span().end() == text.len());
@@ -141,6 +144,16 @@ impl<'a> Builder<'a> {
             return Ok(Some((line, section?)));
         }
         Ok(None)
+    }
+
+    /// `rule`, or on a page in another language its `intl_` entry (which
+    /// tries that language's words too).
+    fn said_rule(&self, rule: Rule) -> Rule {
+        match (self.language.is_english(), rule) {
+            (false, Rule::said_line) => Rule::intl_said_line,
+            (false, Rule::said_section) => Rule::intl_said_section,
+            _ => rule,
+        }
     }
 
     /// How many blank lines stand right before byte `offset` of the input.

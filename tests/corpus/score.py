@@ -9,6 +9,9 @@ replies all equal), comment authors (sections whose template names authors:
 the whole list in order), letters found (by salutation), letters exact
 (valediction and signer too), false letters, posts counted right, crashes.
 
+Pages of Blogger's templates in other languages (the label's `language`)
+are scored apart: `dev:intl` and `check:intl`.
+
 -v prints every difference, for the dev split only unless --split check is
 given: rules are written from dev/ and check/ is for scoring.
 --ratchet FILE fails (exit 1) when a figure drops below the one in FILE;
@@ -184,22 +187,39 @@ def main():
     a = ap.parse_args()
     figures = {}
     for split in ([a.split] if a.split else SPLITS):
-        sc = Score()
+        # English pages, and pages of Blogger's templates in other
+        # languages (the label's `language`), each with figures of their own.
+        groups = {split: Score(), f"{split}:intl": Score()}
         for base in pages(split):
             with open(base + ".json", encoding="utf-8") as f:
                 label = json.load(f)
             name = os.path.relpath(base, HERE)
+            english = label.get("language", "en") == "en"
+            sc = groups[split if english else f"{split}:intl"]
             show = a.verbose and (split == "dev" or a.split == "check")
             score_page(a.bin, base + ".txt", label, sc, (lambda m, n=name: print(f"{n}: {m}")) if show else (lambda m: None))
-        figures[split] = sc.figures()
-        print(f"== {split}: {sc.total['pages']} pages")
-        for f in Score.FIELDS:
-            t = sc.total[f]
-            pct = f"{100 * sc.right[f] / t:5.1f}%" if t else "    -"
-            print(f"  {f:<14} {sc.right[f]:>4} / {t:<4} {pct}")
-        print(f"  {'false_letters':<14} {sc.false_letters:>4}")
-        print(f"  {'refused':<14} {sc.refused:>4}")
-        print(f"  {'crashes':<14} {sc.crashes:>4}")
+        for group, sc in groups.items():
+            if sc.total["pages"]:
+                report(group, sc, figures)
+    return ratchet(a, figures)
+
+
+def report(group, sc, figures):
+    """Prints one group's figures and keeps them for the ratchet."""
+    figures[group] = sc.figures()
+    print(f"== {group}: {sc.total['pages']} pages")
+    for f in Score.FIELDS:
+        t = sc.total[f]
+        pct = f"{100 * sc.right[f] / t:5.1f}%" if t else "    -"
+        print(f"  {f:<14} {sc.right[f]:>4} / {t:<4} {pct}")
+    print(f"  {'false_letters':<14} {sc.false_letters:>4}")
+    print(f"  {'refused':<14} {sc.refused:>4}")
+    print(f"  {'crashes':<14} {sc.crashes:>4}")
+
+
+def ratchet(a, figures):
+    """Writes the figures to the ratchet file (`--update`), or fails when
+    one is worse than the file's."""
     if a.ratchet:
         if a.update:
             with open(a.ratchet, "w") as f:

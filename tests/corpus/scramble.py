@@ -5,8 +5,9 @@ usage: BLOG_EXPORT_SCRAMBLE_KEY=... python3 tests/corpus/scramble.py PAGE.txt LA
 
 Every run of letters becomes a pseudo-word of the same length and letter case
 (a vowel stays a vowel, a consonant a consonant, so the text keeps its shape),
-unless it is in keep-words.txt (the template and letter vocabulary) or is a
-single letter. The pseudo-word depends only on the word (without regard to
+unless it is in keep-words.txt (the template and letter vocabulary) or in a
+language file of `languages/` (the other languages' template words), or is
+a single letter. The pseudo-word depends only on the word (without regard to
 case) and the key, so a name scrambles the same everywhere: in the page, in its
 label and in every other page scrambled with the same key. Digits, punctuation
 and white space are kept byte for byte. The key is not kept in the repository,
@@ -24,15 +25,31 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 VOWELS = "aeiouy"
 CONSONANTS = "bcdfghjklmnpqrstvwxz"
-LABEL_FIELDS_KEPT = {"url", "date", "kind", "features", "year_from", "blog"}
+LABEL_FIELDS_KEPT = {"url", "date", "kind", "features", "year_from", "blog", "language"}
 
 
 def load_keep():
+    """keep-words.txt, and every template word of the languages in
+    `languages/*.toml` (weekdays, months, comment headers, said words,
+    markers, furniture, anonymous authors)."""
+    import glob
+    import tomllib
+
     words = set()
     with open(os.path.join(HERE, "keep-words.txt"), encoding="utf-8") as f:
         for line in f:
             if not line.startswith("#"):
                 words.update(w.lower() for w in re.findall(r"[^\W\d_]+", line))
+    root = os.path.dirname(os.path.dirname(HERE))
+    for path in glob.glob(os.path.join(root, "languages", "*.toml")):
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+        for key, value in data.items():
+            if key in ("code", "name", "example"):
+                continue
+            for item in value:
+                for text in item if isinstance(item, list) else [item]:
+                    words.update(w.lower() for w in re.findall(r"[^\W\d_]+", text))
     return words
 
 

@@ -1,10 +1,10 @@
-//! The limits a user sets on the command line (`--max-size`,
-//! `--max-line-bytes`, `--max-posts`), the parse options they make, and
+//! The parse options a user sets on the command line (the limits
+//! `--max-size`, `--max-line-bytes`, `--max-posts`, and `--lang`), and
 //! errors that name the flag, not the library's method.
 
 use blog_export::{Error, Limit, ParseOptions};
 
-/// The limits of every command.
+/// The limits and language of every command.
 #[derive(Clone, Copy)]
 pub struct Limits {
     /// `--max-size`: the largest input read, in bytes.
@@ -13,6 +13,8 @@ pub struct Limits {
     pub max_line_bytes: u64,
     /// `--max-posts`: the most posts in one input.
     pub max_posts: usize,
+    /// `--lang`: the language every input is read in (else each page's own).
+    pub language: Option<blog_export::Language>,
 }
 
 impl Limits {
@@ -23,9 +25,14 @@ impl Limits {
         } else {
             ParseOptions::default()
         };
-        base.with_max_input_bytes(usize::try_from(self.max_size).unwrap_or(usize::MAX))
+        let options = base
+            .with_max_input_bytes(usize::try_from(self.max_size).unwrap_or(usize::MAX))
             .with_max_line_bytes(usize::try_from(self.max_line_bytes).unwrap_or(usize::MAX))
-            .with_max_posts(self.max_posts)
+            .with_max_posts(self.max_posts);
+        match self.language {
+            Some(language) => options.with_language(language),
+            None => options,
+        }
     }
 }
 

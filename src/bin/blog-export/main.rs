@@ -61,6 +61,22 @@ struct Inputs {
     /// memory of an input made of tiny posts.
     #[arg(long, value_name = "N", default_value_t = 1_000_000)]
     max_posts: usize,
+    /// Read every input as a page of this language's Blogger template
+    /// (en, es, pt, fr, de, it, nl, ca, sv, id, pl) instead of finding each
+    /// page's language from its date and comment headers.
+    #[arg(long = "lang", value_name = "CODE", value_parser = parse_language)]
+    language: Option<blog_export::Language>,
+}
+
+/// A language code the parser knows.
+fn parse_language(code: &str) -> Result<blog_export::Language, String> {
+    blog_export::Language::from_code(code).ok_or_else(|| {
+        let known: Vec<&str> = blog_export::Language::all().map(|l| l.code()).collect();
+        format!(
+            "`{code}` is not a language the parser knows ({})",
+            known.join(", ")
+        )
+    })
 }
 
 impl Inputs {
@@ -69,6 +85,7 @@ impl Inputs {
             max_size: self.max_size,
             max_line_bytes: self.max_line_bytes,
             max_posts: self.max_posts,
+            language: self.language,
         }
     }
 }

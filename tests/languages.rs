@@ -1,0 +1,231 @@
+//! The template vocabulary of the languages other than English is data:
+//! one file per language in `languages/`. This test generates from them
+//! the grammar's word rules (`grammar/vocab.pest`) and the crate's word
+//! tables (`src/languages/data.rs`: the words the tree builder reads too),
+//! and fails when the committed files are
+//! not what the data makes. After editing or adding a language file, run
+//! `BLESS=1 cargo test --all-features --test languages` to write them.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use serde::Deserialize;
+
+/// One language file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Language {
+    code: String,
+    name: String,
+    example: String,
+    weekdays: Vec<Vec<String>>,
+    months: Vec<Vec<String>>,
+    comment_words: Vec<String>,
+    no_comments: Vec<String>,
+    said: Vec<String>,
+    reply_delete: Vec<String>,
+    reply: Vec<String>,
+    replies: Vec<String>,
+    delete: Vec<String>,
+    furniture: Vec<String>,
+    anonymous: Vec<String>,
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn languages() -> Vec<Language> {
+    let mut files: Vec<_> = std::fs::read_dir(root().join("languages"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let language: Language =
+                toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert_eq!(
+                language.weekdays.len(),
+                7,
+                "{}: seven weekdays, Monday first",
+                path.display()
+            );
+            assert_eq!(
+                language.months.len(),
+                12,
+                "{}: twelve months",
+                path.display()
+            );
+            assert!(
+                path.file_stem()
+                    .is_some_and(|s| s == language.code.as_str()),
+                "{}: the file is named after its code",
+                path.display()
+            );
+            language
+        })
+        .collect()
+}
+
+/// A pest alternative of case-insensitive strings, longest first (a PEG
+/// takes the first alternative that matches: `Responder` must not win over
+/// `ResponderEliminar`).
+fn alternatives<'a>(words: impl Iterator<Item = &'a String>) -> String {
+    let mut set: Vec<String> = words
+        .map(|w| w.to_string())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    set.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    set.iter()
+        .map(|w| format!("^\"{}\"", w.replace('\\', "\\\\").replace('"', "\\\"")))
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+fn grammar(langs: &[Language]) -> String {
+    let mut out = String::from(
+        "// Generated from languages/*.toml by tests/languages.rs\n\
+         // (`BLESS=1 cargo test --all-features --test languages`): do not edit.\n\
+         // The words of Blogger's templates in the languages other than English,\n\
+         // any case; the rules of `blog.pest` try them only on pages in one of\n\
+         // those languages (see `intl` there).\n",
+    );
+    let rules: [(&str, &str, Vec<&String>); 10] = [
+        (
+            "lang_weekday",
+            "Weekday names.",
+            langs
+                .iter()
+                .flat_map(|l| l.weekdays.iter().flatten())
+                .collect(),
+        ),
+        (
+            "lang_month",
+            "Month names, in every form a date writes them.",
+            langs
+                .iter()
+                .flat_map(|l| l.months.iter().flatten())
+                .collect(),
+        ),
+        (
+            "lang_comment_word",
+            "The word after a comment header's count (`comentarios`).",
+            langs.iter().flat_map(|l| &l.comment_words).collect(),
+        ),
+        (
+            "lang_no_comments",
+            "A comment header with no count (`No hay comentarios`).",
+            langs.iter().flat_map(|l| &l.no_comments).collect(),
+        ),
+        (
+            "lang_said",
+            "The word that closes a `said` line before its dots (`dijo`).",
+            langs.iter().flat_map(|l| &l.said).collect(),
+        ),
+        (
+            "lang_reply_delete",
+            "The marker that closes a comment (`ResponderEliminar`, `Responder`).",
+            langs
+                .iter()
+                .flat_map(|l| l.reply_delete.iter().chain(&l.reply))
+                .collect(),
+        ),
+        (
+            "lang_replies",
+            "The marker that opens a comment's replies (`Respuestas`).",
+            langs.iter().flat_map(|l| &l.replies).collect(),
+        ),
+        (
+            "lang_delete",
+            "The marker that closes a reply (`Eliminar`).",
+            langs.iter().flat_map(|l| &l.delete).collect(),
+        ),
+        (
+            "lang_furniture",
+            "How page furniture lines start (`Publicado por`).",
+            langs.iter().flat_map(|l| &l.furniture).collect(),
+        ),
+        (
+            "lang_anonymous",
+            "The name of an anonymous commenter (`Anónimo`).",
+            langs.iter().flat_map(|l| &l.anonymous).collect(),
+        ),
+    ];
+    for (name, doc, words) in rules {
+        write!(
+            out,
+            "\n/// {doc}\n{name} = @{{ {} }}\n",
+            alternatives(words.into_iter())
+        )
+        .unwrap();
+    }
+    out
+}
+
+fn list(words: &[String]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("{w:?}")).collect();
+    format!("&[{}]", quoted.join(", "))
+}
+
+fn tables(langs: &[Language]) -> String {
+    let mut out = String::from(
+        "//! Generated from `languages/*.toml` by `tests/languages.rs`\n\
+         //! (`BLESS=1 cargo test --all-features --test languages`): do not edit.\n\n\
+         use super::Vocabulary;\n\n\
+         /// The languages other than English, by code.\n\
+         pub(crate) static LANGUAGES: &[Vocabulary] = &[\n",
+    );
+    for l in langs {
+        let weekdays: Vec<String> = l.weekdays.iter().map(|w| list(w)).collect();
+        let months: Vec<String> = l.months.iter().map(|m| list(m)).collect();
+        writeln!(out, "    Vocabulary {{").unwrap();
+        writeln!(out, "        code: {:?},", l.code).unwrap();
+        writeln!(out, "        name: {:?},", l.name).unwrap();
+        writeln!(out, "        example: {:?},", l.example).unwrap();
+        writeln!(out, "        weekdays: [{}],", weekdays.join(", ")).unwrap();
+        writeln!(out, "        months: [{}],", months.join(", ")).unwrap();
+        for (field, words) in [
+            ("comment_words", &l.comment_words),
+            ("no_comments", &l.no_comments),
+            ("said", &l.said),
+            ("reply_delete", &l.reply_delete),
+            ("reply", &l.reply),
+        ] {
+            writeln!(out, "        {field}: {},", list(words)).unwrap();
+        }
+        writeln!(out, "    }},").unwrap();
+    }
+    out.push_str("];\n");
+    out
+}
+
+#[test]
+fn generated_vocabulary_is_up_to_date() {
+    let langs = languages();
+    assert!(langs.len() >= 10);
+    let bless = std::env::var_os("BLESS").is_some();
+    for (path, want) in [
+        ("grammar/vocab.pest", grammar(&langs)),
+        ("src/languages/data.rs", tables(&langs)),
+    ] {
+        let path = root().join(path);
+        let have = std::fs::read_to_string(&path).unwrap_or_default();
+        if bless {
+            if have != want {
+                std::fs::write(&path, &want).unwrap();
+            }
+        } else {
+            assert!(
+                have == want,
+                "{} is not what languages/*.toml make: run `BLESS=1 cargo test --all-features --test languages`",
+                path.display()
+            );
+        }
+    }
+}
