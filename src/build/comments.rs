@@ -45,9 +45,12 @@ impl<'a> Builder<'a> {
             match child.as_rule() {
                 Rule::comment_header => {
                     header_span = Some(self.trimmed(&child));
-                    declared = Some(match child.into_inner().next() {
+                    let count = child
+                        .into_inner()
+                        .find(|p| p.as_rule() == Rule::comment_count);
+                    declared = Some(match count {
                         Some(count) => count.as_str().parse().unwrap_or(u32::MAX),
-                        None => 0, // `No comments:`
+                        None => 0, // `No comments:`, `No hay comentarios:`
                     });
                 }
                 Rule::comment => items.push(self.parse_comment(child)?),
@@ -306,22 +309,32 @@ impl<'a> Builder<'a> {
         let Cow::Borrowed(text) = first.text else {
             return None;
         };
-        let at = glued_time_start(text)?;
+        // A time (`Anonymous9:44 AM`) or a date in digits (`Anónimo3/7/09`).
+        let (at, date, time) = match glued_time_start(text) {
+            Some(at) => (at, None, parse_time(&text[at..])),
+            None => {
+                let at = glued_date_start(text)?;
+                (
+                    at,
+                    posted_date(None, None, None, Some(&text[at..]), false),
+                    None,
+                )
+            }
+        };
         let name = text[..at].trim_end_matches(is_space);
         if !is_author_name(name) {
             return None;
         }
         let start = first.span.start;
-        let time = &text[at..];
         Some((
             Paragraph {
                 text: Cow::Borrowed(name),
                 span: self.index.span(start, start + name.len()),
             },
             Posted {
-                text: Cow::Borrowed(time),
-                date: None,
-                time: parse_time(time),
+                text: Cow::Borrowed(&text[at..]),
+                date,
+                time,
                 span: self.index.span(start + at, start + text.len()),
             },
         ))
@@ -355,9 +368,50 @@ fn glued_time_start(text: &str) -> Option<usize> {
     ((1..=2).contains(&digits) && text[..at].ends_with(char::is_alphabetic)).then_some(at)
 }
 
+/// Where a date in digits that ends `text` starts (`3/7/09`, `12/31/2014`),
+/// when a name that ends in a letter stands right before it:
+/// `Anónimo3/7/09` gives the byte after `o`.
+fn glued_date_start(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let digits_before = |end: usize| {
+        b[..end]
+            .iter()
+            .rev()
+            .take_while(|d| d.is_ascii_digit())
+            .count()
+    };
+    let year = digits_before(b.len());
+    if year != 2 && year != 4 {
+        return None;
+    }
+    let mut end = b.len() - year;
+    // The month and the day, each one or two digits before a slash.
+    for _ in 0..2 {
+        if end == 0 || b[end - 1] != b'/' {
+            return None;
+        }
+        end -= 1;
+        let digits = digits_before(end);
+        if !(1..=2).contains(&digits) {
+            return None;
+        }
+        end -= digits;
+    }
+    (end > 0 && text[..end].ends_with(char::is_alphabetic)).then_some(end)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::glued_time_start;
+    use super::{glued_date_start, glued_time_start};
+
+    #[test]
+    fn glued_dates() {
+        assert_eq!(glued_date_start("Anónimo3/7/09"), Some("Anónimo".len()));
+        assert_eq!(glued_date_start("Jane12/31/2014"), Some(4));
+        assert_eq!(glued_date_start("on 3/7/09"), None);
+        assert_eq!(glued_date_start("Jane3/7"), None);
+        assert_eq!(glued_date_start("3/7/09"), None);
+    }
 
     #[test]
     fn glued_times() {

@@ -196,6 +196,13 @@ impl<'a> Builder<'a> {
                 Rule::day => day = day_number(text),
                 Rule::month => month = month_number(text),
                 Rule::year => year = text.parse::<i32>().ok(),
+                Rule::month_digits => month = text.parse().ok(),
+                Rule::short_year => {
+                    year = text
+                        .parse::<i32>()
+                        .ok()
+                        .map(|y| y + if y < 70 { 2000 } else { 1900 })
+                }
                 _ => return Err(self.unexpected(&part, "a date header")),
             }
         }
