@@ -176,6 +176,28 @@
 //! as `HH:MM` or null); `orphan_comments` appears when the input starts
 //! mid-post.
 //!
+//! # Languages
+//!
+//! Blogger writes its template in the blog's language. Besides English,
+//! the parser reads the templates of Spanish (`martes, 3 de marzo de 2009`,
+//! `2 comentarios:`, `Ana dijo...`), Portuguese (`terça-feira, 3 de março de
+//! 2009`), French (`mardi 3 mars 2009`), German (`Dienstag, 3. März 2009`),
+//! Italian (`giovedì 1 gennaio 2009`), Dutch (`donderdag 3 maart 2009`),
+//! Catalan (`dimarts, 3 de març de 2009`), Swedish (`tisdag 3 mars 2009`),
+//! Indonesian (`Selasa, 03 Maret 2009`) and Polish (`wtorek, 3 marca 2009`).
+//! A page's language is found from its date and comment headers
+//! ([`Export::language`]); [`ParseOptions::with_language`] forces one.
+//! Their words are data, one file per language in `languages/` (see the
+//! README for adding one); [`Language::all`] lists them.
+//!
+//! ```
+//! let export = blog_export::parse("Dienstag, 3. März 2009\n\nDer Garten\n\nBohnen.\n\nKeine Kommentare:\n")?;
+//! assert_eq!(export.language.name(), "German");
+//! assert_eq!(export.posts[0].date.to_string(), "2009-03-03");
+//! assert_eq!(export.posts[0].comments.as_ref().unwrap().declared, Some(0));
+//! # Ok::<(), blog_export::Error>(())
+//! ```
+//!
 //! # Performance
 //!
 //! Time is linear in the input, and peak memory a small multiple of it:

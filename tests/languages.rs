@@ -229,3 +229,92 @@ fn generated_vocabulary_is_up_to_date() {
         }
     }
 }
+
+/// A made-up page per language (`tests/fixtures/lang_*.txt`): its
+/// language is found, and its date, title, comment header, comments,
+/// authors and replies read as in English.
+#[test]
+fn a_page_in_each_language() {
+    /// (code, date, title, declared, comments, replies, authors)
+    type Page = (
+        &'static str,
+        &'static str,
+        &'static str,
+        u32,
+        usize,
+        usize,
+        &'static [&'static str],
+    );
+    let pages: [Page; 10] = [
+        (
+            "es",
+            "2009-03-03",
+            "El huerto en marzo",
+            2,
+            2,
+            0,
+            &["Ana", "Anónimo"],
+        ),
+        ("pt", "2009-03-03", "A horta em março", 1, 1, 0, &[]),
+        (
+            "fr",
+            "2009-03-03",
+            "Le jardin en mars",
+            2,
+            2,
+            0,
+            &["Marie", "Anonyme"],
+        ),
+        ("de", "2009-03-03", "Der Garten im März", 2, 1, 1, &[]),
+        ("it", "2009-03-03", "L'orto a marzo", 1, 1, 0, &["Giulia"]),
+        (
+            "nl",
+            "2009-03-03",
+            "De moestuin in maart",
+            2,
+            2,
+            0,
+            &["Anneke", "Pieter"],
+        ),
+        ("ca", "2009-03-03", "L'hort al març", 1, 1, 0, &["Jordi"]),
+        (
+            "sv",
+            "2009-03-03",
+            "Trädgården i mars",
+            2,
+            2,
+            0,
+            &["Therese", "Anonym"],
+        ),
+        ("id", "2009-03-03", "Kebun di bulan Maret", 1, 1, 0, &[]),
+        ("pl", "2009-03-03", "Ogród w marcu", 0, 0, 0, &[]),
+    ];
+    for (code, date, title, declared, comments, replies, authors) in pages {
+        let input = std::fs::read_to_string(root().join(format!("tests/fixtures/lang_{code}.txt")))
+            .unwrap();
+        let export = blog_export::parse(&input).unwrap();
+        assert_eq!(export.language.code(), code);
+        assert!(
+            export.diagnostics.is_empty(),
+            "{code}: {:?}",
+            export.diagnostics
+        );
+        let post = &export.posts[0];
+        assert_eq!(post.date.to_string(), date, "{code}");
+        assert_eq!(post.title.as_deref(), Some(title), "{code}");
+        let section = post.comments.as_ref().unwrap();
+        assert_eq!(section.declared, Some(declared), "{code}");
+        assert_eq!(section.items.len(), comments, "{code}");
+        let got_replies: usize = section.items.iter().map(|c| c.replies.len()).sum();
+        assert_eq!(got_replies, replies, "{code}");
+        let got: Vec<&str> = section
+            .items
+            .iter()
+            .filter_map(|c| c.author.as_ref())
+            .map(|a| &*a.text)
+            .collect();
+        assert_eq!(got, authors, "{code}");
+        // The page's furniture line is furniture.
+        assert_eq!(post.furniture.len(), 1, "{code}: {:?}", post.furniture);
+    }
+}
