@@ -72,20 +72,34 @@ fn languages() -> Vec<Language> {
         .collect()
 }
 
-/// A pest alternative of case-insensitive strings, longest first (a PEG
-/// takes the first alternative that matches: `Responder` must not win over
+/// A pest string, case-insensitive.
+fn quoted(w: &str) -> String {
+    format!("^\"{}\"", w.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// A pest alternative of case-insensitive strings, grouped by their first
+/// letter (one test of the letter, then only its words: a line pays for a
+/// few words, not for all of them), each group longest first (a PEG takes
+/// the first alternative that matches: `Responder` must not win over
 /// `ResponderEliminar`).
 fn alternatives<'a>(words: impl Iterator<Item = &'a String>) -> String {
-    let mut set: Vec<String> = words
-        .map(|w| w.to_string())
-        .collect::<BTreeSet<_>>()
+    let mut seen = BTreeSet::new();
+    let mut groups: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for w in words {
+        if seen.insert(w.to_lowercase()) {
+            let first: String = w.chars().next().unwrap().to_lowercase().collect();
+            groups.entry(first).or_default().push(w.to_string());
+        }
+    }
+    groups
         .into_iter()
-        .collect();
-    set.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-    set.iter()
-        .map(|w| format!("^\"{}\"", w.replace('\\', "\\\\").replace('"', "\\\"")))
+        .map(|(first, mut group)| {
+            group.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+            let words: Vec<String> = group.iter().map(|w| quoted(w)).collect();
+            format!("&{} ~ ({})", quoted(&first), words.join(" | "))
+        })
         .collect::<Vec<_>>()
-        .join(" | ")
+        .join("\n  | ")
 }
 
 fn grammar(langs: &[Language]) -> String {

@@ -37,6 +37,7 @@ def parse(
     max_size: Optional[int] = None,
     max_line_bytes: Optional[int] = None,
     max_posts: Optional[int] = None,
+    language: Optional[str] = None,
 ) -> Dict[str, Any]:
     """Parse one export given as text.
 
@@ -49,6 +50,10 @@ def parse(
     ``max_size`` (bytes, default 1 GiB), ``max_line_bytes`` (default 16 MiB)
     and ``max_posts`` (default 1,000,000) bound what one input may cost; an
     input over one raises :class:`ParseError` naming the keyword.
+    ``language`` (``"es"``, ``"de"``, ...) reads the text as a page of that
+    language's Blogger template instead of finding its language from its
+    date and comment headers; the dict's ``language`` says which it is
+    (absent for English).
 
     Raises :class:`ParseError` (a ``ValueError`` with ``kind``, ``line``,
     ``column``, ``offset`` and ``message``) when the text has no post or
@@ -58,7 +63,7 @@ def parse(
     >>> export["posts"][0]["date"], export["posts"][0]["title"]
     ('2014-07-25', 'Title')
     """
-    return json.loads(parse_json(text, strict, max_size, max_line_bytes, max_posts))
+    return json.loads(parse_json(text, strict, max_size, max_line_bytes, max_posts, language))
 
 
 def parse_file(
@@ -68,6 +73,7 @@ def parse_file(
     max_size: Optional[int] = None,
     max_line_bytes: Optional[int] = None,
     max_posts: Optional[int] = None,
+    language: Optional[str] = None,
 ) -> Dict[str, Any]:
     """Parse the export in the file at ``path`` (a ``str`` or
     ``os.PathLike``; UTF-8 text).
@@ -79,7 +85,7 @@ def parse_file(
     first bad byte).
     """
     return json.loads(
-        parse_file_json(os.fspath(path), strict, max_size, max_line_bytes, max_posts)
+        parse_file_json(os.fspath(path), strict, max_size, max_line_bytes, max_posts, language)
     )
 
 
@@ -111,6 +117,7 @@ def tables(
     max_size: Optional[int] = None,
     max_line_bytes: Optional[int] = None,
     max_posts: Optional[int] = None,
+    language: Optional[str] = None,
 ) -> Dict[str, "Any"]:
     """The posts, comments and letters of the files at ``paths`` (one path
     or several, ``str`` or ``os.PathLike``, files or directories of ``.txt``
@@ -140,7 +147,7 @@ def tables(
     """
     import pyarrow as pa
 
-    columns = table_columns(_files(paths), max_size, max_line_bytes, max_posts)
+    columns = table_columns(_files(paths), max_size, max_line_bytes, max_posts, language)
     types = {
         "post": pa.int64(), "line": pa.int64(), "paragraphs": pa.int64(),
         "letters": pa.int64(), "declared": pa.int64(), "comments": pa.int64(),

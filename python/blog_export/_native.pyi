@@ -21,6 +21,7 @@ def parse_json(
     max_size: Optional[int] = None,
     max_line_bytes: Optional[int] = None,
     max_posts: Optional[int] = None,
+    language: Optional[str] = None,
 ) -> bytes:
     """The JSON of ``blog-export parse`` for ``text``."""
 
@@ -30,6 +31,7 @@ def parse_file_json(
     max_size: Optional[int] = None,
     max_line_bytes: Optional[int] = None,
     max_posts: Optional[int] = None,
+    language: Optional[str] = None,
 ) -> bytes:
     """The JSON of ``blog-export parse`` for the file at ``path``."""
 
@@ -38,5 +40,6 @@ def table_columns(
     max_size: Optional[int] = None,
     max_line_bytes: Optional[int] = None,
     max_posts: Optional[int] = None,
+    language: Optional[str] = None,
 ) -> Dict[str, Dict[str, list]]:
     """The columns of the posts, comments and letters tables."""

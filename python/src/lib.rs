@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use blog_export::{Error, Export, Limit, ParseOptions, Post};
+use blog_export::{Error, Export, Language, Limit, ParseOptions, Post};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyValueError};
 use pyo3::prelude::*;
@@ -89,13 +89,15 @@ impl ReadError {
 }
 
 /// The parse options of the keywords `strict`, `max_size`,
-/// `max_line_bytes` and `max_posts` (None: the crate's default).
+/// `max_line_bytes`, `max_posts` and `language` (None: the crate's default;
+/// an unknown language code is a `ValueError`).
 fn options(
     strict: bool,
     max_size: Option<usize>,
     max_line_bytes: Option<usize>,
     max_posts: Option<usize>,
-) -> ParseOptions {
+    language: Option<&str>,
+) -> PyResult<ParseOptions> {
     let mut o = if strict {
         ParseOptions::strict()
     } else {
@@ -110,12 +112,22 @@ fn options(
     if let Some(n) = max_posts {
         o = o.with_max_posts(n);
     }
-    o
+    if let Some(code) = language {
+        let Some(language) = Language::from_code(code) else {
+            let known: Vec<&str> = Language::all().map(|l| l.code()).collect();
+            return Err(PyValueError::new_err(format!(
+                "`{code}` is not a language the parser knows ({})",
+                known.join(", ")
+            )));
+        };
+        o = o.with_language(language);
+    }
+    Ok(o)
 }
 
 /// The crate's JSON for `text` (what `blog-export parse` prints).
 #[pyfunction]
-#[pyo3(signature = (text, strict = false, max_size = None, max_line_bytes = None, max_posts = None))]
+#[pyo3(signature = (text, strict = false, max_size = None, max_line_bytes = None, max_posts = None, language = None))]
 fn parse_json(
     py: Python<'_>,
     text: String,
@@ -123,8 +135,9 @@ fn parse_json(
     max_size: Option<usize>,
     max_line_bytes: Option<usize>,
     max_posts: Option<usize>,
+    language: Option<&str>,
 ) -> PyResult<Py<PyBytes>> {
-    let options = options(strict, max_size, max_line_bytes, max_posts);
+    let options = options(strict, max_size, max_line_bytes, max_posts, language)?;
     let json = py.detach(|| {
         blog_export::parse_with(&text, &options)
             .map(|export| serde_json::to_vec(&export).unwrap_or_default())
@@ -137,7 +150,7 @@ fn parse_json(
 
 /// The crate's JSON for the file at `path`.
 #[pyfunction]
-#[pyo3(signature = (path, strict = false, max_size = None, max_line_bytes = None, max_posts = None))]
+#[pyo3(signature = (path, strict = false, max_size = None, max_line_bytes = None, max_posts = None, language = None))]
 fn parse_file_json(
     py: Python<'_>,
     path: PathBuf,
@@ -145,9 +158,10 @@ fn parse_file_json(
     max_size: Option<usize>,
     max_line_bytes: Option<usize>,
     max_posts: Option<usize>,
+    language: Option<&str>,
 ) -> PyResult<Py<PyBytes>> {
     let name = path.display().to_string();
-    let options = options(strict, max_size, max_line_bytes, max_posts);
+    let options = options(strict, max_size, max_line_bytes, max_posts, language)?;
     let json = py.detach(|| {
         read(&path).map(|text| {
             blog_export::parse_with(&text, &options)
@@ -384,15 +398,16 @@ enum FileRows {
 /// files at `paths` (parsed in parallel, without the GIL), as
 /// `{"posts": {column: list}, ...}`.
 #[pyfunction]
-#[pyo3(signature = (paths, max_size = None, max_line_bytes = None, max_posts = None))]
-fn table_columns(
-    py: Python<'_>,
+#[pyo3(signature = (paths, max_size = None, max_line_bytes = None, max_posts = None, language = None))]
+fn table_columns<'py>(
+    py: Python<'py>,
     paths: Vec<PathBuf>,
     max_size: Option<usize>,
     max_line_bytes: Option<usize>,
     max_posts: Option<usize>,
-) -> PyResult<Bound<'_, PyDict>> {
-    let options = options(false, max_size, max_line_bytes, max_posts);
+    language: Option<&str>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let options = options(false, max_size, max_line_bytes, max_posts, language)?;
     let files: Vec<FileRows> = py.detach(|| {
         paths
             .par_iter()

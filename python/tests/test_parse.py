@@ -69,3 +69,14 @@ def test_every_limit_is_a_keyword_and_its_error_names_it():
         assert e.value.message.endswith(f"({keyword})"), e.value.message
         assert "ParseOptions" not in str(e.value)
     assert len(blog_export.parse(text, max_posts=2)["posts"]) == 2
+
+
+def test_pages_in_other_languages_and_the_language_keyword():
+    text = "martes, 3 de marzo de 2009\n\nHola\n\nTexto.\n\n1 comentario:\n\nAna dijo...\n\n    Muy bien.\n"
+    export = blog_export.parse(text)
+    assert export["language"] == "es"
+    assert export["posts"][0]["comments"]["items"][0]["author"]["text"] == "Ana"
+    with pytest.raises(blog_export.ParseError):
+        blog_export.parse(text, language="en")
+    with pytest.raises(ValueError, match="not a language"):
+        blog_export.parse(text, language="xx")
