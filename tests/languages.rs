@@ -30,6 +30,8 @@ struct Language {
     delete: Vec<String>,
     furniture: Vec<String>,
     anonymous: Vec<String>,
+    salutations: Vec<String>,
+    valedictions: Vec<String>,
 }
 
 fn root() -> &'static Path {
@@ -110,7 +112,7 @@ fn grammar(langs: &[Language]) -> String {
          // any case; the rules of `blog.pest` try them only on pages in one of\n\
          // those languages (see `intl` there).\n",
     );
-    let rules: [(&str, &str, Vec<&String>); 10] = [
+    let rules: [(&str, &str, Vec<&String>); 12] = [
         (
             "lang_weekday",
             "Weekday names.",
@@ -169,6 +171,16 @@ fn grammar(langs: &[Language]) -> String {
             "lang_anonymous",
             "The name of an anonymous commenter (`Anónimo`).",
             langs.iter().flat_map(|l| &l.anonymous).collect(),
+        ),
+        (
+            "lang_greeting",
+            "The words that open a letter's salutation (`Querido`, `Sehr geehrte`).",
+            langs.iter().flat_map(|l| &l.salutations).collect(),
+        ),
+        (
+            "lang_valediction",
+            "A letter's valediction (`Atentamente`, `Mit freundlichen Grüßen`).",
+            langs.iter().flat_map(|l| &l.valedictions).collect(),
         ),
     ];
     for (name, doc, words) in rules {
@@ -331,4 +343,40 @@ fn a_page_in_each_language() {
         // The page's furniture line is furniture.
         assert_eq!(post.furniture.len(), 1, "{code}: {:?}", post.furniture);
     }
+}
+
+/// Letters in other languages: the salutations and valedictions of each
+/// language file open and close them; a plain hello opens none.
+#[test]
+fn letters_in_other_languages() {
+    for (header, opening, closing) in [
+        ("martes, 3 de marzo de 2009", "Querido Juan:", "Un abrazo,"),
+        (
+            "Dienstag, 3. März 2009",
+            "Sehr geehrte Damen und Herren,",
+            "Mit freundlichen Grüßen",
+        ),
+        ("mardi 3 mars 2009", "Cher Monsieur,", "Cordialement,"),
+        ("giovedì 1 gennaio 2009", "Caro Marco,", "Cordiali saluti,"),
+        (
+            "donderdag 3 maart 2009",
+            "Geachte heer Jansen,",
+            "Met vriendelijke groet,",
+        ),
+    ] {
+        let input =
+            format!("{header}\n\nBrief\n\n{opening}\n\nDe tekst.\n\n{closing}\n\nAna Silva\n");
+        let export = blog_export::parse(&input).unwrap();
+        let letters: Vec<_> = export.posts[0].letters().collect();
+        assert_eq!(letters.len(), 1, "{header}");
+        assert_eq!(letters[0].salutation.text, opening);
+        assert_eq!(letters[0].valediction.as_ref().unwrap().text, closing);
+        assert_eq!(
+            letters[0].signature.as_ref().unwrap().name.text,
+            "Ana Silva"
+        );
+    }
+    let export =
+        blog_export::parse("martes, 3 de marzo de 2009\n\nHola a todos,\n\nHoy.\n").unwrap();
+    assert_eq!(export.posts[0].letters().count(), 0);
 }
