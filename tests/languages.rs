@@ -32,6 +32,7 @@ struct Language {
     anonymous: Vec<String>,
     salutations: Vec<String>,
     valedictions: Vec<String>,
+    at: Vec<String>,
 }
 
 fn root() -> &'static Path {
@@ -112,7 +113,7 @@ fn grammar(langs: &[Language]) -> String {
          // any case; the rules of `blog.pest` try them only on pages in one of\n\
          // those languages (see `intl` there).\n",
     );
-    let rules: [(&str, &str, Vec<&String>); 12] = [
+    let rules: [(&str, &str, Vec<&String>); 13] = [
         (
             "lang_weekday",
             "Weekday names.",
@@ -181,6 +182,11 @@ fn grammar(langs: &[Language]) -> String {
             "lang_valediction",
             "A letter's valediction (`Atentamente`, `Mit freundlichen Grüßen`).",
             langs.iter().flat_map(|l| &l.valedictions).collect(),
+        ),
+        (
+            "lang_at",
+            "The word between a comment's date and its time (`a las`, `um`).",
+            langs.iter().flat_map(|l| &l.at).collect(),
         ),
     ];
     for (name, doc, words) in rules {
@@ -379,4 +385,59 @@ fn letters_in_other_languages() {
     let export =
         blog_export::parse("martes, 3 de marzo de 2009\n\nHola a todos,\n\nHoy.\n").unwrap();
     assert_eq!(export.posts[0].letters().count(), 0);
+}
+
+/// A comment's time in the language's own format: its date as the
+/// language writes it, the word before the time (`a las`, `um`, `à`).
+#[test]
+fn comment_times_in_other_languages() {
+    for (header, count, said, time) in [
+        (
+            "martes, 3 de marzo de 2009",
+            "1 comentario:",
+            "Ana dijo...",
+            "3 de marzo de 2009, 14:05",
+        ),
+        (
+            "martes, 3 de marzo de 2009",
+            "1 comentario:",
+            "Ana dijo...",
+            "3 de marzo de 2009 a las 14:05",
+        ),
+        (
+            "Dienstag, 3. März 2009",
+            "1 Kommentar:",
+            "Ana hat gesagt…",
+            "3. März 2009 um 14:05",
+        ),
+        (
+            "mardi 3 mars 2009",
+            "1 commentaire :",
+            "Ana a dit…",
+            "3 mars 2009 à 14:05",
+        ),
+        (
+            "terça-feira, 3 de março de 2009",
+            "1 comentário:",
+            "Ana disse...",
+            "3 de março de 2009 às 14:05",
+        ),
+    ] {
+        let input =
+            format!("{header}\n\nT\n\nText.\n\n{count}\n\n{said}\n\n    Bien.\n\n    {time}\n");
+        let export = blog_export::parse(&input).unwrap();
+        let comment = &export.posts[0].comments.as_ref().unwrap().items[0];
+        let posted = comment.posted.as_ref().unwrap_or_else(|| panic!("{time}"));
+        assert_eq!(
+            posted.date.map(|d| d.to_string()).as_deref(),
+            Some("2009-03-03"),
+            "{time}"
+        );
+        assert_eq!(
+            posted.time.map(|t| t.to_string()).as_deref(),
+            Some("14:05:00"),
+            "{time}"
+        );
+        assert_eq!(comment.author.as_ref().unwrap().text, "Ana");
+    }
 }

@@ -280,8 +280,9 @@ impl<'a> Builder<'a> {
                 Rule::year => year = text.parse().ok(),
                 Rule::numeric_date => numeric = Some(text),
                 Rule::time => time = Some(text),
-                // The weekday and zone are kept in the text only.
-                Rule::weekday | Rule::zone => {}
+                // The weekday, the zone and the word before the time
+                // (`a las`, `um`) are kept in the text only.
+                Rule::weekday | Rule::zone | Rule::lang_at => {}
                 _ => return Err(self.unexpected(&part, "a comment's time")),
             }
         }
