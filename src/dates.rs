@@ -1,10 +1,51 @@
-//! Dates: the names of weekdays and months, and the value of a date or
-//! timestamp line from the parts the grammar found in it.
+//! Dates: the names of weekdays and months, the value of a date or
+//! timestamp line from the parts the grammar found in it ([`SentAt`]), and
+//! the year of a header that has none.
 
-use chrono::{Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Weekday,
+};
 
-use crate::ast::SentAt;
 use crate::span::is_space;
+
+/// A parsed date or timestamp, as precise as the text.
+///
+/// `Display` gives ISO 8601.
+///
+/// ```
+/// use blog_export::SentAt;
+/// let month = SentAt::Month { year: 2019, month: 2 };
+/// assert_eq!(month.to_string(), "2019-02");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SentAt {
+    /// A date and time with a known zone (`21 July 2014 13:52:19 BDT`).
+    Zoned(DateTime<FixedOffset>),
+    /// A date and time with no zone, or a zone the parser does not know
+    /// (`14 July 2014 11:16`).
+    Local(NaiveDateTime),
+    /// A date (`16 December 2014`).
+    Date(NaiveDate),
+    /// A month (`February 2019`).
+    Month {
+        /// The year.
+        year: i32,
+        /// The month, 1 to 12.
+        month: u32,
+    },
+}
+
+impl std::fmt::Display for SentAt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SentAt::Zoned(t) => write!(f, "{}", t.format("%Y-%m-%dT%H:%M:%S%:z")),
+            SentAt::Local(t) => write!(f, "{}", t.format("%Y-%m-%dT%H:%M:%S")),
+            SentAt::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            SentAt::Month { year, month } => write!(f, "{year:04}-{month:02}"),
+        }
+    }
+}
 
 /// The weekdays' names, Monday first.
 pub(crate) const WEEKDAY_NAMES: [&str; 7] = [

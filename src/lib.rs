@@ -221,12 +221,13 @@
 extern crate alloc;
 
 mod ast;
-mod build;
+mod builder;
 mod dates;
 mod diagnostic;
 mod elements;
 mod error;
 mod grammar;
+mod headers;
 mod languages;
 mod names;
 mod options;

@@ -3,10 +3,10 @@
 use pest::Parser as _;
 
 use crate::ast::Export;
-use crate::build::Builder;
-use crate::dates::WEEKDAY_NAMES;
+use crate::builder::Builder;
 use crate::error::Error;
-use crate::grammar::{BlogParser, Rule};
+use crate::grammar::BlogParser;
+use crate::headers::{hidden_header_in, next_header};
 use crate::languages::Language;
 use crate::options::ParseOptions;
 use crate::span::LineIndex;
@@ -229,72 +229,6 @@ fn chunk_starts(input: &str, chunk_bytes: usize) -> Vec<usize> {
         pos = start.saturating_add(chunk_bytes);
     }
     starts
-}
-
-/// The start of the first date header line (with a weekday) that starts
-/// after the line holding byte `from`; with `real_day`, only one that names
-/// a real day (see [`crate::stream`]).
-pub(crate) fn next_header(input: &str, from: usize, real_day: bool) -> Option<usize> {
-    let bytes = input.as_bytes();
-    let mut pos = from.min(bytes.len());
-    // From the next line start on.
-    if pos > 0 && bytes[pos - 1] != b'\n' {
-        pos += memchr::memchr(b'\n', &bytes[pos..])? + 1;
-    }
-    while pos < bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i + 1);
-        let line = &input[pos..end];
-        if is_date_header_line(line) && (!real_day || crate::stream::names_a_real_day(line)) {
-            return Some(pos);
-        }
-        pos = end;
-    }
-    None
-}
-
-/// The checks of a piece of a stream before it is parsed: the limits, and
-/// headers hidden behind lone carriage returns. ([`parse_with`] checks the
-/// limits first and each chunk's carriage returns as it builds it.)
-pub(crate) fn check_piece(input: &str, options: &ParseOptions) -> Result<(), Error> {
-    let index = LineIndex::new(input);
-    options.check_input(input, &index)?;
-    match hidden_header_in(input, 0, input.len()) {
-        Some(at) => Err(Error::header_behind_cr(&index, at)),
-        None => Ok(()),
-    }
-}
-
-/// The first date header behind a lone carriage return whose return is in
-/// bytes `start..end` of `input`: the header's offset. Such an input is
-/// refused (lone CR line endings): its posts would otherwise be read as
-/// one. A CR before a line feed, or before `\r\n`, ends a line as usual,
-/// and one at a line start is white space.
-fn hidden_header_in(input: &str, start: usize, end: usize) -> Option<usize> {
-    for at in memchr::memchr_iter(b'\r', &input.as_bytes()[start..end]).map(|i| start + i) {
-        let rest = &input[at + 1..];
-        if rest.is_empty() || rest.starts_with('\n') || rest.starts_with("\r\n") {
-            continue;
-        }
-        let line = &rest[..rest.find(['\r', '\n']).unwrap_or(rest.len())];
-        // Only text before the carriage return on the same line hides the
-        // header (at a line start, the return is white space).
-        let line_start = input[..at].rfind('\n').map_or(0, |i| i + 1);
-        let hidden = !input[line_start..at].chars().all(crate::span::is_space);
-        if hidden && is_date_header_line(line) {
-            return Some(at + 1);
-        }
-    }
-    None
-}
-
-/// Whether a line (with its newline) is a date header: the grammar's
-/// `date_line`, tried only on short lines that start with a weekday's name
-/// (a failed pest parse builds an error, which is not cheap).
-fn is_date_header_line(line: &str) -> bool {
-    let text = line.trim_start_matches(crate::span::is_space);
-    text.len() <= 64
-        && WEEKDAY_NAMES.iter().any(|day| text.starts_with(day))
-        && BlogParser::parse(Rule::date_line, text).is_ok()
 }
 
 #[cfg(test)]

@@ -7,14 +7,13 @@ use std::io::Read;
 use pest::Parser as _;
 
 use crate::ast::{Block, CommentSection, Export, Post, Relocate};
-use crate::build::Builder;
-use crate::dates::{day_number, month_number};
+use crate::builder::Builder;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, ErrorKind};
-use crate::grammar::{BlogParser, Rule};
+use crate::grammar::BlogParser;
+use crate::headers::{check_piece, next_header};
 use crate::languages::Language;
 use crate::options::ParseOptions;
-use crate::parse::{check_piece, next_header};
 use crate::span::{is_space, LineIndex};
 
 /// How much text a piece holds at least before it is cut (at the next date
@@ -354,23 +353,4 @@ impl<R> PostReader<R> {
             ),
         }
     }
-}
-
-/// Whether a date header line names a real day (`Friday 31 February 2014`
-/// does not): a piece is only cut before one, so the post before the cut
-/// can never take the lines after it back.
-pub(crate) fn names_a_real_day(line: &str) -> bool {
-    let Ok(pairs) = BlogParser::parse(Rule::date_line, line.trim_start_matches(is_space)) else {
-        return false;
-    };
-    let (mut day, mut month, mut year) = (None, None, None);
-    for pair in pairs.flatten() {
-        match pair.as_rule() {
-            Rule::day => day = day_number(pair.as_str()),
-            Rule::month => month = month_number(pair.as_str()),
-            Rule::year => year = pair.as_str().parse().ok(),
-            _ => {}
-        }
-    }
-    matches!((year, month, day), (Some(y), Some(m), Some(d)) if chrono::NaiveDate::from_ymd_opt(y, m, d).is_some())
 }

@@ -4,10 +4,11 @@
 
 use std::borrow::Cow;
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::{Block, Paragraph};
+pub use crate::dates::SentAt;
 use crate::span::Span;
 
 /// A letter or email quoted in a post: a date line or salutation, an
@@ -91,45 +92,6 @@ pub struct Sent<'a> {
     pub raw: Cow<'a, str>,
     /// Where the line is.
     pub span: Span,
-}
-
-/// A parsed date or timestamp, as precise as the text.
-///
-/// `Display` gives ISO 8601.
-///
-/// ```
-/// use blog_export::SentAt;
-/// let month = SentAt::Month { year: 2019, month: 2 };
-/// assert_eq!(month.to_string(), "2019-02");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum SentAt {
-    /// A date and time with a known zone (`21 July 2014 13:52:19 BDT`).
-    Zoned(DateTime<FixedOffset>),
-    /// A date and time with no zone, or a zone the parser does not know
-    /// (`14 July 2014 11:16`).
-    Local(NaiveDateTime),
-    /// A date (`16 December 2014`).
-    Date(NaiveDate),
-    /// A month (`February 2019`).
-    Month {
-        /// The year.
-        year: i32,
-        /// The month, 1 to 12.
-        month: u32,
-    },
-}
-
-impl std::fmt::Display for SentAt {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            SentAt::Zoned(t) => write!(f, "{}", t.format("%Y-%m-%dT%H:%M:%S%:z")),
-            SentAt::Local(t) => write!(f, "{}", t.format("%Y-%m-%dT%H:%M:%S")),
-            SentAt::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
-            SentAt::Month { year, month } => write!(f, "{year:04}-{month:02}"),
-        }
-    }
 }
 
 /// A signature block: the signer's name line and the role lines under it.
