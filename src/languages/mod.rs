@@ -241,6 +241,31 @@ pub(crate) fn detect(input: &str) -> Language {
     }
 }
 
+/// A date line with no weekday in `v`'s words: a day, a month's name that
+/// is not also an English one as English writes it (`April` says nothing,
+/// `april` does), and a year, with the
+/// language's joining words between (`9 december 2005`, `15 de mayo de
+/// 2007`, `3. März 2009`).
+fn is_bare_date(line: &str, v: &Vocabulary) -> bool {
+    let words: Vec<&str> = line
+        .split([' ', ','])
+        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del"))
+        .collect();
+    let [day, month, year] = words.as_slice() else {
+        return false;
+    };
+    let day = day.trim_end_matches('.');
+    let month = month.trim_start_matches("d'").trim_start_matches("d’");
+    (1..=2).contains(&day.len())
+        && day.bytes().all(|b| b.is_ascii_digit())
+        && year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && (month.parse::<chrono::Month>().is_err() || month.starts_with(char::is_lowercase))
+        && v.months
+            .iter()
+            .any(|names| among(month.trim_end_matches('.'), names))
+}
+
 /// An English date header or comment header.
 fn is_english_template_line(line: &str) -> bool {
     let first = line.split([',', ' ']).next().unwrap_or("");
@@ -266,6 +291,9 @@ fn is_template_line(line: &str, v: &Vocabulary) -> bool {
     if v.weekdays.iter().any(|names| among(first, names)) {
         return line.bytes().any(|b| b.is_ascii_digit());
     }
+    if is_bare_date(line, v) {
+        return true;
+    }
     let Some(head) = line.strip_suffix(':') else {
         return false;
     };
@@ -275,4 +303,31 @@ fn is_template_line(line: &str, v: &Vocabulary) -> bool {
     }
     let mut words = head.split_whitespace();
     matches!((words.next(), words.next(), words.next()), (Some(n), Some(w), None) if n.parse::<u32>().is_ok() && among(w, v.comment_words))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{detect, Language};
+
+    #[test]
+    fn a_pages_language_is_found_from_its_headers() {
+        let es = Language::from_code("es").unwrap();
+        assert_eq!(
+            detect("martes, 3 de marzo de 2009\n\nHola\n\n2 comentarios:\n"),
+            es
+        );
+        // A date with no weekday, its month in small letters.
+        assert_eq!(detect("Titel\n\n9 december 2005\n\nTekst.\n").code(), "nl");
+        // English pages stay English: their headers, and months written
+        // as English writes them (`3 April 2014` names German's April too).
+        let english =
+            "Friday 25 July 2014\n\nT\n\n3 April 2014\n\nDear Jo,\n\n3 August 2014\n\n1 comment:\n";
+        assert_eq!(detect(english), Language::ENGLISH);
+        assert_eq!(detect("just text\n"), Language::ENGLISH);
+        // An English template with a post written in Spanish stays English.
+        assert_eq!(
+            detect("Friday 25 July 2014\n\nHola\n\nmartes, 3 de marzo de 2009\n\n2 comments:\n"),
+            Language::ENGLISH
+        );
+    }
 }
