@@ -441,3 +441,45 @@ fn comment_times_in_other_languages() {
         assert_eq!(comment.author.as_ref().unwrap().text, "Ana");
     }
 }
+
+/// Blogger's other date header formats on pages in other languages: year
+/// first in digits, a weekday before a date in digits, a weekday with no
+/// year, and the joining words in any case.
+#[test]
+fn other_date_forms() {
+    let cases = [
+        ("2009-03-03", "comentarios", "es", "2009-03-03"),
+        ("2009/03/03", "comentarios", "es", "2009-03-03"),
+        ("Dienstag, 03.03.2009", "Kommentare", "de", "2009-03-03"),
+        (
+            "MARTES, 3 DE MARZO DE 2009",
+            "comentarios",
+            "es",
+            "2009-03-03",
+        ),
+        (
+            "Martes 3 De Marzo Del 2009",
+            "comentarios",
+            "es",
+            "2009-03-03",
+        ),
+        ("martes, 3 de marzo", "comentarios", "es", "-03-03"),
+        ("Dienstag, 3. März", "Kommentare", "de", "-03-03"),
+    ];
+    for (header, word, code, date) in cases {
+        let input = format!("{header}\n\nTitel\n\nText.\n\n1 {word}:\n\nAna:\n\n    Gut.\n");
+        let export = blog_export::parse(&input).unwrap_or_else(|e| panic!("{header}: {e}"));
+        assert_eq!(export.language.code(), code, "{header}");
+        let post = &export.posts[0];
+        assert!(
+            post.date.to_string().ends_with(date),
+            "{header}: {}",
+            post.date
+        );
+        assert_eq!(post.title.as_deref(), Some("Titel"), "{header}");
+    }
+    // Year first in digits is Blogger's ISO format in English too.
+    let export = blog_export::parse("2009-03-03\n\nTitle\n\nText.\n").unwrap();
+    assert_eq!(export.posts[0].date.to_string(), "2009-03-03");
+    assert_eq!(export.posts[0].weekday, None);
+}

@@ -249,7 +249,9 @@ pub(crate) fn detect(input: &str) -> Language {
 fn is_bare_date(line: &str, v: &Vocabulary) -> bool {
     let words: Vec<&str> = line
         .split([' ', ','])
-        .filter(|w| !w.is_empty() && !matches!(*w, "de" | "del"))
+        .filter(|w| {
+            !w.is_empty() && !w.eq_ignore_ascii_case("de") && !w.eq_ignore_ascii_case("del")
+        })
         .collect();
     let [day, month, year] = words.as_slice() else {
         return false;
