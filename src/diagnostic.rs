@@ -160,6 +160,17 @@ impl Diagnostic {
         )
     }
 
+    /// Entries of an export file skipped, counted by kind (`1 draft, 2
+    /// settings or template entries`).
+    #[cfg_attr(not(feature = "atom"), allow(dead_code))]
+    pub(crate) fn skipped_entries(span: Span, counts: &str) -> Self {
+        Self::warning(
+            DiagnosticKind::SkippedEntries,
+            span,
+            format!("skipped entries that are not published posts: {counts}"),
+        )
+    }
+
     /// A letter's timestamp with a zone the parser does not know.
     pub(crate) fn unknown_time_zone(span: Span, zone: &str) -> Self {
         Self::warning(
@@ -258,6 +269,13 @@ pub enum DiagnosticKind {
     /// archive list, a copyright line), or, when the page names none, the
     /// latest such year. The message names the evidence.
     YearInferred,
+    /// Entries of a Blogger export file that are not published posts
+    /// (drafts, trashed or deleted items, static pages, the settings and
+    /// the template, comments on none of the posts read) were skipped; the
+    /// message counts them by kind. See
+    /// [`ParseOptions::with_drafts`](crate::ParseOptions::with_drafts) and
+    /// [`ParseOptions::with_pages`](crate::ParseOptions::with_pages).
+    SkippedEntries,
 }
 
 impl DiagnosticKind {
@@ -278,6 +296,7 @@ impl DiagnosticKind {
             DiagnosticKind::ListKeptAsText => "list_kept_as_text",
             DiagnosticKind::JoinedExport => "joined_export",
             DiagnosticKind::YearInferred => "year_inferred",
+            DiagnosticKind::SkippedEntries => "skipped_entries",
         }
     }
 }

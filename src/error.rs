@@ -106,6 +106,10 @@ pub enum ErrorKind {
     /// A limit of [`ParseOptions`](crate::ParseOptions) was exceeded: the
     /// input's size, a line's length or the number of posts.
     Limit,
+    /// A Blogger export file (XML) is not well-formed, or declares a DTD
+    /// or entities, which are never expanded (see
+    /// [`parse_any`](crate::parse_any)).
+    Xml,
     /// The grammar could not place the input. The grammar accepts every
     /// string, so this means a bug in the crate: please report it.
     Grammar,
@@ -386,6 +390,7 @@ impl ErrorKind {
             ErrorKind::HiddenHeader => "hidden_header",
             ErrorKind::Read => "read",
             ErrorKind::Limit => "limit",
+            ErrorKind::Xml => "xml",
             ErrorKind::Grammar => "grammar",
         }
     }

@@ -221,6 +221,8 @@
 extern crate alloc;
 
 mod ast;
+#[cfg(feature = "atom")]
+mod atom;
 mod builder;
 mod dates;
 mod diagnostic;
@@ -260,9 +262,11 @@ pub mod __reference {
 struct ReadmeDoctests;
 
 pub use ast::{
-    Block, BulletList, Comment, CommentSection, Export, Letter, Marker, MarkerKind, Paragraph,
-    Post, Posted, Sent, SentAt, Separator, Signature,
+    Block, BulletList, Comment, CommentSection, Export, FeedEntry, Letter, Marker, MarkerKind,
+    Paragraph, Post, Posted, Sent, SentAt, Separator, Signature,
 };
+#[cfg(feature = "atom")]
+pub use atom::{is_feed, parse_any, parse_any_with};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use elements::{Element, ElementKind};
 pub use error::{Error, ErrorKind, Limit};

@@ -32,6 +32,8 @@ pub struct ParseOptions {
     max_input_bytes: usize,
     max_line_bytes: usize,
     max_posts: usize,
+    drafts: bool,
+    pages: bool,
 }
 
 impl Default for ParseOptions {
@@ -42,6 +44,8 @@ impl Default for ParseOptions {
             max_input_bytes: 1 << 30,
             max_line_bytes: 16 << 20,
             max_posts: 1_000_000,
+            drafts: false,
+            pages: false,
         }
     }
 }
@@ -164,6 +168,43 @@ impl ParseOptions {
     /// The language set with [`with_language`](Self::with_language), if any.
     pub fn language(&self) -> Option<Language> {
         self.language
+    }
+
+    /// Also reads the drafts of a Blogger export file
+    /// ([`parse_any`](crate::parse_any)), marked
+    /// [`FeedEntry::draft`](crate::FeedEntry::draft); by default they are
+    /// skipped and counted in a diagnostic. Text pages have no drafts.
+    ///
+    /// ```
+    /// let options = blog_export::ParseOptions::default().with_drafts(true);
+    /// assert!(options.drafts());
+    /// ```
+    pub fn with_drafts(mut self, drafts: bool) -> Self {
+        self.drafts = drafts;
+        self
+    }
+
+    /// Whether drafts are read ([`with_drafts`](Self::with_drafts)).
+    pub fn drafts(&self) -> bool {
+        self.drafts
+    }
+
+    /// Also reads the static pages of a Blogger export file (`kind#page`,
+    /// `PAGE`) as posts, marked [`FeedEntry::page`](crate::FeedEntry::page);
+    /// by default they are skipped and counted in a diagnostic.
+    ///
+    /// ```
+    /// let options = blog_export::ParseOptions::default().with_pages(true);
+    /// assert!(options.pages());
+    /// ```
+    pub fn with_pages(mut self, pages: bool) -> Self {
+        self.pages = pages;
+        self
+    }
+
+    /// Whether static pages are read ([`with_pages`](Self::with_pages)).
+    pub fn pages(&self) -> bool {
+        self.pages
     }
 
     /// The input and line limits, checked before parsing.

@@ -6,7 +6,7 @@ use std::io::Read;
 
 use pest::Parser as _;
 
-use crate::ast::{Block, CommentSection, Export, Post, Relocate};
+use crate::ast::{Block, CommentSection, Export, Post, Spans};
 use crate::builder::Builder;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, ErrorKind};

@@ -139,7 +139,7 @@ fn parse_json(
 ) -> PyResult<Py<PyBytes>> {
     let options = options(strict, max_size, max_line_bytes, max_posts, language)?;
     let json = py.detach(|| {
-        blog_export::parse_with(&text, &options)
+        blog_export::parse_any_with(&text, &options)
             .map(|export| serde_json::to_vec(&export).unwrap_or_default())
     });
     match json {
@@ -164,7 +164,7 @@ fn parse_file_json(
     let options = options(strict, max_size, max_line_bytes, max_posts, language)?;
     let json = py.detach(|| {
         read(&path).map(|text| {
-            blog_export::parse_with(&text, &options)
+            blog_export::parse_any_with(&text, &options)
                 .map(|export| serde_json::to_vec(&export).unwrap_or_default())
         })
     });
@@ -301,11 +301,8 @@ impl Columns {
                 .map(i64::from),
         );
         p.comments.push(post.comment_count() as i64);
-        for comment in post.comments.iter().flat_map(|s| &s.items) {
-            self.add_comment(file, index, comment, None);
-            for reply in &comment.replies {
-                self.add_comment(file, index, reply, Some(comment.number.into()));
-            }
+        for (comment, parent) in post.comments.iter().flat_map(|s| s.threaded()) {
+            self.add_comment(file, index, comment, parent.map(|p| p.number.into()));
         }
         for (k, letter) in post.letters().enumerate() {
             let l = &mut self.letters;
@@ -417,7 +414,7 @@ fn table_columns<'py>(
                     Ok(text) => text,
                     Err(e) => return FileRows::Unread(e),
                 };
-                match blog_export::parse_with(&text, &options) {
+                match blog_export::parse_any_with(&text, &options) {
                     Ok(export) => {
                         let mut columns = Columns::default();
                         columns.add(&name, &export);

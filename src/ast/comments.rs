@@ -46,12 +46,48 @@ impl<'a> CommentSection<'a> {
     /// # Ok::<(), blog_export::Error>(())
     /// ```
     pub fn total(&self) -> usize {
-        self.items.iter().map(|c| 1 + c.replies.len()).sum()
+        fn count(c: &Comment<'_>) -> usize {
+            1 + c.replies.iter().map(count).sum::<usize>()
+        }
+        self.items.iter().map(count).sum()
+    }
+
+    /// Every comment and reply in thread order (each comment before its
+    /// replies), with the comment it answers (`None` for a top-level
+    /// comment): the rows of a comments table.
+    ///
+    /// ```
+    /// let input = "Friday 25 July 2014\n\nT\n\n2 comments:\n\n  1. A.\n\n    ReplyDelete\n    Replies\n    1. B.\n\n      Delete";
+    /// let section = blog_export::parse(input)?.posts[0].comments.clone().unwrap();
+    /// let rows: Vec<(u32, Option<u32>)> = section
+    ///     .threaded()
+    ///     .map(|(c, parent)| (c.number, parent.map(|p| p.number)))
+    ///     .collect();
+    /// assert_eq!(rows, [(1, None), (1, Some(1))]);
+    /// # Ok::<(), blog_export::Error>(())
+    /// ```
+    pub fn threaded(&self) -> impl Iterator<Item = (&Comment<'a>, Option<&Comment<'a>>)> {
+        fn visit<'s, 'a>(
+            comment: &'s Comment<'a>,
+            parent: Option<&'s Comment<'a>>,
+            out: &mut Vec<(&'s Comment<'a>, Option<&'s Comment<'a>>)>,
+        ) {
+            out.push((comment, parent));
+            for reply in &comment.replies {
+                visit(reply, Some(comment), out);
+            }
+        }
+        let mut out = Vec::with_capacity(self.items.len());
+        for comment in &self.items {
+            visit(comment, None, &mut out);
+        }
+        out.into_iter()
     }
 }
 
-/// A comment, or a reply to one (a reply is a `Comment` one level down,
-/// with no replies of its own).
+/// A comment, or a reply to one (a reply is a `Comment` one level down;
+/// on text pages replies have no replies of their own, in Blogger's XML
+/// export files they may).
 ///
 /// ```
 /// let input = "Friday 25 July 2014\n\nT\n\n1 comment:\n\n  1. Well done.\n\n    papa\n\n    ReplyDelete";

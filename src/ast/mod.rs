@@ -16,10 +16,10 @@ use crate::span::Span;
 mod comments;
 mod letter;
 mod owned;
-mod relocate;
+mod spans;
 
 pub(crate) use owned::IntoOwned;
-pub(crate) use relocate::Relocate;
+pub(crate) use spans::Spans;
 
 pub use comments::{Comment, CommentSection, Marker, MarkerKind, Posted};
 pub use letter::{Letter, Sent, SentAt, Signature};
@@ -133,6 +133,62 @@ pub struct Post<'a> {
     pub header_span: Span,
     /// The whole post, from its date header to its last non-blank line.
     pub span: Span,
+    /// What an entry of Blogger's XML export says of the post beyond a
+    /// page's text (its exact time, author, labels, address); `None` for a
+    /// post read from a text page. Absent from JSON when `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry: Option<Box<FeedEntry<'a>>>,
+}
+
+/// What an entry of Blogger's XML export (the backup from Settings, or
+/// Takeout's `feed.atom`) says of a post beyond what a saved page shows
+/// ([`Post::entry`], read by [`parse_any`](crate::parse_any)).
+///
+/// ```
+/// let xml = r#"<?xml version="1.0"?>
+/// <feed xmlns="http://www.w3.org/2005/Atom" xmlns:blogger="http://schemas.google.com/blogger/2018">
+///   <entry>
+///     <id>tag:blogger.com,1999:blog-1.post-2</id>
+///     <blogger:type>POST</blogger:type><blogger:status>LIVE</blogger:status>
+///     <author><name>Jane</name></author>
+///     <title>Spring</title>
+///     <content type="html">&lt;p&gt;It is spring.&lt;/p&gt;</content>
+///     <published>2011-03-19T10:30:00.000+01:00</published>
+///     <category scheme="tag:blogger.com,1999:blog-1" term="garden"/>
+///     <blogger:filename>/2011/03/spring.html</blogger:filename>
+///   </entry>
+/// </feed>"#;
+/// let post = &blog_export::parse_any(xml)?.posts[0];
+/// let entry = post.entry.as_ref().unwrap();
+/// assert_eq!(entry.published.to_rfc3339(), "2011-03-19T10:30:00+01:00");
+/// assert_eq!(entry.author.as_deref(), Some("Jane"));
+/// assert_eq!(entry.labels, ["garden"]);
+/// assert_eq!(entry.url.as_deref(), Some("/2011/03/spring.html"));
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct FeedEntry<'a> {
+    /// When the post was published, in the offset the file gives.
+    pub published: chrono::DateTime<chrono::FixedOffset>,
+    /// The post's author.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<Cow<'a, str>>,
+    /// The post's labels, in the file's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<Cow<'a, str>>,
+    /// The post's address (`alternate` link), or in Takeout's file its
+    /// `blogger:filename`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<Cow<'a, str>>,
+    /// Whether the post is a draft (read only with
+    /// [`ParseOptions::with_drafts`](crate::ParseOptions::with_drafts)).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    /// Whether the entry is a static page, not a post (read only with
+    /// [`ParseOptions::with_pages`](crate::ParseOptions::with_pages)).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub page: bool,
 }
 
 impl<'a> Post<'a> {

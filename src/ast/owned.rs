@@ -4,8 +4,8 @@
 use std::borrow::Cow;
 
 use super::{
-    Block, BulletList, Comment, CommentSection, Export, Letter, Paragraph, Post, Posted, Sent,
-    Separator, Signature,
+    Block, BulletList, Comment, CommentSection, Export, FeedEntry, Letter, Paragraph, Post, Posted,
+    Sent, Separator, Signature,
 };
 
 /// A value whose borrowed text can be made owned.
@@ -124,6 +124,21 @@ impl IntoOwned for Post<'_> {
             furniture: all(self.furniture),
             header_span: self.header_span,
             span: self.span,
+            entry: self.entry.map(|e| Box::new(e.into_owned())),
+        }
+    }
+}
+
+impl IntoOwned for FeedEntry<'_> {
+    type Owned = FeedEntry<'static>;
+    fn into_owned(self) -> FeedEntry<'static> {
+        FeedEntry {
+            published: self.published,
+            author: self.author.map(text),
+            labels: self.labels.into_iter().map(text).collect(),
+            url: self.url.map(text),
+            draft: self.draft,
+            page: self.page,
         }
     }
 }

@@ -27,6 +27,7 @@
 mod blocks;
 mod check;
 mod comments;
+mod fragment;
 mod letters;
 mod post;
 mod recover;

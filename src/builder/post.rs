@@ -136,6 +136,7 @@ impl<'a> Builder<'a> {
                 furniture,
                 header_span: header.span,
                 span,
+                entry: None,
             })),
             None => {
                 let mut blocks = vec![Block::Paragraph(self.slice_paragraph(header.span))];

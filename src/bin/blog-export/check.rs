@@ -18,7 +18,7 @@ pub fn run(inputs: &[Input], strict: bool, limits: &Limits) -> io::Result<()> {
         inputs,
         limits.max_size,
         |_, text| {
-            blog_export::parse_with(text, &options)
+            blog_export::parse_any_with(text, &options)
                 .map_err(named)
                 .map(|export| {
                     export

@@ -127,11 +127,8 @@ pub fn post_rows(file: &str, index: usize, post: &Post, table: Table) -> io::Res
             comments: post.comment_count(),
         })?,
         Table::Comments => {
-            for comment in post.comments.iter().flat_map(|s| &s.items) {
-                w.serialize(comment_row(file, index, comment, None))?;
-                for reply in &comment.replies {
-                    w.serialize(comment_row(file, index, reply, Some(comment.number)))?;
-                }
+            for (comment, parent) in post.comments.iter().flat_map(|s| s.threaded()) {
+                w.serialize(comment_row(file, index, comment, parent.map(|p| p.number)))?;
             }
         }
         Table::Letters => {

@@ -15,6 +15,10 @@ pub struct Limits {
     pub max_posts: usize,
     /// `--lang`: the language every input is read in (else each page's own).
     pub language: Option<blog_export::Language>,
+    /// `--drafts`: read the drafts of XML export files.
+    pub drafts: bool,
+    /// `--pages`: read the static pages of XML export files.
+    pub pages: bool,
 }
 
 impl Limits {
@@ -28,7 +32,9 @@ impl Limits {
         let options = base
             .with_max_input_bytes(usize::try_from(self.max_size).unwrap_or(usize::MAX))
             .with_max_line_bytes(usize::try_from(self.max_line_bytes).unwrap_or(usize::MAX))
-            .with_max_posts(self.max_posts);
+            .with_max_posts(self.max_posts)
+            .with_drafts(self.drafts)
+            .with_pages(self.pages);
         match self.language {
             Some(language) => options.with_language(language),
             None => options,

@@ -66,6 +66,14 @@ struct Inputs {
     /// page's language from its date and comment headers.
     #[arg(long = "lang", value_name = "CODE", value_parser = parse_language)]
     language: Option<blog_export::Language>,
+    /// In Blogger's XML export files: also read drafts (skipped by
+    /// default).
+    #[arg(long)]
+    drafts: bool,
+    /// In Blogger's XML export files: also read static pages (skipped by
+    /// default).
+    #[arg(long)]
+    pages: bool,
 }
 
 /// A language code the parser knows.
@@ -86,6 +94,8 @@ impl Inputs {
             max_line_bytes: self.max_line_bytes,
             max_posts: self.max_posts,
             language: self.language,
+            drafts: self.drafts,
+            pages: self.pages,
         }
     }
 }

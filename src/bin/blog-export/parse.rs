@@ -93,14 +93,26 @@ pub fn run(inputs: &[Input], o: &Options) -> io::Result<()> {
     out.flush()
 }
 
-/// Inputs that are streamed post by post: standard input, and files over
-/// 16 MB.
+/// Inputs that are streamed post by post: standard input, and text files
+/// over 16 MB (Blogger's XML export files are read whole).
 fn is_large(input: &Input) -> bool {
     match input {
         Input::Stdin => true,
-        Input::File(path) => std::fs::metadata(path).is_ok_and(|m| m.len() > 16 << 20),
+        Input::File(path) => {
+            std::fs::metadata(path).is_ok_and(|m| m.len() > 16 << 20) && !starts_as_xml(path)
+        }
         Input::Unreadable(..) => false,
     }
+}
+
+/// Whether a file starts as one of Blogger's XML export files.
+fn starts_as_xml(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 256];
+    let n = File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    blog_export::is_feed(&String::from_utf8_lossy(&head[..n]))
 }
 
 /// Parses inputs whole (a few at a time, in parallel) and writes each
@@ -118,7 +130,7 @@ fn in_memory(
     each_file(
         inputs,
         o.limits.max_size,
-        |input, text| match blog_export::parse_with(text, &options) {
+        |input, text| match blog_export::parse_any_with(text, &options) {
             Err(error) => Ok(Rendered::Failed(named(error))),
             Ok(export) if o.strict && !export.diagnostics.is_empty() => {
                 let lines = export
@@ -127,7 +139,7 @@ fn in_memory(
                     .map(|d| format!("{}:{}", input.name(), strict_line(d)))
                     .collect();
                 // The strict parse fails at the first diagnostic.
-                match blog_export::parse_with(text, &strict) {
+                match blog_export::parse_any_with(text, &strict) {
                     Err(error) => Ok(Rendered::Refused(lines, named(error))),
                     Ok(_) => render(&input.name(), &export, o, several).map(Rendered::Bytes),
                 }

@@ -71,7 +71,7 @@ pub fn run(inputs: &[Input], limits: &Limits) -> io::Result<()> {
         limits.max_size,
         |_, text| {
             let start = Instant::now();
-            let parsed = blog_export::parse_with(text, &options).map_err(named);
+            let parsed = blog_export::parse_any_with(text, &options).map_err(named);
             let time = start.elapsed();
             parsed.map(|export| {
                 let counts = Counts::of(&export, text.len(), time);

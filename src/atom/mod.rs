@@ -1,0 +1,407 @@
+//! Blogger's own export files: the XML backup from Settings
+//! (`blog-MM-DD-YYYY.xml`, Atom entries with `kind#post` and `kind#comment`
+//! categories) and Google Takeout's `feed.atom` (Blogger's 2018 schema,
+//! with `blogger:type`, `blogger:status`, `blogger:parent` and
+//! `blogger:inReplyTo`), read into the same [`Export`] as text pages.
+//!
+//! The passes, one file each: [`entries`] reads the XML into entries (both
+//! dialects into one shape); [`html`] makes an entry's HTML content text in
+//! the form of a page's body, which the text parser's own body rule and
+//! letter pass then read (so a quoted letter is found exactly as on a
+//! page); this file puts posts and their comment threads together.
+//!
+//! Spans point into the XML file: a post's and a comment's span is its
+//! entry's bytes, and every block of a body points at the content
+//! element's text. The lossless invariant of text pages (every line in
+//! exactly one element) does not hold for XML files.
+
+mod entries;
+mod html;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use chrono::{DateTime, Datelike, FixedOffset};
+
+use crate::ast::{
+    Block, Comment, CommentSection, Export, FeedEntry, IntoOwned, Paragraph, Post, Posted, Spans,
+};
+use crate::builder::Builder;
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, ErrorKind};
+use crate::languages::Language;
+use crate::options::ParseOptions;
+use crate::span::{LineIndex, Span};
+use entries::{Entry, Kind, Status};
+
+/// Whether `input` is one of Blogger's export files (XML) rather than a
+/// saved page: after a byte order mark and white space it starts with an
+/// XML declaration or an Atom `<feed` element.
+///
+/// ```
+/// assert!(blog_export::is_feed("<?xml version='1.0' encoding='UTF-8'?><feed>"));
+/// assert!(!blog_export::is_feed("Friday 25 July 2014\n\nTitle"));
+/// ```
+pub fn is_feed(input: &str) -> bool {
+    let start = input.trim_start_matches('\u{feff}').trim_start();
+    start.starts_with("<?xml") || start.starts_with("<feed")
+}
+
+/// Parses a saved page or one of Blogger's export files (the XML backup
+/// from Settings, or Takeout's `feed.atom`), found from the content
+/// ([`is_feed`]), into the same typed values.
+///
+/// For an export file: posts are the published `kind#post` (or `POST`)
+/// entries, in the file's order; each post's date is its `published` time
+/// in the offset the file gives, its body the HTML content as blocks
+/// (paragraphs from `<p>`, `<div>` and `<br><br>` runs, lists, block
+/// quotes, `<hr>` separators) with quoted letters found as on a page, and
+/// [`Post::entry`] holds its exact time, author, labels and address.
+/// Comments are threaded: replies under the comment they answer
+/// (`blogger:inReplyTo`, or the classic file's `related` link), each with
+/// its author, time and text; removed comments are kept with their notice.
+/// Drafts, trashed and deleted items, static pages, the settings and the
+/// template are skipped and counted in a
+/// [`SkippedEntries`](crate::DiagnosticKind::SkippedEntries) diagnostic
+/// ([`ParseOptions::with_drafts`] and [`ParseOptions::with_pages`] read
+/// drafts and pages). A DTD is refused, so no entity is ever expanded;
+/// malformed XML is an [`ErrorKind::Xml`] error with its line and column.
+///
+/// ```
+/// let xml = r#"<?xml version='1.0' encoding='UTF-8'?>
+/// <feed xmlns='http://www.w3.org/2005/Atom' xmlns:thr='http://purl.org/syndication/thread/1.0'>
+/// <entry>
+///   <id>tag:blogger.com,1999:blog-1.post-10</id>
+///   <published>2014-07-25T10:00:00.000+01:00</published>
+///   <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/>
+///   <title type='text'>Summer</title>
+///   <content type='html'>&lt;p&gt;Hot today.&lt;/p&gt;</content>
+///   <author><name>Jane</name></author>
+/// </entry>
+/// <entry>
+///   <id>tag:blogger.com,1999:blog-1.post-11</id>
+///   <published>2014-07-25T12:00:00.000+01:00</published>
+///   <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#comment'/>
+///   <content type='html'>Lovely!</content>
+///   <author><name>Anonymous</name></author>
+///   <thr:in-reply-to ref='tag:blogger.com,1999:blog-1.post-10'/>
+/// </entry>
+/// </feed>"#;
+/// let export = blog_export::parse_any(xml)?;
+/// let post = &export.posts[0];
+/// assert_eq!(post.date.to_string(), "2014-07-25");
+/// assert_eq!(post.title.as_deref(), Some("Summer"));
+/// let comment = &post.comments.as_ref().unwrap().items[0];
+/// assert_eq!(comment.author_name(), Some("Anonymous"));
+/// assert_eq!(comment.paragraphs[0].text, "Lovely!");
+/// // A text page goes to the text parser.
+/// assert_eq!(blog_export::parse_any("Friday 25 July 2014\n\nT")?.posts.len(), 1);
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+pub fn parse_any(input: &str) -> Result<Export<'_>, Error> {
+    parse_any_with(input, &ParseOptions::default())
+}
+
+/// [`parse_any`] with options: limits, strictness and the language apply
+/// to both forms.
+///
+/// ```
+/// use blog_export::ParseOptions;
+/// let xml = "<feed xmlns='http://www.w3.org/2005/Atom'></feed>";
+/// let err = blog_export::parse_any_with(xml, &ParseOptions::default().with_max_input_bytes(10)).unwrap_err();
+/// assert_eq!(err.limit(), Some(blog_export::Limit::InputBytes));
+/// ```
+pub fn parse_any_with<'a>(input: &'a str, options: &ParseOptions) -> Result<Export<'a>, Error> {
+    if !is_feed(input) {
+        return crate::parse_with(input, options);
+    }
+    let index = LineIndex::new(input);
+    if input.len() > options.max_input_bytes() {
+        options.check_input(input, &index)?;
+    }
+    let entries = entries::read(input, &index)?;
+    let language = options.language().unwrap_or(Language::ENGLISH);
+    let export = assemble(&index, entries, options, language)?;
+    options.check_posts(&export.posts, &index)?;
+    if export.posts.is_empty() {
+        return Err(Error::at(
+            &index,
+            0,
+            ErrorKind::NoDateHeader,
+            "the export file holds no published post".to_owned(),
+        ));
+    }
+    Ok(export)
+}
+
+/// Which skipped entries a diagnostic counts.
+#[derive(Default)]
+struct Skipped {
+    drafts: usize,
+    removed: usize,
+    pages: usize,
+    other: usize,
+    orphans: usize,
+}
+
+impl Skipped {
+    fn note(&self) -> Option<String> {
+        let parts: Vec<String> = [
+            (self.drafts, "draft", "drafts"),
+            (
+                self.removed,
+                "trashed or deleted item",
+                "trashed or deleted items",
+            ),
+            (self.pages, "static page", "static pages"),
+            (
+                self.other,
+                "settings or template entry",
+                "settings or template entries",
+            ),
+            (
+                self.orphans,
+                "comment on no post read",
+                "comments on no post read",
+            ),
+        ]
+        .into_iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+/// Posts with their threads, from the entries.
+fn assemble<'a>(
+    index: &LineIndex<'a>,
+    entries: Vec<Entry>,
+    options: &ParseOptions,
+    language: Language,
+) -> Result<Export<'a>, Error> {
+    let mut skipped = Skipped::default();
+    let mut diagnostics = Vec::new();
+    let mut posts = Vec::new();
+    let mut post_at: HashMap<String, usize> = HashMap::new();
+    let mut comments = Vec::new();
+    for entry in entries {
+        let wanted = match (entry.kind, entry.status) {
+            (_, Status::Removed) if entry.kind != Kind::Comment => {
+                skipped.removed += 1;
+                false
+            }
+            (Kind::Post | Kind::Page, Status::Draft) if !options.drafts() => {
+                skipped.drafts += 1;
+                false
+            }
+            (Kind::Page, _) if !options.pages() => {
+                skipped.pages += 1;
+                false
+            }
+            (Kind::Other, _) => {
+                skipped.other += 1;
+                false
+            }
+            _ => true,
+        };
+        if !wanted {
+            continue;
+        }
+        if entry.kind == Kind::Comment {
+            comments.push(entry);
+            continue;
+        }
+        let span = index.span(entry.range.0, entry.range.1);
+        let Some(published) = published(&entry) else {
+            return Err(Error::at(
+                index,
+                entry.range.0,
+                ErrorKind::Xml,
+                format!(
+                    "the entry `{}` has no `published` time in RFC 3339 form",
+                    entry.id
+                ),
+            ));
+        };
+        post_at.insert(entry.id.clone(), posts.len());
+        post_at.insert(entry.number().to_owned(), posts.len());
+        let body = body_blocks(&entry, index, language)?;
+        let date = published.date_naive();
+        posts.push(Post {
+            date,
+            weekday: Some(date.weekday()),
+            title: entry.title.clone().map(Cow::Owned),
+            title_span: entry.title.as_ref().map(|_| span),
+            body,
+            comments: None,
+            furniture: Vec::new(),
+            header_span: span,
+            span,
+            entry: Some(Box::new(FeedEntry {
+                published,
+                author: entry.author.map(Cow::Owned),
+                labels: entry.labels.into_iter().map(Cow::Owned).collect(),
+                url: entry.url.map(Cow::Owned),
+                draft: entry.status == Status::Draft,
+                page: entry.kind == Kind::Page,
+            })),
+        });
+    }
+    // Comments, by post, then threaded.
+    let mut by_post: Vec<Vec<Entry>> = vec![Vec::new(); posts.len()];
+    for comment in comments {
+        let post = comment.parent.as_deref().and_then(|p| {
+            post_at
+                .get(p)
+                .or_else(|| post_at.get(entries::last_number(p)))
+        });
+        match post {
+            Some(&k) => by_post[k].push(comment),
+            None => skipped.orphans += 1,
+        }
+    }
+    for (post, thread) in posts.iter_mut().zip(by_post) {
+        if thread.is_empty() {
+            continue;
+        }
+        post.comments = Some(thread_of(thread, post.span, index));
+    }
+    if let Some(counts) = skipped.note() {
+        diagnostics.push(Diagnostic::skipped_entries(index.span(0, 0), &counts));
+    }
+    Ok(Export {
+        preamble: Vec::new(),
+        orphan_comments: None,
+        posts,
+        diagnostics,
+        language,
+    })
+}
+
+/// An entry's `published` time.
+fn published(entry: &Entry) -> Option<DateTime<FixedOffset>> {
+    DateTime::parse_from_rfc3339(entry.published.as_deref()?).ok()
+}
+
+/// A post's body: its HTML content as a page's body, read by the text
+/// parser's body rule and letter pass, every span at the content.
+fn body_blocks(
+    entry: &Entry,
+    index: &LineIndex<'_>,
+    language: Language,
+) -> Result<Vec<Block<'static>>, Error> {
+    let text = html::to_text(&entry.content);
+    let place = index.span(entry.content_range.0, entry.content_range.1);
+    let mut builder = Builder::for_chunk(&text, 0, 1, language);
+    let blocks = builder
+        .parse_body_text()
+        .map_err(|e| Error::at(index, place.start, *e.kind(), e.message().to_owned()))?;
+    let mut blocks: Vec<Block<'static>> = blocks.into_iter().map(IntoOwned::into_owned).collect();
+    blocks.place_all(place);
+    Ok(blocks)
+}
+
+/// The notice a page shows for a removed comment, kept as its text when
+/// the file gives none.
+const REMOVED: &str = "This comment has been removed.";
+
+/// A comment's text as paragraphs, every span at the entry (a removed
+/// comment's notice when it has no text).
+fn comment_paragraphs(entry: &Entry, place: Span) -> Vec<Paragraph<'static>> {
+    if entry.removed && entry.content.trim().is_empty() {
+        return vec![Paragraph {
+            text: Cow::Borrowed(REMOVED),
+            span: place,
+        }];
+    }
+    html::to_text(&entry.content)
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| Paragraph {
+            text: Cow::Owned(p.trim_start_matches("• ").to_owned()),
+            span: place,
+        })
+        .collect()
+}
+
+/// One post's comments, threaded: a reply goes under the comment it
+/// answers; a comment that answers none, one not in the file, or one not
+/// before it in time is top-level (so no thread loops). Numbered 1, 2, ...
+/// in time order across the thread, replies too, so a number names one
+/// comment of the post (a comments table's `parent`).
+fn thread_of<'a>(
+    mut thread: Vec<Entry>,
+    post_span: Span,
+    index: &LineIndex<'_>,
+) -> CommentSection<'a> {
+    // In time order (a backup lists comments in no set order).
+    thread.sort_by_cached_key(published);
+    let at: HashMap<&str, usize> = thread
+        .iter()
+        .enumerate()
+        .map(|(k, e)| (e.number(), k))
+        .collect();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); thread.len()];
+    let mut top = Vec::new();
+    for (k, entry) in thread.iter().enumerate() {
+        let parent = entry
+            .reply_to
+            .as_deref()
+            .and_then(|r| at.get(entries::last_number(r)).copied())
+            .filter(|&p| p < k);
+        match parent {
+            Some(p) => children[p].push(k),
+            None => top.push(k),
+        }
+    }
+    let mut built: Vec<Option<Comment<'a>>> = thread
+        .iter()
+        .zip(1..)
+        .map(|(entry, number)| Some(comment_of(entry, number, index)))
+        .collect();
+    // Children come after their parent, so building from the last comment
+    // back gives each parent its complete replies.
+    for k in (0..thread.len()).rev() {
+        let replies = children[k]
+            .iter()
+            .filter_map(|&c| built[c].take())
+            .collect();
+        if let Some(comment) = &mut built[k] {
+            comment.replies = replies;
+        }
+    }
+    CommentSection {
+        declared: None,
+        items: top.into_iter().filter_map(|k| built[k].take()).collect(),
+        stray: Vec::new(),
+        header_span: None,
+        span: post_span,
+    }
+}
+
+/// One comment entry as a comment (its replies attached later).
+fn comment_of<'a>(entry: &Entry, number: u32, index: &LineIndex<'_>) -> Comment<'a> {
+    let span = index.span(entry.range.0, entry.range.1);
+    let posted = published(entry).map(|at| Posted {
+        text: Cow::Owned(entry.published.clone().unwrap_or_default()),
+        date: Some(at.date_naive()),
+        time: Some(at.time()),
+        span,
+    });
+    Comment {
+        number,
+        lead_span: span,
+        author: entry.author.as_ref().map(|name| Paragraph {
+            text: Cow::Owned(name.clone()),
+            span,
+        }),
+        posted,
+        paragraphs: comment_paragraphs(entry, span),
+        signature: None,
+        replies: Vec::new(),
+        markers: Vec::new(),
+        span,
+    }
+}

@@ -1,0 +1,285 @@
+//! Blogger's own export files (`parse_any`): the classic backup and
+//! Takeout's `feed.atom`, both made up by hand from the formats as
+//! documented in `docs/blogger-xml.md` (`tests/feeds/`), against what a
+//! careful reader of them sees (`tests/feeds/expected.json`), against the
+//! same blog saved as text pages (`tests/feeds/classic.txt`), and the
+//! files a reader must refuse.
+#![cfg(feature = "atom")]
+
+use std::path::Path;
+
+use blog_export::{Block, Comment, ErrorKind, Export, ParseOptions};
+use serde_json::{json, Value};
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/feeds")
+            .join(name),
+    )
+    .unwrap()
+}
+
+/// A thread as expected.json writes it: author, time, replies.
+fn thread(comments: &[Comment<'_>]) -> Value {
+    comments
+        .iter()
+        .map(|c| {
+            let at = c.posted.as_ref().unwrap();
+            let time = chrono::DateTime::parse_from_rfc3339(&at.text).unwrap();
+            json!({
+                "author": c.author_name(),
+                "published": time.timestamp(),
+                "replies": thread(&c.replies),
+            })
+        })
+        .collect()
+}
+
+/// An export as expected.json writes it (times as instants, so a file in
+/// UTC and one in +01:00 compare).
+fn summary(export: &Export<'_>, full_urls: bool) -> Value {
+    export
+        .posts
+        .iter()
+        .map(|post| {
+            let entry = post.entry.as_ref().unwrap();
+            let letters: Vec<Value> = post
+                .body
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Letter(l) => Some(json!({
+                        "salutation": l.salutation.text,
+                        "valediction": l.valediction.as_ref().map(|v| &v.text),
+                        "signer": l.signature.as_ref().map(|s| &s.name.text),
+                    })),
+                    _ => None,
+                })
+                .collect();
+            let url = entry.url.as_deref().map(|u| {
+                if full_urls {
+                    u.to_owned()
+                } else {
+                    format!("https://garden-notes-example.blogspot.com{u}")
+                }
+            });
+            json!({
+                "date": post.date.to_string(),
+                "title": post.title,
+                "labels": entry.labels,
+                "url": url,
+                "author": entry.author,
+                "comments": post.comments.as_ref().map_or(json!([]), |s| thread(&s.items)),
+                "letters": letters,
+            })
+        })
+        .collect()
+}
+
+/// expected.json with its times as instants.
+fn expected() -> Value {
+    let mut v: Value = serde_json::from_str(&read("expected.json")).unwrap();
+    fn instants(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                if let Some(Value::String(t)) = map.get("published") {
+                    let at = chrono::DateTime::parse_from_rfc3339(t).unwrap().timestamp();
+                    map.insert("published".into(), json!(at));
+                }
+                map.values_mut().for_each(instants);
+            }
+            Value::Array(items) => items.iter_mut().for_each(instants),
+            _ => {}
+        }
+    }
+    instants(&mut v);
+    v
+}
+
+#[test]
+fn the_classic_backup_reads_as_a_reader_sees_it() {
+    let input = read("classic.xml");
+    let export = blog_export::parse_any(&input).unwrap();
+    assert_eq!(summary(&export, true), expected());
+}
+
+#[test]
+fn takeouts_feed_reads_as_a_reader_sees_it() {
+    let input = read("takeout.atom");
+    let export = blog_export::parse_any(&input).unwrap();
+    // Takeout gives times in UTC: the dates are UTC dates, which here are
+    // the same days.
+    assert_eq!(summary(&export, false), expected());
+}
+
+/// What both forms give: posts, titles, dates, comment counts, authors.
+fn common(export: &Export<'_>) -> Vec<(String, Option<String>, usize, Vec<String>)> {
+    fn authors(comments: &[Comment<'_>], out: &mut Vec<(String, String)>) {
+        for c in comments {
+            let at = c
+                .posted
+                .as_ref()
+                .map(|p| p.text.to_string())
+                .unwrap_or_default();
+            out.push((at, c.author_name().unwrap_or("").to_owned()));
+            authors(&c.replies, out);
+        }
+    }
+    export
+        .posts
+        .iter()
+        .map(|post| {
+            let mut all = Vec::new();
+            if let Some(section) = &post.comments {
+                authors(&section.items, &mut all);
+            }
+            // In time order: a text page's `said` thread is flat.
+            let mut names: Vec<String> = all.into_iter().map(|(_, name)| name).collect();
+            names.sort();
+            (
+                post.date.to_string(),
+                post.title.as_deref().map(str::to_owned),
+                post.comment_count(),
+                names,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_same_blog_as_text_pages_and_as_a_backup_agrees() {
+    let text = read("classic.txt");
+    let xml = read("classic.xml");
+    let atom = read("takeout.atom");
+    let pages = blog_export::parse_any(&text).unwrap();
+    assert!(pages.posts.iter().all(|p| p.entry.is_none()));
+    let backup = blog_export::parse_any(&xml).unwrap();
+    let takeout = blog_export::parse_any(&atom).unwrap();
+    assert_eq!(common(&pages), common(&backup));
+    assert_eq!(common(&pages), common(&takeout));
+    // The letter is found the same way in both.
+    let letter = |e: &Export<'_>| {
+        e.posts
+            .iter()
+            .flat_map(|p| &p.body)
+            .find_map(|b| match b {
+                Block::Letter(l) => Some((
+                    l.salutation.text.to_string(),
+                    l.valediction.as_ref().map(|v| v.text.to_string()),
+                    l.signature.as_ref().map(|s| s.name.text.to_string()),
+                )),
+                _ => None,
+            })
+            .unwrap()
+    };
+    assert_eq!(letter(&pages), letter(&backup));
+}
+
+#[test]
+fn drafts_pages_and_the_rest_are_skipped_and_counted() {
+    let input = read("classic.xml");
+    let export = blog_export::parse_any(&input).unwrap();
+    let skipped: Vec<&str> = export
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == blog_export::DiagnosticKind::SkippedEntries)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(
+        skipped,
+        ["skipped entries that are not published posts: 1 draft, 1 static page, 4 settings or template entries"]
+    );
+    let options = ParseOptions::default().with_drafts(true).with_pages(true);
+    let all = blog_export::parse_any_with(&input, &options).unwrap();
+    assert_eq!(all.posts.len(), export.posts.len() + 2);
+    let marked = |f: fn(&blog_export::FeedEntry<'_>) -> bool| {
+        all.posts
+            .iter()
+            .filter(|p| f(p.entry.as_ref().unwrap()))
+            .count()
+    };
+    assert_eq!((marked(|e| e.draft), marked(|e| e.page)), (1, 1));
+    // Takeout's trashed post is never read.
+    let atom = read("takeout.atom");
+    let takeout = blog_export::parse_any_with(&atom, &options).unwrap();
+    assert_eq!(takeout.posts.len(), all.posts.len());
+}
+
+#[test]
+fn spans_point_into_the_xml() {
+    let input = read("classic.xml");
+    let export = blog_export::parse_any(&input).unwrap();
+    for post in &export.posts {
+        assert!(post.span.source(&input).starts_with("<entry"));
+        assert!(post.span.source(&input).ends_with("</entry>"));
+        let at = &input[..post.span.start];
+        assert_eq!(post.span.line as usize, at.matches('\n').count() + 1);
+        for block in &post.body {
+            let content = block.span().source(&input);
+            assert!(!content.contains("<content"), "{content}");
+            assert!(input[..block.span().start].ends_with('>'));
+        }
+    }
+}
+
+#[test]
+fn a_dtd_is_refused_never_expanded() {
+    let bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE feed [\n<!ENTITY a \"aaaaaaaaaa\">\n<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n]>\n<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry><content>&b;</content></entry></feed>";
+    let err = blog_export::parse_any(bomb).unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::Xml);
+    assert_eq!((err.line(), err.column()), (2, 1));
+    assert!(err.message().contains("DTD"), "{}", err.message());
+    // An entity no DTD declares is an error too, not text.
+    let unknown = "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<entry><content>&b;</content></entry></feed>";
+    let err = blog_export::parse_any(unknown).unwrap_err();
+    assert_eq!((err.kind(), err.line()), (&ErrorKind::Xml, 2));
+}
+
+#[test]
+fn malformed_xml_is_an_error_with_its_place() {
+    let input = "<?xml version=\"1.0\"?>\n<feed>\n  <entry><title>x</titel></entry>\n</feed>";
+    let err = blog_export::parse_any(input).unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::Xml);
+    assert_eq!(err.line(), 3);
+    assert!(
+        err.message().starts_with("malformed XML"),
+        "{}",
+        err.message()
+    );
+    let err = blog_export::parse_any("<?xml version=\"1.0\"?><html></html>").unwrap_err();
+    assert!(
+        err.message().contains("not a Blogger export"),
+        "{}",
+        err.message()
+    );
+    let err = blog_export::parse_any("<feed></feed>").unwrap_err();
+    assert!(
+        err.message().contains("no published post"),
+        "{}",
+        err.message()
+    );
+}
+
+#[test]
+fn every_cut_of_a_backup_is_an_error_or_an_export_never_a_panic() {
+    let input = read("classic.xml");
+    for end in (0..input.len()).step_by(97) {
+        let end = (0..=end)
+            .rev()
+            .find(|&k| input.is_char_boundary(k))
+            .unwrap();
+        match blog_export::parse_any(&input[..end]) {
+            Ok(_) => {}
+            Err(e) => assert_ne!(e.kind(), &ErrorKind::Grammar, "{e}"),
+        }
+    }
+}
+
+#[test]
+fn the_exports_in_json() {
+    for name in ["classic.xml", "takeout.atom"] {
+        let input = read(name);
+        let export = blog_export::parse_any(&input).unwrap();
+        insta::assert_json_snapshot!(name, export);
+    }
+}
