@@ -194,7 +194,7 @@ mod cli {
         let empty = scratch("empty");
         let out = run(&["stats", empty.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&out.stderr).contains("no .txt file"));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("no .txt, .xml or .atom file"));
         let dir = scratch("cases");
         let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join(SEED);
         std::fs::copy(&seed, dir.join("A.TXT")).unwrap();

@@ -55,9 +55,15 @@ def parse(
     date and comment headers; the dict's ``language`` says which it is
     (absent for English).
 
+    ``text`` may also be one of Blogger's own export files, the XML backup
+    from Settings or Takeout's ``feed.atom`` (found from its content): its
+    published posts, threaded comments and letters come in the same shape,
+    each post with an ``entry`` (``published``, ``author``, ``labels``,
+    ``url``).
+
     Raises :class:`ParseError` (a ``ValueError`` with ``kind``, ``line``,
-    ``column``, ``offset`` and ``message``) when the text has no post or
-    passes a limit.
+    ``column``, ``offset`` and ``message``) when the text has no post,
+    passes a limit, or is malformed XML.
 
     >>> export = parse("Friday 25 July 2014\\n\\nTitle\\n\\nBody.")
     >>> export["posts"][0]["date"], export["posts"][0]["title"]
@@ -92,8 +98,8 @@ def parse_file(
 def _files(paths: Union[PathLike, Iterable[PathLike]]) -> List[str]:
     """The files that ``paths`` name, as the command-line tool reads them: a
     directory is walked (following links) for the files whose name ends in
-    ``.txt`` in any case, in name order; a directory with none raises
-    ``FileNotFoundError``."""
+    ``.txt``, ``.xml`` or ``.atom`` in any case, in name order; a directory
+    with none raises ``FileNotFoundError``."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     out: List[str] = []
@@ -104,9 +110,11 @@ def _files(paths: Union[PathLike, Iterable[PathLike]]) -> List[str]:
         found = []
         for root, dirs, names in os.walk(path, followlinks=True):
             dirs.sort()
-            found.extend(os.path.join(root, n) for n in names if n.lower().endswith(".txt"))
+            found.extend(
+                os.path.join(root, n) for n in names if n.lower().endswith((".txt", ".xml", ".atom"))
+            )
         if not found:
-            raise FileNotFoundError(2, "no .txt file in this directory", path)
+            raise FileNotFoundError(2, "no .txt, .xml or .atom file in this directory", path)
         out.extend(sorted(found))
     return out
 
@@ -120,8 +128,9 @@ def tables(
     language: Optional[str] = None,
 ) -> Dict[str, "Any"]:
     """The posts, comments and letters of the files at ``paths`` (one path
-    or several, ``str`` or ``os.PathLike``, files or directories of ``.txt``
-    files as the command-line tool reads them) as ``pyarrow.Table`` objects
+    or several, ``str`` or ``os.PathLike``, files or directories of saved
+    pages (``.txt``) and Blogger's export files (``.xml``, ``.atom``) as the
+    command-line tool reads them) as ``pyarrow.Table`` objects
     (needs ``pyarrow``). The limits are those of :func:`parse`.
 
     Returns ``{"posts": ..., "comments": ..., "letters": ...}``:
@@ -129,7 +138,9 @@ def tables(
     - ``posts``: one row per post: ``file``, ``post`` (its index in the
       file), ``line``, ``date`` (date32), ``weekday``, ``title``,
       ``paragraphs``, ``letters``, ``declared`` (the header's count, or
-      null), ``comments`` (listed, replies included);
+      null), ``comments`` (listed, replies included), and from Blogger's
+      XML export files ``published`` (RFC 3339), ``author``, ``labels``
+      (joined by ``; ``) and ``url`` (null for saved pages);
     - ``comments``: one row per comment or reply: ``file``, ``post``,
       ``number``, ``parent`` (null for a comment; the number of the comment
       a reply answers), ``line``, ``author``, ``signature``, ``posted`` (the

@@ -26,10 +26,12 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence
 
 
-def txt_files(root: Path) -> List[Path]:
-    """The ``.txt`` files under ``root``, in name order."""
+def export_files(root: Path) -> List[Path]:
+    """The saved pages (``.txt``) and Blogger export files (``.xml``,
+    ``.atom``) under ``root``, in name order."""
     return sorted(
-        p for p in root.rglob("*") if p.is_file() and p.suffix.lower() == ".txt"
+        p for p in root.rglob("*")
+        if p.is_file() and p.suffix.lower() in (".txt", ".xml", ".atom")
     )
 
 
@@ -67,7 +69,7 @@ def parse_batch(index: int, paths: List[str], out: str) -> Dict[str, int]:
 
 def main(argv: Optional[Sequence[str]] = None) -> Dict[str, int]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("dir", type=Path, help="folder of exports (.txt)")
+    parser.add_argument("dir", type=Path, help="folder of saved pages (.txt) and Blogger export files (.xml, .atom)")
     parser.add_argument("out", type=Path, help="folder for the Parquet datasets")
     parser.add_argument("--scheduler", help="address of an existing Dask scheduler")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
@@ -78,9 +80,9 @@ def main(argv: Optional[Sequence[str]] = None) -> Dict[str, int]:
 
     from dask.distributed import Client, LocalCluster
 
-    files = txt_files(args.dir)
+    files = export_files(args.dir)
     if not files:
-        parser.error(f"{args.dir}: no .txt file")
+        parser.error(f"{args.dir}: no .txt, .xml or .atom file")
     limit = int(args.batch_mb * 1_000_000)
     out = str(args.out.resolve())
     cluster = None

@@ -215,6 +215,10 @@ table!(
         letters: i64,
         declared: Option<i64>,
         comments: i64,
+        published: Option<String>,
+        author: Option<String>,
+        labels: Option<String>,
+        url: Option<String>,
     }
 );
 
@@ -301,6 +305,17 @@ impl Columns {
                 .map(i64::from),
         );
         p.comments.push(post.comment_count() as i64);
+        let entry = post.entry.as_deref();
+        p.published.push(entry.map(|e| e.published.to_rfc3339()));
+        p.author
+            .push(entry.and_then(|e| e.author.as_deref()).map(str::to_string));
+        p.labels.push(
+            entry
+                .filter(|e| !e.labels.is_empty())
+                .map(|e| joined(e.labels.iter().map(|l| &**l), "; ")),
+        );
+        p.url
+            .push(entry.and_then(|e| e.url.as_deref()).map(str::to_string));
         for (comment, parent) in post.comments.iter().flat_map(|s| s.threaded()) {
             self.add_comment(file, index, comment, parent.map(|p| p.number.into()));
         }

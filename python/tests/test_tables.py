@@ -35,7 +35,7 @@ def test_the_columns_are_the_documented_ones():
     # documented contract (README, `tables`' docstring).
     assert blog_export.TABLES == {
         "posts": ("file", "post", "line", "date", "weekday", "title", "paragraphs",
-                  "letters", "declared", "comments"),
+                  "letters", "declared", "comments", "published", "author", "labels", "url"),
         "comments": ("file", "post", "number", "parent", "line", "author", "signature",
                      "posted", "posted_date", "posted_time", "text"),
         "letters": ("file", "post", "letter", "line", "sent", "sent_raw", "salutation",

@@ -39,6 +39,10 @@ struct PostRow<'r> {
     letters: usize,
     declared: Option<u32>,
     comments: usize,
+    published: Option<String>,
+    author: Option<&'r str>,
+    labels: Option<String>,
+    url: Option<&'r str>,
 }
 
 /// A row of the comments table: a comment, or a reply (with the number of
@@ -109,6 +113,7 @@ pub fn post_rows(file: &str, index: usize, post: &Post, table: Table) -> io::Res
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(Vec::new());
+    let entry = post.entry.as_deref();
     match table {
         Table::Posts => w.serialize(PostRow {
             file,
@@ -125,6 +130,12 @@ pub fn post_rows(file: &str, index: usize, post: &Post, table: Table) -> io::Res
             letters: post.letters().count(),
             declared: post.comments.as_ref().and_then(|s| s.declared),
             comments: post.comment_count(),
+            published: entry.map(|e| e.published.to_rfc3339()),
+            author: entry.and_then(|e| e.author.as_deref()),
+            labels: entry
+                .filter(|e| !e.labels.is_empty())
+                .map(|e| joined(e.labels.iter().map(|l| &**l), "; ")),
+            url: entry.and_then(|e| e.url.as_deref()),
         })?,
         Table::Comments => {
             for (comment, parent) in post.comments.iter().flat_map(|s| s.threaded()) {

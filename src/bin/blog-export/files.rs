@@ -20,7 +20,7 @@ pub enum Input {
     /// A regular file.
     File(PathBuf),
     /// An argument that cannot be read (missing, a device, a directory
-    /// with no `.txt` file), with its name as shown.
+    /// with no file to read), with its name as shown.
     Unreadable(String, ReadError),
 }
 
@@ -38,7 +38,7 @@ impl Input {
 
 /// The inputs the arguments name: `-` for standard input, regular files as
 /// given, directories walked (following symbolic links) for files whose
-/// name ends in `.txt` in any case, in name order. Anything else (a FIFO,
+/// name ends in `.txt`, `.xml` or `.atom` in any case, in name order. Anything else (a FIFO,
 /// a socket, a device, a directory with no such file) is an
 /// [`Input::Unreadable`] in its place: reading it fails.
 pub fn expand(args: &[PathBuf]) -> Vec<Input> {
@@ -67,7 +67,7 @@ pub fn expand(args: &[PathBuf]) -> Vec<Input> {
             if inputs.len() == before {
                 inputs.push(Input::Unreadable(
                     name,
-                    ReadError::read("no .txt file in this directory (blog-export reads the files whose name ends in .txt, in any case)".into()),
+                    ReadError::read("no .txt, .xml or .atom file in this directory (blog-export reads saved pages, .txt, and Blogger's export files, .xml and .atom, in any case)".into()),
                 ));
             }
         } else {
@@ -81,14 +81,14 @@ pub fn expand(args: &[PathBuf]) -> Vec<Input> {
     inputs
 }
 
-/// The `.txt` files under a directory, following links, in name order.
+/// The `.txt`, `.xml` and `.atom` files under a directory, following links, in name order.
 fn walk(dir: &Path, inputs: &mut Vec<Input>) {
     for entry in walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
     {
         match entry {
-            Ok(e) if e.file_type().is_file() && is_txt(e.path()) => {
+            Ok(e) if e.file_type().is_file() && is_read(e.path()) => {
                 inputs.push(Input::File(e.into_path()));
             }
             Ok(_) => {}
@@ -103,9 +103,12 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>) {
     }
 }
 
-fn is_txt(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
+fn is_read(path: &Path) -> bool {
+    path.extension().is_some_and(|x| {
+        ["txt", "xml", "atom"]
+            .iter()
+            .any(|e| x.eq_ignore_ascii_case(e))
+    })
 }
 
 /// What kind of file that is not a regular one.

@@ -32,7 +32,8 @@ impl Counts {
         };
         for section in export.posts.iter().filter_map(|p| p.comments.as_ref()) {
             counts.comments += section.items.len();
-            counts.replies += section.items.iter().map(|c| c.replies.len()).sum::<usize>();
+            // Replies at every depth (threads in export files nest).
+            counts.replies += section.total() - section.items.len();
         }
         counts
     }
