@@ -246,10 +246,18 @@ fn csv_posts_and_letters_tables() {
             "paragraphs",
             "letters",
             "declared",
-            "comments"
+            "comments",
+            "published",
+            "author",
+            "labels",
+            "url"
         ]
     );
     assert_eq!(rows.len(), 24);
+    // Saved pages have no export file's fields.
+    assert!(rows
+        .iter()
+        .all(|r| r["published"].is_empty() && r["url"].is_empty()));
     assert_eq!(
         [
             &rows[0]["date"],
