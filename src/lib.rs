@@ -266,7 +266,7 @@ pub use ast::{
     Paragraph, Post, Posted, Sent, SentAt, Separator, Signature,
 };
 #[cfg(feature = "atom")]
-pub use atom::{is_feed, parse_any, parse_any_with};
+pub use atom::{is_feed, parse_any, parse_any_with, FeedReader};
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use elements::{Element, ElementKind};
 pub use error::{Error, ErrorKind, Limit};

@@ -1,6 +1,6 @@
 //! Source positions: byte ranges with their line and column.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use serde::{Deserialize, Serialize};
 
@@ -83,14 +83,31 @@ pub(crate) struct LineIndex<'a> {
     input: &'a str,
     /// Byte offset where the cursor's line starts, and its 1-based number.
     cursor: Cell<(usize, usize)>,
+    /// An offset on the cursor's line and its 0-based column, so columns
+    /// on a very long line (an XML file written on one line) are counted
+    /// from the last one found, not from the line's start each time.
+    column: Cell<(usize, usize)>,
+    /// Places found, at least [`MARK_EVERY`] bytes apart, in order: a jump
+    /// back starts from the last one before it, not from its line's start.
+    marks: RefCell<Vec<Mark>>,
 }
+
+/// A place the index found: an offset, its line, the line's start, and
+/// its 0-based column.
+#[derive(Clone, Copy)]
+struct Mark {
+    offset: usize,
+    line: usize,
+    line_start: usize,
+    column: usize,
+}
+
+/// How far apart the index's marks are, in bytes.
+const MARK_EVERY: usize = 64 << 10;
 
 impl<'a> LineIndex<'a> {
     pub(crate) fn new(input: &'a str) -> Self {
-        LineIndex {
-            input,
-            cursor: Cell::new((0, 1)),
-        }
+        Self::starting_at(input, 0, 1)
     }
 
     /// An index whose cursor starts at `offset`, the start of the 1-based
@@ -100,14 +117,65 @@ impl<'a> LineIndex<'a> {
         LineIndex {
             input,
             cursor: Cell::new((offset, line)),
+            column: Cell::new((offset, 0)),
+            marks: RefCell::new(vec![Mark {
+                offset,
+                line,
+                line_start: offset,
+                column: 0,
+            }]),
         }
+    }
+
+    /// The text the index is of.
+    #[cfg_attr(not(all(feature = "atom", feature = "parallel")), allow(dead_code))]
+    pub(crate) fn input(&self) -> &'a str {
+        self.input
     }
 
     /// 1-based line and character column of a byte offset.
     pub(crate) fn line_col(&self, offset: usize) -> (u32, u32) {
         let bytes = self.input.as_bytes();
         let offset = offset.min(bytes.len());
+        if offset < self.column.get().0 {
+            // A jump back: start from the last mark before the offset.
+            let marks = self.marks.borrow();
+            let k = marks.partition_point(|m| m.offset <= offset);
+            if let Some(mark) = k.checked_sub(1).map(|k| marks[k]) {
+                self.cursor.set((mark.line_start, mark.line));
+                self.column.set((mark.offset, mark.column));
+            }
+        }
+        let (line, column) = self.line_col_on(offset);
+        let mut marks = self.marks.borrow_mut();
+        if marks.last().is_none_or(|m| offset >= m.offset + MARK_EVERY) {
+            marks.push(Mark {
+                offset,
+                line,
+                line_start: self.cursor.get().0,
+                column,
+            });
+        }
+        (to_u32(line), to_u32(column + 1))
+    }
+
+    /// Line and 0-based column of `offset`, from the cursor.
+    fn line_col_on(&self, offset: usize) -> (usize, usize) {
+        let bytes = self.input.as_bytes();
         let (start, line) = self.cursor.get();
+        let chars = |from: usize| {
+            self.input
+                .get(from..offset)
+                .map_or(offset - from, |s| s.chars().count())
+        };
+        // On the cursor's line, after the last column found: count on from
+        // there (the line up to it has no line break).
+        let (at, column) = self.column.get();
+        if offset >= at && at >= start && memchr::memchr(b'\n', &bytes[at..offset]).is_none() {
+            let column = column + chars(at);
+            self.column.set((offset, column));
+            return (line, column);
+        }
         let line = if offset >= start {
             line + memchr::memchr_iter(b'\n', &bytes[start..offset]).count()
         } else {
@@ -115,11 +183,9 @@ impl<'a> LineIndex<'a> {
         };
         let line_start = memchr::memrchr(b'\n', &bytes[..offset]).map_or(0, |i| i + 1);
         self.cursor.set((line_start, line));
-        let column = self
-            .input
-            .get(line_start..offset)
-            .map_or(offset - line_start, |s| s.chars().count());
-        (to_u32(line), to_u32(column + 1))
+        let column = chars(line_start);
+        self.column.set((offset, column));
+        (line, column)
     }
 
     /// The text of a 1-based line, without its line ending.

@@ -283,3 +283,33 @@ fn the_exports_in_json() {
         insta::assert_json_snapshot!(name, export);
     }
 }
+
+#[test]
+fn the_stream_reads_exactly_what_parse_any_reads() {
+    // As saved, and on one line as Blogger writes its backups.
+    let files = ["classic.xml", "takeout.atom"]
+        .into_iter()
+        .flat_map(|name| [read(name), read(name).replace("\n<entry", "<entry")])
+        .map(|text| (text.lines().count(), text));
+    for (lines, input) in files {
+        let name = format!("{lines} lines");
+        for options in [
+            ParseOptions::default(),
+            ParseOptions::default().with_drafts(true).with_pages(true),
+        ] {
+            let whole = blog_export::parse_any_with(&input, &options).unwrap();
+            let mut reader =
+                blog_export::FeedReader::with_options(std::io::Cursor::new(&input), options)
+                    .unwrap();
+            let posts: Vec<_> = reader.by_ref().map(Result::unwrap).collect();
+            assert_eq!(posts, whole.posts, "{name}");
+            assert_eq!(reader.diagnostics(), whole.diagnostics, "{name}");
+        }
+    }
+    let bad =
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n<entry><title>x</titel></entry></feed>";
+    let err = blog_export::FeedReader::new(std::io::Cursor::new(bad))
+        .err()
+        .unwrap();
+    assert_eq!((err.kind(), err.line()), (&ErrorKind::Xml, 2));
+}

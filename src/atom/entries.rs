@@ -5,6 +5,7 @@
 //! Nothing else of the feed is kept. A DTD is refused, never expanded.
 
 use std::borrow::Cow;
+use std::io::{BufRead, Read};
 
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
@@ -59,6 +60,9 @@ pub(crate) struct Entry {
     pub removed: bool,
     /// The entry element's bytes.
     pub range: (usize, usize),
+    /// The line the entry starts on, and its 0-based column (characters).
+    pub line: u32,
+    pub column: usize,
 }
 
 impl Entry {
@@ -78,6 +82,8 @@ impl Entry {
             reply_to: None,
             removed: false,
             range: (start, start),
+            line: 1,
+            column: 0,
         }
     }
 
@@ -99,6 +105,26 @@ pub(crate) fn last_number(id: &str) -> &str {
     &trimmed[start..]
 }
 
+/// An open element, as far as the reader cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    Entry,
+    Author,
+    Control,
+    Other,
+}
+
+impl Tag {
+    fn of(local_name: &[u8]) -> Tag {
+        match local_name {
+            b"entry" => Tag::Entry,
+            b"author" => Tag::Author,
+            b"control" => Tag::Control,
+            _ => Tag::Other,
+        }
+    }
+}
+
 /// The leaf element whose text is being collected.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Field {
@@ -115,116 +141,306 @@ enum Field {
     Draft,
 }
 
-/// Reads every entry of `input`, a Blogger export file.
-pub(crate) fn read(input: &str, index: &LineIndex<'_>) -> Result<Vec<Entry>, Error> {
-    let mut reader = Reader::from_str(input);
-    reader.config_mut().check_end_names = true;
-    let mut entries = Vec::new();
-    let mut entry: Option<Entry> = None;
-    // Element names from the feed down (local names).
-    let mut path: Vec<Vec<u8>> = Vec::new();
-    let mut field: Option<Field> = None;
-    let mut text = String::new();
-    let mut saw_feed = false;
-    loop {
-        let before = reader.buffer_position() as usize;
-        let event = reader
-            .read_event()
-            .map_err(|e| xml_error(index, input, reader.error_position() as usize, &e))?;
-        match event {
-            Event::DocType(_) => {
-                return Err(Error::at(
-                    index,
-                    before,
-                    ErrorKind::Xml,
-                    "the file declares a DTD; Blogger's export files have none, and its \
-                     entities are never expanded"
-                        .to_owned(),
-                ));
-            }
-            Event::Start(e) => {
-                let name = e.local_name().as_ref().to_vec();
-                if path.is_empty() {
-                    saw_feed = name == b"feed";
-                    if !saw_feed {
-                        return Err(Error::at(
-                            index,
-                            before,
-                            ErrorKind::Xml,
-                            "not a Blogger export: the XML's root element is not an Atom `feed`"
-                                .to_owned(),
-                        ));
-                    }
+impl Field {
+    /// Whether the field is the entry's text (what an index pass skips).
+    fn is_text(self) -> bool {
+        matches!(self, Field::Title | Field::Content)
+    }
+}
+
+/// What of an entry to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keep {
+    /// Everything.
+    All,
+    /// All but the content and title: a first pass over a large file that
+    /// only finds where each entry is and what it is.
+    Index,
+}
+
+/// Where entries stand: under a `feed` (a whole file), or at the top (one
+/// entry cut from a file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Depth {
+    Feed,
+    Top,
+}
+
+/// A reader that counts the lines it hands on, so an entry's line is known
+/// without the whole file (quick-xml consumes exactly the bytes it read).
+pub(crate) struct Lines<R> {
+    inner: R,
+    /// Lines ended so far.
+    newlines: u32,
+    /// Bytes consumed so far.
+    consumed: usize,
+    /// Characters from the current line's start to what was consumed.
+    column: usize,
+    /// Whether lines and columns are counted (only an index pass needs
+    /// them: a file in memory has its own line index).
+    count: bool,
+}
+
+/// The characters in UTF-8 bytes (the bytes that are not continuations).
+fn chars_in(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+impl<R: BufRead> Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = {
+            let available = self.fill_buf()?;
+            let n = available.len().min(buf.len());
+            buf[..n].copy_from_slice(&available[..n]);
+            n
+        };
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Lines<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amt: usize) {
+        if !self.count {
+            self.consumed += amt;
+            self.inner.consume(amt);
+            return;
+        }
+        if let Ok(buf) = self.inner.fill_buf() {
+            let used = &buf[..amt.min(buf.len())];
+            match memchr::memrchr(b'\n', used) {
+                Some(last) => {
+                    self.newlines += 1 + memchr::memchr_iter(b'\n', &used[..last]).count() as u32;
+                    self.column = chars_in(&used[last + 1..]);
                 }
-                if name == b"entry" && path.len() == 1 {
-                    entry = Some(Entry::new(before));
-                } else if let Some(entry) = &mut entry {
-                    attributes(entry, &e, &path);
-                    field = leaf(&path, &name);
-                    text.clear();
-                    if field == Some(Field::Content) {
-                        let at = reader.buffer_position() as usize;
-                        entry.content_range = (at, at);
-                    }
-                }
-                path.push(name);
+                None => self.column += chars_in(used),
             }
-            Event::Empty(e) => {
-                if let Some(entry) = &mut entry {
-                    attributes(entry, &e, &path);
-                }
-            }
-            Event::Text(t) => {
-                if field.is_some() {
-                    let piece = t
-                        .unescape()
-                        .map_err(|e| xml_error(index, input, before, &e))?;
-                    text.push_str(&piece);
-                }
-            }
-            Event::CData(c) => {
-                if field.is_some() {
-                    let bytes = c.into_inner();
-                    text.push_str(&String::from_utf8_lossy(&bytes));
-                }
-            }
-            Event::End(_) => {
-                let name = path.pop().unwrap_or_default();
-                if name == b"entry" && path.len() == 1 {
-                    if let Some(mut done) = entry.take() {
-                        done.range.1 = reader.buffer_position() as usize;
-                        if done.content_range == (done.range.0, done.range.0) {
-                            done.content_range = done.range;
-                        }
-                        entries.push(done);
-                    }
-                } else if let (Some(entry), Some(f)) = (&mut entry, field.take()) {
-                    if f == Field::Content {
-                        entry.content_range.1 = before;
-                    }
-                    store(entry, f, std::mem::take(&mut text));
-                }
-            }
-            Event::Eof => break,
-            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+        }
+        self.consumed += amt;
+        self.inner.consume(amt);
+    }
+}
+
+/// The entries of a Blogger export file (or of one entry cut from one),
+/// read one at a time with quick-xml from any buffered reader.
+pub(crate) struct Entries<R> {
+    reader: Reader<Lines<R>>,
+    buf: Vec<u8>,
+    keep: Keep,
+    depth: Depth,
+    /// Added to every byte offset (where the text read starts in its file).
+    base: usize,
+    /// The open elements, from the root down.
+    path: Vec<Tag>,
+    saw_root: bool,
+    done: bool,
+}
+
+impl<R: BufRead> Entries<R> {
+    pub(crate) fn new(source: R, keep: Keep, depth: Depth, base: usize) -> Self {
+        let mut reader = Reader::from_reader(Lines {
+            inner: source,
+            newlines: 0,
+            consumed: 0,
+            column: 0,
+            count: keep == Keep::Index,
+        });
+        reader.config_mut().check_end_names = true;
+        Entries {
+            reader,
+            buf: Vec::new(),
+            keep,
+            depth,
+            base,
+            path: Vec::new(),
+            saw_root: false,
+            done: false,
         }
     }
-    if !saw_feed {
-        return Err(Error::at(
-            index,
-            0,
-            ErrorKind::Xml,
-            "not a Blogger export: no Atom `feed` element".to_owned(),
-        ));
+
+    /// The line and column the reader has reached.
+    pub(crate) fn place(&self) -> (u32, u32) {
+        let lines = self.reader.get_ref();
+        (
+            lines.newlines + 1,
+            u32::try_from(lines.column + 1).unwrap_or(u32::MAX),
+        )
     }
-    Ok(entries)
+
+    fn offset(&self) -> usize {
+        self.base + self.reader.buffer_position() as usize
+    }
+
+    /// The next entry, or `None` at the end of the file.
+    fn next_entry(&mut self) -> Result<Option<Entry>, Problem> {
+        let entry_depth = match self.depth {
+            Depth::Feed => 1,
+            Depth::Top => 0,
+        };
+        let mut entry: Option<Entry> = None;
+        let mut field: Option<Field> = None;
+        let mut text = String::new();
+        loop {
+            let before = self.offset();
+            // The reader may have consumed the `<` of the next markup
+            // already: the column is of the markup's start.
+            let lines = self.reader.get_ref();
+            let ahead = lines.consumed - self.reader.buffer_position() as usize;
+            let (line, column) = (lines.newlines + 1, lines.column.saturating_sub(ahead));
+            self.buf.clear();
+            let event = match self.reader.read_event_into(&mut self.buf) {
+                Ok(event) => event,
+                Err(e) => {
+                    let at = self.base + self.reader.error_position() as usize;
+                    return Err(Problem {
+                        offset: at,
+                        message: format!("malformed XML: {e}"),
+                    });
+                }
+            };
+            match event {
+                Event::DocType(_) => {
+                    return Err(Problem::new(
+                        before,
+                        "the file declares a DTD; Blogger's export files have none, and its \
+                         entities are never expanded"
+                            .to_owned(),
+                    ));
+                }
+                Event::Start(e) => {
+                    let local = e.local_name();
+                    let name = local.as_ref();
+                    if self.path.is_empty() && !self.saw_root {
+                        self.saw_root = true;
+                        let root = match self.depth {
+                            Depth::Feed => &b"feed"[..],
+                            Depth::Top => &b"entry"[..],
+                        };
+                        if name != root {
+                            return Err(Problem::new(
+                                before,
+                                "not a Blogger export: the XML's root element is not an Atom `feed`"
+                                    .to_owned(),
+                            ));
+                        }
+                    }
+                    if name == b"entry" && self.path.len() == entry_depth {
+                        let mut fresh = Entry::new(before);
+                        fresh.line = line;
+                        fresh.column = column;
+                        entry = Some(fresh);
+                    } else if let Some(entry) = &mut entry {
+                        attributes(entry, &e, &self.path[entry_depth..]);
+                        field = leaf(&self.path[entry_depth..], name)
+                            .filter(|f| self.keep == Keep::All || !f.is_text());
+                        text.clear();
+                        if field == Some(Field::Content) {
+                            let at = self.base + self.reader.buffer_position() as usize;
+                            entry.content_range = (at, at);
+                        }
+                    }
+                    self.path.push(Tag::of(name));
+                }
+                Event::Empty(e) => {
+                    if let Some(entry) = &mut entry {
+                        attributes(entry, &e, &self.path[entry_depth..]);
+                    }
+                }
+                Event::Text(t) => {
+                    if field.is_some() {
+                        let piece = t.unescape().map_err(|e| Problem {
+                            offset: before,
+                            message: format!("malformed XML: {e}"),
+                        })?;
+                        text.push_str(&piece);
+                    }
+                }
+                Event::CData(c) => {
+                    if field.is_some() {
+                        text.push_str(&String::from_utf8_lossy(&c));
+                    }
+                }
+                Event::End(_) => {
+                    let tag = self.path.pop();
+                    if tag == Some(Tag::Entry) && self.path.len() == entry_depth {
+                        if let Some(mut done) = entry.take() {
+                            done.range.1 = self.offset();
+                            if done.content_range == (done.range.0, done.range.0) {
+                                done.content_range = done.range;
+                            }
+                            return Ok(Some(done));
+                        }
+                    } else if let (Some(entry), Some(f)) = (&mut entry, field.take()) {
+                        if f == Field::Content {
+                            entry.content_range.1 = before;
+                        }
+                        store(entry, f, std::mem::take(&mut text));
+                    }
+                }
+                Event::Eof => {
+                    if !self.saw_root {
+                        return Err(Problem::new(
+                            self.base,
+                            "not a Blogger export: no Atom `feed` element".to_owned(),
+                        ));
+                    }
+                    return Ok(None);
+                }
+                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+            }
+        }
+    }
+}
+
+/// Where and why reading failed (made an [`Error`] by the caller, who
+/// knows the lines).
+#[derive(Debug)]
+pub(crate) struct Problem {
+    pub offset: usize,
+    pub message: String,
+}
+
+impl Problem {
+    fn new(offset: usize, message: String) -> Problem {
+        Problem { offset, message }
+    }
+
+    pub(crate) fn into_error(self, index: &LineIndex<'_>, len: usize) -> Error {
+        Error::at(index, self.offset.min(len), ErrorKind::Xml, self.message)
+    }
+}
+
+impl<R: BufRead> Iterator for Entries<R> {
+    type Item = Result<Entry, Problem>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
+        let next = self.next_entry().transpose();
+        if !matches!(next, Some(Ok(_))) {
+            self.done = true;
+        }
+        next
+    }
+}
+
+/// Reads every entry of `input`, a whole Blogger export file in memory.
+pub(crate) fn read(input: &str, index: &LineIndex<'_>) -> Result<Vec<Entry>, Error> {
+    Entries::new(input.as_bytes(), Keep::All, Depth::Feed, 0)
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|p| p.into_error(index, input.len()))
 }
 
 /// Which leaf an element under an entry is, from its name and place.
-fn leaf(path: &[Vec<u8>], name: &[u8]) -> Option<Field> {
-    // path: feed, entry, ... (the element's parents)
-    let depth = path.len();
-    let parent = path.last().map(Vec::as_slice);
+fn leaf(path: &[Tag], name: &[u8]) -> Option<Field> {
+    // path: entry, ... (the element's parents, from the entry down)
+    let depth = path.len() + 1;
+    let parent = path.last().copied();
     match (depth, parent, name) {
         (2, _, b"id") => Some(Field::Id),
         (2, _, b"published") => Some(Field::Published),
@@ -235,8 +451,8 @@ fn leaf(path: &[Vec<u8>], name: &[u8]) -> Option<Field> {
         (2, _, b"parent") => Some(Field::Parent),
         (2, _, b"inReplyTo") => Some(Field::InReplyTo),
         (2, _, b"filename") => Some(Field::Filename),
-        (3, Some(b"author"), b"name") => Some(Field::AuthorName),
-        (3, Some(b"control"), b"draft") => Some(Field::Draft),
+        (3, Some(Tag::Author), b"name") => Some(Field::AuthorName),
+        (3, Some(Tag::Control), b"draft") => Some(Field::Draft),
         _ => None,
     }
 }
@@ -282,8 +498,9 @@ fn store(entry: &mut Entry, field: Field, text: String) {
 
 /// What an element's attributes say: categories (kind, labels), links,
 /// `thr:in-reply-to`, `gd:extendedProperty`.
-fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Vec<u8>]) {
-    if path.len() != 2 {
+fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Tag]) {
+    // path: entry, ... (the element's parents, from the entry down)
+    if path.len() != 1 {
         return;
     }
     let get = |key: &str| -> Option<String> {
@@ -329,14 +546,4 @@ fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Vec<u8>]) {
         }
         _ => {}
     }
-}
-
-/// A quick-xml error as the crate's error, at `offset`.
-fn xml_error(index: &LineIndex<'_>, input: &str, offset: usize, e: &quick_xml::Error) -> Error {
-    Error::at(
-        index,
-        offset.min(input.len()),
-        ErrorKind::Xml,
-        format!("malformed XML: {e}"),
-    )
 }

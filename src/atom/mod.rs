@@ -17,6 +17,9 @@
 
 mod entries;
 mod html;
+mod stream;
+
+pub use stream::FeedReader;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -145,6 +148,18 @@ struct Skipped {
 }
 
 impl Skipped {
+    /// The diagnostic that counts them, if any was skipped.
+    fn diagnostic(&self) -> Option<Diagnostic> {
+        let counts = self.note()?;
+        let start = Span {
+            start: 0,
+            end: 0,
+            line: 1,
+            column: 1,
+        };
+        Some(Diagnostic::skipped_entries(start, &counts))
+    }
+
     fn note(&self) -> Option<String> {
         let parts: Vec<String> = [
             (self.drafts, "draft", "drafts"),
@@ -173,83 +188,38 @@ impl Skipped {
     }
 }
 
-/// Posts with their threads, from the entries.
-fn assemble<'a>(
-    index: &LineIndex<'a>,
-    entries: Vec<Entry>,
+/// The entries sorted: the posts to read, in the file's order, each with
+/// its comment entries, and what was skipped.
+struct Sorted {
+    posts: Vec<(Entry, Vec<Entry>)>,
+    skipped: Skipped,
+}
+
+/// Sorts entries into posts and their comments, skipping (and counting)
+/// what the options do not read.
+fn sort<E>(
+    entries: impl Iterator<Item = Result<Entry, E>>,
     options: &ParseOptions,
-    language: Language,
-) -> Result<Export<'a>, Error> {
+) -> Result<Sorted, E> {
     let mut skipped = Skipped::default();
-    let mut diagnostics = Vec::new();
-    let mut posts = Vec::new();
+    let mut posts: Vec<(Entry, Vec<Entry>)> = Vec::new();
     let mut post_at: HashMap<String, usize> = HashMap::new();
     let mut comments = Vec::new();
     for entry in entries {
-        let wanted = match (entry.kind, entry.status) {
-            (_, Status::Removed) if entry.kind != Kind::Comment => {
-                skipped.removed += 1;
-                false
+        let entry = entry?;
+        match (entry.kind, entry.status) {
+            (Kind::Comment, _) => comments.push(entry),
+            (_, Status::Removed) => skipped.removed += 1,
+            (Kind::Post | Kind::Page, Status::Draft) if !options.drafts() => skipped.drafts += 1,
+            (Kind::Page, _) if !options.pages() => skipped.pages += 1,
+            (Kind::Other, _) => skipped.other += 1,
+            (Kind::Post | Kind::Page, _) => {
+                post_at.insert(entry.id.clone(), posts.len());
+                post_at.insert(entry.number().to_owned(), posts.len());
+                posts.push((entry, Vec::new()));
             }
-            (Kind::Post | Kind::Page, Status::Draft) if !options.drafts() => {
-                skipped.drafts += 1;
-                false
-            }
-            (Kind::Page, _) if !options.pages() => {
-                skipped.pages += 1;
-                false
-            }
-            (Kind::Other, _) => {
-                skipped.other += 1;
-                false
-            }
-            _ => true,
-        };
-        if !wanted {
-            continue;
         }
-        if entry.kind == Kind::Comment {
-            comments.push(entry);
-            continue;
-        }
-        let span = index.span(entry.range.0, entry.range.1);
-        let Some(published) = published(&entry) else {
-            return Err(Error::at(
-                index,
-                entry.range.0,
-                ErrorKind::Xml,
-                format!(
-                    "the entry `{}` has no `published` time in RFC 3339 form",
-                    entry.id
-                ),
-            ));
-        };
-        post_at.insert(entry.id.clone(), posts.len());
-        post_at.insert(entry.number().to_owned(), posts.len());
-        let body = body_blocks(&entry, index, language)?;
-        let date = published.date_naive();
-        posts.push(Post {
-            date,
-            weekday: Some(date.weekday()),
-            title: entry.title.clone().map(Cow::Owned),
-            title_span: entry.title.as_ref().map(|_| span),
-            body,
-            comments: None,
-            furniture: Vec::new(),
-            header_span: span,
-            span,
-            entry: Some(Box::new(FeedEntry {
-                published,
-                author: entry.author.map(Cow::Owned),
-                labels: entry.labels.into_iter().map(Cow::Owned).collect(),
-                url: entry.url.map(Cow::Owned),
-                draft: entry.status == Status::Draft,
-                page: entry.kind == Kind::Page,
-            })),
-        });
     }
-    // Comments, by post, then threaded.
-    let mut by_post: Vec<Vec<Entry>> = vec![Vec::new(); posts.len()];
     for comment in comments {
         let post = comment.parent.as_deref().and_then(|p| {
             post_at
@@ -257,24 +227,56 @@ fn assemble<'a>(
                 .or_else(|| post_at.get(entries::last_number(p)))
         });
         match post {
-            Some(&k) => by_post[k].push(comment),
+            Some(&k) => posts[k].1.push(comment),
             None => skipped.orphans += 1,
         }
     }
-    for (post, thread) in posts.iter_mut().zip(by_post) {
-        if thread.is_empty() {
-            continue;
-        }
-        post.comments = Some(thread_of(thread, post.span, index));
-    }
-    if let Some(counts) = skipped.note() {
-        diagnostics.push(Diagnostic::skipped_entries(index.span(0, 0), &counts));
-    }
+    Ok(Sorted { posts, skipped })
+}
+
+/// Posts with their threads, from the entries of a file in memory.
+fn assemble<'a>(
+    index: &LineIndex<'a>,
+    entries: Vec<Entry>,
+    options: &ParseOptions,
+    language: Language,
+) -> Result<Export<'a>, Error> {
+    let sorted = sort(entries.into_iter().map(Ok::<_, Error>), options)?;
+    let build = |index: &LineIndex<'_>, (entry, comments): (Entry, Vec<Entry>)| {
+        let mut post = post_of(&entry, index, language)?;
+        let comments = comments
+            .into_iter()
+            .map(|c| {
+                let comment = comment_of(&c, index);
+                (c, comment)
+            })
+            .collect();
+        post.comments = thread(comments, post.span);
+        Ok::<_, Error>(post)
+    };
+    // Posts are built apart from each other: on all cores, each with its
+    // own line index (whose cursor moves through its share of the file).
+    #[cfg(feature = "parallel")]
+    let posts = {
+        use rayon::prelude::*;
+        let input = index.input();
+        sorted
+            .posts
+            .into_par_iter()
+            .map_init(|| LineIndex::new(input), |index, post| build(index, post))
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    #[cfg(not(feature = "parallel"))]
+    let posts = sorted
+        .posts
+        .into_iter()
+        .map(|post| build(index, post))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(Export {
         preamble: Vec::new(),
         orphan_comments: None,
         posts,
-        diagnostics,
+        diagnostics: sorted.skipped.diagnostic().into_iter().collect(),
         language,
     })
 }
@@ -282,6 +284,46 @@ fn assemble<'a>(
 /// An entry's `published` time.
 fn published(entry: &Entry) -> Option<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(entry.published.as_deref()?).ok()
+}
+
+/// A post entry as a post (no comments yet).
+fn post_of(
+    entry: &Entry,
+    index: &LineIndex<'_>,
+    language: Language,
+) -> Result<Post<'static>, Error> {
+    let span = index.span(entry.range.0, entry.range.1);
+    let Some(published) = published(entry) else {
+        return Err(Error::at(
+            index,
+            entry.range.0,
+            ErrorKind::Xml,
+            format!(
+                "the entry `{}` has no `published` time in RFC 3339 form",
+                entry.id
+            ),
+        ));
+    };
+    let date = published.date_naive();
+    Ok(Post {
+        date,
+        weekday: Some(date.weekday()),
+        title: entry.title.clone().map(Cow::Owned),
+        title_span: entry.title.as_ref().map(|_| span),
+        body: body_blocks(entry, index, language)?,
+        comments: None,
+        furniture: Vec::new(),
+        header_span: span,
+        span,
+        entry: Some(Box::new(FeedEntry {
+            published,
+            author: entry.author.clone().map(Cow::Owned),
+            labels: entry.labels.iter().cloned().map(Cow::Owned).collect(),
+            url: entry.url.clone().map(Cow::Owned),
+            draft: entry.status == Status::Draft,
+            page: entry.kind == Kind::Page,
+        })),
+    })
 }
 
 /// A post's body: its HTML content as a page's body, read by the text
@@ -326,63 +368,9 @@ fn comment_paragraphs(entry: &Entry, place: Span) -> Vec<Paragraph<'static>> {
         .collect()
 }
 
-/// One post's comments, threaded: a reply goes under the comment it
-/// answers; a comment that answers none, one not in the file, or one not
-/// before it in time is top-level (so no thread loops). Numbered 1, 2, ...
-/// in time order across the thread, replies too, so a number names one
-/// comment of the post (a comments table's `parent`).
-fn thread_of<'a>(
-    mut thread: Vec<Entry>,
-    post_span: Span,
-    index: &LineIndex<'_>,
-) -> CommentSection<'a> {
-    // In time order (a backup lists comments in no set order).
-    thread.sort_by_cached_key(published);
-    let at: HashMap<&str, usize> = thread
-        .iter()
-        .enumerate()
-        .map(|(k, e)| (e.number(), k))
-        .collect();
-    let mut children: Vec<Vec<usize>> = vec![Vec::new(); thread.len()];
-    let mut top = Vec::new();
-    for (k, entry) in thread.iter().enumerate() {
-        let parent = entry
-            .reply_to
-            .as_deref()
-            .and_then(|r| at.get(entries::last_number(r)).copied())
-            .filter(|&p| p < k);
-        match parent {
-            Some(p) => children[p].push(k),
-            None => top.push(k),
-        }
-    }
-    let mut built: Vec<Option<Comment<'a>>> = thread
-        .iter()
-        .zip(1..)
-        .map(|(entry, number)| Some(comment_of(entry, number, index)))
-        .collect();
-    // Children come after their parent, so building from the last comment
-    // back gives each parent its complete replies.
-    for k in (0..thread.len()).rev() {
-        let replies = children[k]
-            .iter()
-            .filter_map(|&c| built[c].take())
-            .collect();
-        if let Some(comment) = &mut built[k] {
-            comment.replies = replies;
-        }
-    }
-    CommentSection {
-        declared: None,
-        items: top.into_iter().filter_map(|k| built[k].take()).collect(),
-        stray: Vec::new(),
-        header_span: None,
-        span: post_span,
-    }
-}
-
-/// One comment entry as a comment (its replies attached later).
-fn comment_of<'a>(entry: &Entry, number: u32, index: &LineIndex<'_>) -> Comment<'a> {
+/// One comment entry as a comment (numbered and given its replies by
+/// [`thread`]).
+fn comment_of(entry: &Entry, index: &LineIndex<'_>) -> Comment<'static> {
     let span = index.span(entry.range.0, entry.range.1);
     let posted = published(entry).map(|at| Posted {
         text: Cow::Owned(entry.published.clone().unwrap_or_default()),
@@ -391,7 +379,7 @@ fn comment_of<'a>(entry: &Entry, number: u32, index: &LineIndex<'_>) -> Comment<
         span,
     });
     Comment {
-        number,
+        number: 0,
         lead_span: span,
         author: entry.author.as_ref().map(|name| Paragraph {
             text: Cow::Owned(name.clone()),
@@ -404,4 +392,59 @@ fn comment_of<'a>(entry: &Entry, number: u32, index: &LineIndex<'_>) -> Comment<
         markers: Vec::new(),
         span,
     }
+}
+
+/// One post's comments (each with its entry), threaded: a reply goes under
+/// the comment it answers; a comment that answers none, one not in the
+/// file, or one not before it in time is top-level (so no thread loops).
+/// Numbered 1, 2, ... in time order across the thread, replies too, so a
+/// number names one comment of the post (a comments table's `parent`).
+fn thread(
+    mut comments: Vec<(Entry, Comment<'static>)>,
+    post_span: Span,
+) -> Option<CommentSection<'static>> {
+    if comments.is_empty() {
+        return None;
+    }
+    // In time order (a backup lists comments in no set order).
+    comments.sort_by_cached_key(|(entry, _)| published(entry));
+    let at: HashMap<String, usize> = comments
+        .iter()
+        .enumerate()
+        .map(|(k, (e, _))| (e.number().to_owned(), k))
+        .collect();
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); comments.len()];
+    let mut top = Vec::new();
+    let mut built = Vec::with_capacity(comments.len());
+    for (k, (entry, mut comment)) in comments.into_iter().enumerate() {
+        let parent = entry
+            .reply_to
+            .as_deref()
+            .and_then(|r| at.get(entries::last_number(r)).copied())
+            .filter(|&p| p < k);
+        match parent {
+            Some(p) => children[p].push(k),
+            None => top.push(k),
+        }
+        comment.number = k as u32 + 1;
+        built.push(Some(comment));
+    }
+    // Children come after their parent, so building from the last comment
+    // back gives each parent its complete replies.
+    for k in (0..built.len()).rev() {
+        let replies = children[k]
+            .iter()
+            .filter_map(|&c| built[c].take())
+            .collect();
+        if let Some(comment) = &mut built[k] {
+            comment.replies = replies;
+        }
+    }
+    Some(CommentSection {
+        declared: None,
+        items: top.into_iter().filter_map(|k| built[k].take()).collect(),
+        stray: Vec::new(),
+        header_span: None,
+        span: post_span,
+    })
 }

@@ -1,10 +1,10 @@
 //! `blog-export parse`: inputs to JSON, JSON lines or a CSV table.
 
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::path::PathBuf;
 
-use blog_export::{ErrorKind, Export, PostReader};
+use blog_export::{ErrorKind, Export, FeedReader, Post, PostReader};
 use clap::ValueEnum;
 
 use crate::csv::{self as tables, Table};
@@ -93,26 +93,14 @@ pub fn run(inputs: &[Input], o: &Options) -> io::Result<()> {
     out.flush()
 }
 
-/// Inputs that are streamed post by post: standard input, and text files
-/// over 16 MB (Blogger's XML export files are read whole).
+/// Inputs that are streamed post by post: standard input, and files over
+/// 16 MB.
 fn is_large(input: &Input) -> bool {
     match input {
         Input::Stdin => true,
-        Input::File(path) => {
-            std::fs::metadata(path).is_ok_and(|m| m.len() > 16 << 20) && !starts_as_xml(path)
-        }
+        Input::File(path) => std::fs::metadata(path).is_ok_and(|m| m.len() > 16 << 20),
         Input::Unreadable(..) => false,
     }
-}
-
-/// Whether a file starts as one of Blogger's XML export files.
-fn starts_as_xml(path: &std::path::Path) -> bool {
-    use std::io::Read;
-    let mut head = [0u8; 256];
-    let n = File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .unwrap_or(0);
-    blog_export::is_feed(&String::from_utf8_lossy(&head[..n]))
 }
 
 /// Parses inputs whole (a few at a time, in parallel) and writes each
@@ -200,7 +188,10 @@ fn error_record(
     })
 }
 
-/// Streams one input post by post (JSON lines or CSV).
+/// Streams one input post by post (JSON lines or CSV): a text page with
+/// [`PostReader`], one of Blogger's export files with [`FeedReader`]
+/// (standard input that holds an export file is read whole first, since
+/// the reader seeks).
 fn stream_one(input: &Input, o: &Options, out: &mut impl Write) -> io::Result<()> {
     let name = input.name();
     let reader: Box<dyn io::Read> = match input {
@@ -218,45 +209,143 @@ fn stream_one(input: &Input, o: &Options, out: &mut impl Write) -> io::Result<()
             return in_memory(std::slice::from_ref(input), o, true, &mut false, out)
         }
     };
-    let mut posts = PostReader::with_options(
-        io::BufReader::with_capacity(1 << 16, reader),
-        o.limits.options(false),
-    );
+    let mut reader = io::BufReader::with_capacity(1 << 16, reader);
+    let head = reader.fill_buf().map(|b| b[..b.len().min(256)].to_vec());
+    if head.is_ok_and(|h| blog_export::is_feed(&String::from_utf8_lossy(&h))) {
+        let feed = match input {
+            Input::File(path) => File::open(path).map(|f| Feed::File(io::BufReader::new(f))),
+            _ => {
+                let mut all = Vec::new();
+                reader
+                    .read_to_end(&mut all)
+                    .map(|_| Feed::Memory(io::Cursor::new(all)))
+            }
+        };
+        let feed = match feed {
+            Ok(feed) => feed,
+            Err(e) => {
+                warn(format_args!("{name}: cannot read: {e}"));
+                fail(2);
+                return Ok(());
+            }
+        };
+        let mut posts = match FeedReader::with_options(feed, o.limits.options(false)) {
+            Ok(posts) => posts,
+            Err(error) => return failed(&name, o, out, error),
+        };
+        if let Some(count) = write_posts(&name, o, out, posts.by_ref())? {
+            if o.format == Format::Jsonl {
+                out.write_all(&json::file_line(
+                    &name,
+                    count,
+                    &[],
+                    None,
+                    posts.diagnostics(),
+                )?)?;
+            }
+        }
+        return Ok(());
+    }
+    let mut posts = PostReader::with_options(reader, o.limits.options(false));
+    if let Some(count) = write_posts(&name, o, out, posts.by_ref())? {
+        if o.format == Format::Jsonl {
+            out.write_all(&json::file_line(
+                &name,
+                count,
+                posts.preamble(),
+                posts.orphan_comments(),
+                posts.diagnostics(),
+            )?)?;
+        }
+    }
+    Ok(())
+}
+
+/// A seekable export file: a file, or standard input read whole.
+enum Feed {
+    File(io::BufReader<File>),
+    Memory(io::Cursor<Vec<u8>>),
+}
+
+impl io::Read for Feed {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Feed::File(f) => f.read(buf),
+            Feed::Memory(m) => m.read(buf),
+        }
+    }
+}
+
+impl BufRead for Feed {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        match self {
+            Feed::File(f) => f.fill_buf(),
+            Feed::Memory(m) => m.fill_buf(),
+        }
+    }
+
+    fn consume(&mut self, amt: usize) {
+        match self {
+            Feed::File(f) => f.consume(amt),
+            Feed::Memory(m) => m.consume(amt),
+        }
+    }
+}
+
+impl io::Seek for Feed {
+    fn seek(&mut self, pos: io::SeekFrom) -> io::Result<u64> {
+        match self {
+            Feed::File(f) => f.seek(pos),
+            Feed::Memory(m) => m.seek(pos),
+        }
+    }
+}
+
+/// Writes each post's line or rows as it comes; the number written, or
+/// `None` when a post failed (reported here).
+fn write_posts<'p>(
+    name: &str,
+    o: &Options,
+    out: &mut impl Write,
+    posts: impl Iterator<Item = Result<Post<'p>, blog_export::Error>>,
+) -> io::Result<Option<usize>> {
     let mut count = 0;
-    for post in posts.by_ref() {
+    for post in posts {
         match post {
             Ok(post) => {
                 let bytes = match o.format {
-                    Format::Csv => tables::post_rows(&name, count, &post, o.table)?,
-                    _ => json::post_line(&name, count, &post)?,
+                    Format::Csv => tables::post_rows(name, count, &post, o.table)?,
+                    _ => json::post_line(name, count, &post)?,
                 };
                 out.write_all(&bytes)?;
                 count += 1;
             }
             Err(error) => {
-                let error = named(error);
-                warn(format_args!("{name}:{error}"));
-                if o.format == Format::Jsonl {
-                    out.write_all(&json::error_line(&name, &error)?)?;
-                }
-                fail(if error.kind() == &ErrorKind::Read {
-                    2
-                } else {
-                    1
-                });
-                return Ok(());
+                failed(name, o, out, error)?;
+                return Ok(None);
             }
         }
     }
+    Ok(Some(count))
+}
+
+/// Reports a failed input in its place (JSON lines) and on standard error.
+fn failed(
+    name: &str,
+    o: &Options,
+    out: &mut impl Write,
+    error: blog_export::Error,
+) -> io::Result<()> {
+    let error = named(error);
+    warn(format_args!("{name}:{error}"));
     if o.format == Format::Jsonl {
-        out.write_all(&json::file_line(
-            &name,
-            count,
-            posts.preamble(),
-            posts.orphan_comments(),
-            posts.diagnostics(),
-        )?)?;
+        out.write_all(&json::error_line(name, &error)?)?;
     }
+    fail(if error.kind() == &ErrorKind::Read {
+        2
+    } else {
+        1
+    });
     Ok(())
 }
 

@@ -1,0 +1,189 @@
+//! [`FeedReader`]: a large Blogger export file read post by post. A first
+//! pass reads the whole file without the entries' text, to learn where each
+//! post and comment is and which comments are a post's; then each post is
+//! read with its comments, from where they stand, one post at a time.
+//! Memory holds that index (a few dozen bytes an entry besides its id and
+//! labels) and one post with its thread, whatever the file's size.
+
+use std::collections::VecDeque;
+use std::io::{BufRead, Seek, SeekFrom};
+
+use super::entries::{Depth, Entries, Entry, Keep};
+use super::{comment_of, post_of, sort, thread};
+use crate::ast::{Post, Spans};
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, ErrorKind};
+use crate::languages::Language;
+use crate::options::ParseOptions;
+use crate::span::LineIndex;
+
+/// Reads one of Blogger's export files (the XML backup or Takeout's
+/// `feed.atom`) post by post, each with its comment thread, in bounded
+/// memory: the reading side of [`parse_any`](crate::parse_any) for files
+/// too large to hold, as [`PostReader`](crate::PostReader) is for text
+/// pages. It needs to seek (a file), since a post's comments may stand
+/// anywhere in the file.
+///
+/// [`FeedReader::new`] reads the file once without its text, so a
+/// malformed file or a DTD is an error there, before any post. Posts come
+/// in the file's order, as `parse_any` gives them; spans point into the
+/// file.
+///
+/// ```
+/// use std::io::Cursor;
+/// let xml = r#"<?xml version="1.0"?>
+/// <feed xmlns="http://www.w3.org/2005/Atom" xmlns:blogger="http://schemas.google.com/blogger/2018">
+///   <entry>
+///     <id>tag:blogger.com,1999:blog-1.post-3</id>
+///     <blogger:type>COMMENT</blogger:type><blogger:status>LIVE</blogger:status>
+///     <blogger:parent>tag:blogger.com,1999:blog-1.post-2</blogger:parent>
+///     <author><name>Ana</name></author>
+///     <content type="html">First!</content>
+///     <published>2011-03-19T11:00:00Z</published>
+///   </entry>
+///   <entry>
+///     <id>tag:blogger.com,1999:blog-1.post-2</id>
+///     <blogger:type>POST</blogger:type><blogger:status>LIVE</blogger:status>
+///     <title>Spring</title>
+///     <content type="html">&lt;p&gt;It is spring.&lt;/p&gt;</content>
+///     <published>2011-03-19T10:30:00Z</published>
+///   </entry>
+/// </feed>"#;
+/// let mut reader = blog_export::FeedReader::new(Cursor::new(xml))?;
+/// let post = reader.next().unwrap()?;
+/// assert_eq!(post.title.as_deref(), Some("Spring"));
+/// assert_eq!(post.comments.unwrap().items[0].author_name(), Some("Ana"));
+/// assert_eq!(post.span.line, 11); // the post's entry, after the comment's
+/// assert!(reader.next().is_none());
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+pub struct FeedReader<R> {
+    source: R,
+    language: Language,
+    /// The posts still to read, each with its comments (entries without
+    /// their text: where they are and what they are).
+    posts: VecDeque<(Entry, Vec<Entry>)>,
+    diagnostics: Vec<Diagnostic>,
+    failed: bool,
+}
+
+impl<R: BufRead + Seek> FeedReader<R> {
+    /// A reader of the export file `source`, with default options.
+    pub fn new(source: R) -> Result<Self, Error> {
+        Self::with_options(source, ParseOptions::default())
+    }
+
+    /// A reader with options: drafts, pages, the post limit and the
+    /// language apply as in [`parse_any_with`](crate::parse_any_with).
+    pub fn with_options(mut source: R, options: ParseOptions) -> Result<Self, Error> {
+        source.seek(SeekFrom::Start(0)).map_err(read_error)?;
+        let mut index = Entries::new(&mut source, Keep::Index, Depth::Feed, 0);
+        let sorted = sort(index.by_ref(), &options).map_err(|p| {
+            let (line, column) = index.place();
+            Error::placed(ErrorKind::Xml, p.message, line, column)
+        })?;
+        if sorted.posts.len() > options.max_posts() {
+            return Err(Error::placed(
+                ErrorKind::Limit,
+                format!(
+                    "the file holds {} posts, over the limit of {}",
+                    sorted.posts.len(),
+                    options.max_posts()
+                ),
+                1,
+                1,
+            ));
+        }
+        Ok(FeedReader {
+            source,
+            language: options.language().unwrap_or(Language::ENGLISH),
+            posts: sorted.posts.into(),
+            diagnostics: sorted.skipped.diagnostic().into_iter().collect(),
+            failed: false,
+        })
+    }
+
+    /// What the reader noted: the entries it skipped (drafts, pages, the
+    /// settings), known from the first pass.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// One entry read again, whole, from where the first pass found it,
+    /// with its text (its spans are in that text: see [`moved`]).
+    fn whole(&mut self, at: &Entry) -> Result<(Entry, String), Error> {
+        let mut bytes = vec![0; at.range.1 - at.range.0];
+        self.source
+            .seek(SeekFrom::Start(at.range.0 as u64))
+            .map_err(read_error)?;
+        self.source.read_exact(&mut bytes).map_err(read_error)?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            Error::placed(
+                ErrorKind::Read,
+                format!("the entry is not UTF-8: {e}"),
+                at.line,
+                1,
+            )
+        })?;
+        let entry = Entries::new(text.as_bytes(), Keep::All, Depth::Top, 0)
+            .next()
+            .and_then(Result::ok)
+            .ok_or_else(|| {
+                Error::placed(
+                    ErrorKind::Xml,
+                    "the entry changed since the file was first read".to_owned(),
+                    at.line,
+                    1,
+                )
+            })?;
+        Ok((entry, text))
+    }
+
+    fn read_post(&mut self, at: Entry, comments: Vec<Entry>) -> Result<Post<'static>, Error> {
+        let (entry, text) = self.whole(&at)?;
+        let mut post = post_of(&entry, &LineIndex::new(&text), self.language)
+            .map_err(|e| e.shifted(at.line - 1, at.range.0))?;
+        moved(&mut post, &at);
+        let mut thread_entries = Vec::with_capacity(comments.len());
+        for place in comments {
+            let (entry, text) = self.whole(&place)?;
+            let mut comment = comment_of(&entry, &LineIndex::new(&text));
+            moved(&mut comment, &place);
+            thread_entries.push((place, comment));
+        }
+        post.comments = thread(thread_entries, post.span);
+        Ok(post)
+    }
+}
+
+/// Moves spans found in an entry's own text to where the entry stands in
+/// the file: bytes on by its offset, lines by its line, and columns on its
+/// first line by its column.
+fn moved(value: &mut impl Spans, at: &Entry) {
+    value.each_span(&mut |span| {
+        if span.line == 1 {
+            span.column += at.column as u32;
+        }
+        span.start += at.range.0;
+        span.end += at.range.0;
+        span.line += at.line - 1;
+    });
+}
+
+impl<R: BufRead + Seek> Iterator for FeedReader<R> {
+    type Item = Result<Post<'static>, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
+        }
+        let (post, comments) = self.posts.pop_front()?;
+        let read = self.read_post(post, comments);
+        self.failed = read.is_err();
+        Some(read)
+    }
+}
+
+fn read_error(e: std::io::Error) -> Error {
+    Error::placed(ErrorKind::Read, format!("cannot read the file: {e}"), 1, 1)
+}
