@@ -81,8 +81,9 @@ fn quoted(w: &str) -> String {
 }
 
 /// A pest alternative of case-insensitive strings, grouped by their first
-/// letter (one test of the letter, then only its words: a line pays for a
-/// few words, not for all of them), each group longest first (a PEG takes
+/// letter (a few tests of the letter, see `by_first_letter`, then only its
+/// words: a line pays for a few words, not for all of them), each group
+/// longest first (a PEG takes
 /// the first alternative that matches: `Responder` must not win over
 /// `ResponderEliminar`).
 fn alternatives<'a>(words: impl Iterator<Item = &'a String>) -> String {
@@ -94,15 +95,124 @@ fn alternatives<'a>(words: impl Iterator<Item = &'a String>) -> String {
             groups.entry(first).or_default().push(w.to_string());
         }
     }
-    groups
-        .into_iter()
-        .map(|(first, mut group)| {
-            group.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
-            let words: Vec<String> = group.iter().map(|w| quoted(w)).collect();
-            format!("&{} ~ ({})", quoted(&first), words.join(" | "))
-        })
+    by_first_letter(
+        groups
+            .into_iter()
+            .map(|(first, mut group)| {
+                group.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+                let words: Vec<String> = group.iter().map(|w| quoted(w)).collect();
+                let branch = format!("&{} ~ ({})", quoted(&first), words.join(" | "));
+                (first, branch)
+            })
+            .collect(),
+    )
+}
+
+/// Branches keyed by their first letter (each branch holds only where its
+/// letter, in any case, starts the input), joined into one choice that
+/// finds the letter by halving the alphabet: `&('a'..'m' | 'A'..'M') ~ (...)
+/// | ...`, a few tests of the letter instead of one per branch. (The
+/// branches exclude each other, so their order does not matter.) Branches
+/// of other letters than ASCII's (`ä`, `ś`) come after.
+fn by_first_letter(branches: Vec<(String, String)>) -> String {
+    fn halve(letters: &[(char, String)]) -> String {
+        if letters.len() <= 3 {
+            return letters
+                .iter()
+                .map(|(_, b)| b.clone())
+                .collect::<Vec<_>>()
+                .join(" | ");
+        }
+        let (low, high) = letters.split_at(letters.len() / 2);
+        let (a, z) = (low[0].0, low[low.len() - 1].0);
+        format!(
+            "&('{a}'..'{z}' | '{}'..'{}') ~ ({}) | {}",
+            a.to_ascii_uppercase(),
+            z.to_ascii_uppercase(),
+            halve(low),
+            halve(high)
+        )
+    }
+    let ascii_letter = |key: &str| {
+        let mut chars = key.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_ascii_lowercase() => Some(c),
+            _ => None,
+        }
+    };
+    let mut ascii: Vec<(char, String)> = branches
+        .iter()
+        .filter_map(|(key, branch)| ascii_letter(key).map(|c| (c, branch.clone())))
+        .collect();
+    ascii.sort();
+    let others = branches
+        .iter()
+        .filter(|(key, _)| ascii_letter(key).is_none())
+        .map(|(_, branch)| branch.clone());
+    std::iter::once(halve(&ascii))
+        .filter(|s| !s.is_empty())
+        .chain(others)
         .collect::<Vec<_>>()
         .join("\n  | ")
+}
+
+/// A pest string, case-sensitive.
+fn exact(w: &str) -> String {
+    format!("\"{}\"", w.replace('\\', "\\\\").replace('"', "\\\""))
+}
+
+/// A cheap guard: whether a word of `words` can start here, from its first
+/// three letters (any case, as the word rules match them). It holds
+/// wherever a word holds (it may hold where none does). The first letter
+/// is found as in `by_first_letter`, then the next two letters are one
+/// choice of strings (`^"a" ~ (^"br" | ^"cc" | ...)`), which pest tries
+/// without the cost of a sequence each. Letters are compared as pest's
+/// `^"..."` compares them: ASCII letters in any case, other letters
+/// exactly (`Ä` and `ä` are two branches, tried after the ASCII ones).
+fn initials<'a>(words: impl Iterator<Item = &'a String>) -> String {
+    let mut groups: std::collections::BTreeMap<char, BTreeSet<String>> = Default::default();
+    for w in words {
+        let mut chars = w.chars().map(|c| c.to_ascii_lowercase());
+        let first = chars.next().unwrap();
+        groups
+            .entry(first)
+            .or_default()
+            .insert(chars.take(2).collect());
+    }
+    let branch = |first: char, rests: &BTreeSet<String>| {
+        // A word of one letter: the letter alone.
+        if rests.contains("") {
+            quoted(&first.to_string())
+        } else {
+            let rests: Vec<String> = rests.iter().map(|r| quoted(r)).collect();
+            format!("{} ~ ({})", quoted(&first.to_string()), rests.join(" | "))
+        }
+    };
+    by_first_letter(
+        groups
+            .iter()
+            .map(|(c, r)| (c.to_string(), branch(*c, r)))
+            .collect(),
+    )
+}
+
+/// The first letters of `words`, each in both cases, as a choice of
+/// case-sensitive strings: inside an atomic rule, `(!(this) ~ ANY)*`
+/// becomes pest's native skip, not a test per character. The choice is
+/// nested to the right (`"A" | ("D" | "H")`): pest inlines a rule into a
+/// skip only in that shape (it reads the rule before it rotates choices).
+fn first_letters<'a>(words: impl Iterator<Item = &'a String>) -> String {
+    let mut letters = BTreeSet::new();
+    for w in words {
+        let c = w.chars().next().unwrap();
+        letters.insert(c.to_ascii_lowercase().to_string());
+        letters.insert(c.to_ascii_uppercase().to_string());
+    }
+    let letters: Vec<String> = letters.iter().map(|l| exact(l)).collect();
+    let (last, rest) = letters.split_last().unwrap();
+    rest.iter()
+        .rev()
+        .fold(last.clone(), |inner, l| format!("{l} | ({inner})"))
 }
 
 fn grammar(langs: &[Language]) -> String {
@@ -197,6 +307,45 @@ fn grammar(langs: &[Language]) -> String {
         )
         .unwrap();
     }
+    let line_words: Vec<&String> = langs
+        .iter()
+        .flat_map(|l| {
+            l.weekdays
+                .iter()
+                .flatten()
+                .chain(l.months.iter().flatten())
+                .chain(&l.no_comments)
+                .chain(&l.furniture)
+                .chain(&l.salutations)
+                .chain(&l.valedictions)
+                .chain(&l.reply_delete)
+                .chain(&l.reply)
+                .chain(&l.replies)
+                .chain(&l.delete)
+        })
+        .collect();
+    write!(
+        out,
+        "\n/// Whether a line can start with a word of `lang_weekday`, `lang_month`,\n\
+         /// `lang_no_comments`, `lang_furniture`, `lang_greeting`,\n\
+         /// `lang_valediction`, `lang_reply_delete`, `lang_replies` or\n\
+         /// `lang_delete`: a guard from their first three letters (it may hold\n\
+         /// where none of them does, never fails where one does). A line of a page in\n\
+         /// another language that starts with none of them is read as in English\n\
+         /// (`intl_body_line` in `fast.pest`, `comment_stop_here` and\n\
+         /// `posted_line` in `blog.pest`).\n\
+         lang_line_initial = _{{ {} }}\n",
+        initials(line_words.into_iter())
+    )
+    .unwrap();
+    write!(
+        out,
+        "\n/// The first letters of `lang_said`'s words, in both cases (`author`\n\
+         /// skips the characters that are none of them at native speed).\n\
+         lang_said_initial = _{{ {} }}\n",
+        first_letters(langs.iter().flat_map(|l| &l.said))
+    )
+    .unwrap();
     out
 }
 
