@@ -86,12 +86,6 @@ impl Entry {
             column: 0,
         }
     }
-
-    /// The number at the end of the entry's id (`...post-2` gives `2`):
-    /// what `blogger:inReplyTo` and the `related` link name.
-    pub(crate) fn number(&self) -> &str {
-        last_number(&self.id)
-    }
 }
 
 /// The digits that end an id or address (`tag:...post-123` or

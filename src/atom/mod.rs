@@ -189,45 +189,72 @@ impl Skipped {
 }
 
 /// The entries sorted: the posts to read, in the file's order, each with
-/// its comment entries, and what was skipped.
-struct Sorted {
-    posts: Vec<(Entry, Vec<Entry>)>,
+/// its comments, and what was skipped. What is kept of an entry is the
+/// caller's (`P`: the whole entry, or only where it is); of a comment, also
+/// its [`Link`].
+struct Sorted<P> {
+    posts: Vec<(P, Vec<(P, Link)>)>,
     skipped: Skipped,
 }
 
+/// What threading needs of a comment: its number, the number of the
+/// comment it answers, and when it was published (milliseconds).
+#[derive(Debug, Clone, Copy)]
+struct Link {
+    number: Option<u64>,
+    reply_to: Option<u64>,
+    published: Option<i64>,
+}
+
+impl Link {
+    fn of(entry: &Entry) -> Link {
+        Link {
+            number: number(&entry.id),
+            reply_to: entry.reply_to.as_deref().and_then(number),
+            published: published(entry).map(|at| at.timestamp_millis()),
+        }
+    }
+}
+
+/// The number that ends an id or address (`...post-123`).
+fn number(id: &str) -> Option<u64> {
+    entries::last_number(id).parse().ok()
+}
+
 /// Sorts entries into posts and their comments, skipping (and counting)
-/// what the options do not read.
-fn sort<E>(
+/// what the options do not read, keeping `keep(entry)` of each.
+fn sort<E, P>(
     entries: impl Iterator<Item = Result<Entry, E>>,
     options: &ParseOptions,
-) -> Result<Sorted, E> {
+    keep: impl Fn(Entry) -> P,
+) -> Result<Sorted<P>, E> {
     let mut skipped = Skipped::default();
-    let mut posts: Vec<(Entry, Vec<Entry>)> = Vec::new();
-    let mut post_at: HashMap<String, usize> = HashMap::new();
+    let mut posts: Vec<(P, Vec<(P, Link)>)> = Vec::new();
+    let mut post_at: HashMap<u64, usize> = HashMap::new();
     let mut comments = Vec::new();
     for entry in entries {
         let entry = entry?;
         match (entry.kind, entry.status) {
-            (Kind::Comment, _) => comments.push(entry),
+            (Kind::Comment, _) => {
+                let post = entry.parent.as_deref().and_then(number);
+                let link = Link::of(&entry);
+                comments.push((post, keep(entry), link));
+            }
             (_, Status::Removed) => skipped.removed += 1,
             (Kind::Post | Kind::Page, Status::Draft) if !options.drafts() => skipped.drafts += 1,
             (Kind::Page, _) if !options.pages() => skipped.pages += 1,
             (Kind::Other, _) => skipped.other += 1,
             (Kind::Post | Kind::Page, _) => {
-                post_at.insert(entry.id.clone(), posts.len());
-                post_at.insert(entry.number().to_owned(), posts.len());
-                posts.push((entry, Vec::new()));
+                if let Some(n) = number(&entry.id) {
+                    post_at.insert(n, posts.len());
+                }
+                posts.push((keep(entry), Vec::new()));
             }
         }
     }
-    for comment in comments {
-        let post = comment.parent.as_deref().and_then(|p| {
-            post_at
-                .get(p)
-                .or_else(|| post_at.get(entries::last_number(p)))
-        });
-        match post {
-            Some(&k) => posts[k].1.push(comment),
+    for (post, comment, link) in comments {
+        match post.and_then(|p| post_at.get(&p)) {
+            Some(&k) => posts[k].1.push((comment, link)),
             None => skipped.orphans += 1,
         }
     }
@@ -241,15 +268,12 @@ fn assemble<'a>(
     options: &ParseOptions,
     language: Language,
 ) -> Result<Export<'a>, Error> {
-    let sorted = sort(entries.into_iter().map(Ok::<_, Error>), options)?;
-    let build = |index: &LineIndex<'_>, (entry, comments): (Entry, Vec<Entry>)| {
+    let sorted = sort(entries.into_iter().map(Ok::<_, Error>), options, |e| e)?;
+    let build = |index: &LineIndex<'_>, (entry, comments): (Entry, Vec<(Entry, Link)>)| {
         let mut post = post_of(&entry, index, language)?;
         let comments = comments
             .into_iter()
-            .map(|c| {
-                let comment = comment_of(&c, index);
-                (c, comment)
-            })
+            .map(|(c, link)| (link, comment_of(&c, index)))
             .collect();
         post.comments = thread(comments, post.span);
         Ok::<_, Error>(post)
@@ -394,33 +418,33 @@ fn comment_of(entry: &Entry, index: &LineIndex<'_>) -> Comment<'static> {
     }
 }
 
-/// One post's comments (each with its entry), threaded: a reply goes under
-/// the comment it answers; a comment that answers none, one not in the
-/// file, or one not before it in time is top-level (so no thread loops).
-/// Numbered 1, 2, ... in time order across the thread, replies too, so a
-/// number names one comment of the post (a comments table's `parent`).
+/// One post's comments (each with its [`Link`]), threaded: a reply goes
+/// under the comment it answers; a comment that answers none, one not in
+/// the file, or one not before it in time is top-level (so no thread
+/// loops). Numbered 1, 2, ... in time order across the thread, replies too,
+/// so a number names one comment of the post (a comments table's
+/// `parent`).
 fn thread(
-    mut comments: Vec<(Entry, Comment<'static>)>,
+    mut comments: Vec<(Link, Comment<'static>)>,
     post_span: Span,
 ) -> Option<CommentSection<'static>> {
     if comments.is_empty() {
         return None;
     }
     // In time order (a backup lists comments in no set order).
-    comments.sort_by_cached_key(|(entry, _)| published(entry));
-    let at: HashMap<String, usize> = comments
+    comments.sort_by_key(|(link, _)| link.published);
+    let at: HashMap<u64, usize> = comments
         .iter()
         .enumerate()
-        .map(|(k, (e, _))| (e.number().to_owned(), k))
+        .filter_map(|(k, (link, _))| Some((link.number?, k)))
         .collect();
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); comments.len()];
     let mut top = Vec::new();
     let mut built = Vec::with_capacity(comments.len());
-    for (k, (entry, mut comment)) in comments.into_iter().enumerate() {
-        let parent = entry
+    for (k, (link, mut comment)) in comments.into_iter().enumerate() {
+        let parent = link
             .reply_to
-            .as_deref()
-            .and_then(|r| at.get(entries::last_number(r)).copied())
+            .and_then(|r| at.get(&r).copied())
             .filter(|&p| p < k);
         match parent {
             Some(p) => children[p].push(k),

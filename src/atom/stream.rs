@@ -9,7 +9,7 @@ use std::collections::VecDeque;
 use std::io::{BufRead, Seek, SeekFrom};
 
 use super::entries::{Depth, Entries, Entry, Keep};
-use super::{comment_of, post_of, sort, thread};
+use super::{comment_of, post_of, sort, thread, Link};
 use crate::ast::{Post, Spans};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, ErrorKind};
@@ -60,9 +60,9 @@ use crate::span::LineIndex;
 pub struct FeedReader<R> {
     source: R,
     language: Language,
-    /// The posts still to read, each with its comments (entries without
-    /// their text: where they are and what they are).
-    posts: VecDeque<(Entry, Vec<Entry>)>,
+    /// The posts still to read, each with its comments: where they are
+    /// (and how a comment is threaded).
+    posts: VecDeque<(Place, Vec<(Place, Link)>)>,
     diagnostics: Vec<Diagnostic>,
     failed: bool,
 }
@@ -78,7 +78,7 @@ impl<R: BufRead + Seek> FeedReader<R> {
     pub fn with_options(mut source: R, options: ParseOptions) -> Result<Self, Error> {
         source.seek(SeekFrom::Start(0)).map_err(read_error)?;
         let mut index = Entries::new(&mut source, Keep::Index, Depth::Feed, 0);
-        let sorted = sort(index.by_ref(), &options).map_err(|p| {
+        let sorted = sort(index.by_ref(), &options, |e| Place::of(&e)).map_err(|p| {
             let (line, column) = index.place();
             Error::placed(ErrorKind::Xml, p.message, line, column)
         })?;
@@ -111,7 +111,7 @@ impl<R: BufRead + Seek> FeedReader<R> {
 
     /// One entry read again, whole, from where the first pass found it,
     /// with its text (its spans are in that text: see [`moved`]).
-    fn whole(&mut self, at: &Entry) -> Result<(Entry, String), Error> {
+    fn whole(&mut self, at: &Place) -> Result<(Entry, String), Error> {
         let mut bytes = vec![0; at.range.1 - at.range.0];
         self.source
             .seek(SeekFrom::Start(at.range.0 as u64))
@@ -139,17 +139,21 @@ impl<R: BufRead + Seek> FeedReader<R> {
         Ok((entry, text))
     }
 
-    fn read_post(&mut self, at: Entry, comments: Vec<Entry>) -> Result<Post<'static>, Error> {
+    fn read_post(
+        &mut self,
+        at: Place,
+        comments: Vec<(Place, Link)>,
+    ) -> Result<Post<'static>, Error> {
         let (entry, text) = self.whole(&at)?;
         let mut post = post_of(&entry, &LineIndex::new(&text), self.language)
             .map_err(|e| e.shifted(at.line - 1, at.range.0))?;
         moved(&mut post, &at);
         let mut thread_entries = Vec::with_capacity(comments.len());
-        for place in comments {
+        for (place, link) in comments {
             let (entry, text) = self.whole(&place)?;
             let mut comment = comment_of(&entry, &LineIndex::new(&text));
             moved(&mut comment, &place);
-            thread_entries.push((place, comment));
+            thread_entries.push((link, comment));
         }
         post.comments = thread(thread_entries, post.span);
         Ok(post)
@@ -159,7 +163,7 @@ impl<R: BufRead + Seek> FeedReader<R> {
 /// Moves spans found in an entry's own text to where the entry stands in
 /// the file: bytes on by its offset, lines by its line, and columns on its
 /// first line by its column.
-fn moved(value: &mut impl Spans, at: &Entry) {
+fn moved(value: &mut impl Spans, at: &Place) {
     value.each_span(&mut |span| {
         if span.line == 1 {
             span.column += at.column as u32;
@@ -181,6 +185,25 @@ impl<R: BufRead + Seek> Iterator for FeedReader<R> {
         let read = self.read_post(post, comments);
         self.failed = read.is_err();
         Some(read)
+    }
+}
+
+/// Where an entry is: its bytes, and the line and 0-based column it
+/// starts at (all the first pass keeps of it).
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    range: (usize, usize),
+    line: u32,
+    column: usize,
+}
+
+impl Place {
+    fn of(entry: &Entry) -> Place {
+        Place {
+            range: entry.range,
+            line: entry.line,
+            column: entry.column,
+        }
     }
 }
 
