@@ -239,6 +239,7 @@ fn csv_posts_and_letters_tables() {
         [
             "file",
             "post",
+            "post_id",
             "line",
             "date",
             "weekday",

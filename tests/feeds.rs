@@ -112,8 +112,12 @@ fn takeouts_feed_reads_as_a_reader_sees_it() {
     assert_eq!(summary(&export, false), expected());
 }
 
-/// What both forms give: posts, titles, dates, comment counts, authors.
-fn common(export: &Export<'_>) -> Vec<(String, Option<String>, usize, Vec<String>)> {
+/// What both forms give: posts (and their ids), titles, dates, comment
+/// counts, authors.
+/// A post as both forms give it: id, date, title, comment count, authors.
+type Common = (String, String, Option<String>, usize, Vec<String>);
+
+fn common(export: &Export<'_>) -> Vec<Common> {
     fn authors(comments: &[Comment<'_>], out: &mut Vec<(String, String)>) {
         for c in comments {
             let at = c
@@ -137,6 +141,7 @@ fn common(export: &Export<'_>) -> Vec<(String, Option<String>, usize, Vec<String
             let mut names: Vec<String> = all.into_iter().map(|(_, name)| name).collect();
             names.sort();
             (
+                post.post_id(),
                 post.date.to_string(),
                 post.title.as_deref().map(str::to_owned),
                 post.comment_count(),
@@ -312,4 +317,19 @@ fn the_stream_reads_exactly_what_parse_any_reads() {
         .err()
         .unwrap();
     assert_eq!((err.kind(), err.line()), (&ErrorKind::Xml, 2));
+}
+
+/// A post's id is the same on its own page, on a home or archive page
+/// that cuts its body at "Read more", and untitled or titled alike.
+#[test]
+fn a_post_keeps_its_id_wherever_it_appears() {
+    let own = "Friday 25 July 2014\n\nRain at Last\n\nAfter three dry weeks the rain came.\n\nThe butts are full.\n\n2 comments:\n\nAna said...\n\n    Lovely.\n\n    25 July 2014 at 10:30\n";
+    let home = "Saturday 26 July 2014\n\nA Walk\n\nTo the river.\n\nFriday 25 July 2014\n\nRain at Last\n\nAfter three dry weeks the rain came.\n\nRead more »\n";
+    let id = |text: &str, k: usize| blog_export::parse(text).unwrap().posts[k].post_id();
+    assert_eq!(id(own, 0), "2014-07-25-rain-at-last");
+    assert_eq!(id(own, 0), id(home, 1));
+    assert_ne!(id(home, 0), id(home, 1));
+    let untitled = "Friday 25 July 2014\n\n\nAfter three dry weeks the rain came in the night.\n";
+    let cut = "Friday 25 July 2014\n\n\nAfter three dry weeks the rain came in the...\n";
+    assert_eq!(id(untitled, 0), id(cut, 0));
 }

@@ -136,7 +136,8 @@ def tables(
     Returns ``{"posts": ..., "comments": ..., "letters": ...}``:
 
     - ``posts``: one row per post: ``file``, ``post`` (its index in the
-      file), ``line``, ``date`` (date32), ``weekday``, ``title``,
+      file), ``post_id`` (its stable id, see the README), ``line``,
+      ``date`` (date32), ``weekday``, ``title``,
       ``paragraphs``, ``letters``, ``declared`` (the header's count, or
       null), ``comments`` (listed, replies included), and from Blogger's
       XML export files ``published`` (RFC 3339), ``author``, ``labels``

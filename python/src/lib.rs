@@ -207,6 +207,7 @@ table!(
     PostColumns {
         file: String,
         post: i64,
+        post_id: String,
         line: i64,
         date: String,
         weekday: Option<&'static str>,
@@ -287,6 +288,7 @@ impl Columns {
         let p = &mut self.posts;
         p.file.push(file.to_string());
         p.post.push(index);
+        p.post_id.push(post.post_id());
         p.line.push(post.header_span.line.into());
         p.date.push(post.date.to_string());
         p.weekday.push(post.weekday_name());

@@ -34,7 +34,7 @@ def test_the_columns_are_the_documented_ones():
     # The columns are declared once, in the native module; this is the
     # documented contract (README, `tables`' docstring).
     assert blog_export.TABLES == {
-        "posts": ("file", "post", "line", "date", "weekday", "title", "paragraphs",
+        "posts": ("file", "post", "post_id", "line", "date", "weekday", "title", "paragraphs",
                   "letters", "declared", "comments", "published", "author", "labels", "url"),
         "comments": ("file", "post", "number", "parent", "line", "author", "signature",
                      "posted", "posted_date", "posted_time", "text"),

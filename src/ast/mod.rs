@@ -16,6 +16,7 @@ use crate::span::Span;
 mod comments;
 mod letter;
 mod owned;
+mod post_id;
 mod spans;
 
 pub(crate) use owned::IntoOwned;
@@ -105,7 +106,10 @@ impl<'a> Export<'a> {
 /// assert!(post.comments.is_none());
 /// # Ok::<(), blog_export::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// In JSON a post also has `post_id` ([`Post::post_id`]), first; it is
+/// derived, so it is written but never read back.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct Post<'a> {
     /// The date of the header line.
@@ -362,7 +366,7 @@ pub struct Separator<'a> {
 
 /// Serializes an optional [`Weekday`] as its full English name
 /// (`"Friday"`) or null.
-mod weekday_name {
+pub(crate) mod weekday_name {
     use std::borrow::Cow;
 
     use chrono::Weekday;
@@ -370,7 +374,7 @@ mod weekday_name {
 
     pub(crate) use crate::dates::weekday_name as name;
 
-    pub(super) fn serialize<S: Serializer>(day: &Option<Weekday>, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(day: &Option<Weekday>, s: S) -> Result<S::Ok, S::Error> {
         match day {
             Some(day) => s.serialize_some(name(*day)),
             None => s.serialize_none(),

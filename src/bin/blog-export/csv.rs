@@ -31,6 +31,7 @@ pub enum Table {
 struct PostRow<'r> {
     file: &'r str,
     post: usize,
+    post_id: String,
     line: u32,
     date: String,
     weekday: Option<&'r str>,
@@ -118,6 +119,7 @@ pub fn post_rows(file: &str, index: usize, post: &Post, table: Table) -> io::Res
         Table::Posts => w.serialize(PostRow {
             file,
             post: index,
+            post_id: post.post_id(),
             line: post.header_span.line,
             date: post.date.to_string(),
             weekday: post.weekday_name(),
