@@ -38,6 +38,8 @@ def parse(
     max_line_bytes: Optional[int] = None,
     max_posts: Optional[int] = None,
     language: Optional[str] = None,
+    drafts: bool = False,
+    pages: bool = False,
 ) -> Dict[str, Any]:
     """Parse one export given as text.
 
@@ -59,7 +61,9 @@ def parse(
     from Settings or Takeout's ``feed.atom`` (found from its content): its
     published posts, threaded comments and letters come in the same shape,
     each post with an ``entry`` (``published``, ``author``, ``labels``,
-    ``url``).
+    ``url``). ``drafts=True`` and ``pages=True`` also read its drafts and
+    static pages (skipped by default and counted in a ``skipped_entries``
+    diagnostic).
 
     Raises :class:`ParseError` (a ``ValueError`` with ``kind``, ``line``,
     ``column``, ``offset`` and ``message``) when the text has no post,
@@ -69,7 +73,9 @@ def parse(
     >>> export["posts"][0]["date"], export["posts"][0]["title"]
     ('2014-07-25', 'Title')
     """
-    return json.loads(parse_json(text, strict, max_size, max_line_bytes, max_posts, language))
+    return json.loads(
+        parse_json(text, strict, max_size, max_line_bytes, max_posts, language, drafts, pages)
+    )
 
 
 def parse_file(
@@ -80,6 +86,8 @@ def parse_file(
     max_line_bytes: Optional[int] = None,
     max_posts: Optional[int] = None,
     language: Optional[str] = None,
+    drafts: bool = False,
+    pages: bool = False,
 ) -> Dict[str, Any]:
     """Parse the export in the file at ``path`` (a ``str`` or
     ``os.PathLike``; UTF-8 text).
@@ -91,7 +99,9 @@ def parse_file(
     first bad byte).
     """
     return json.loads(
-        parse_file_json(os.fspath(path), strict, max_size, max_line_bytes, max_posts, language)
+        parse_file_json(
+            os.fspath(path), strict, max_size, max_line_bytes, max_posts, language, drafts, pages
+        )
     )
 
 
@@ -126,12 +136,15 @@ def tables(
     max_line_bytes: Optional[int] = None,
     max_posts: Optional[int] = None,
     language: Optional[str] = None,
+    drafts: bool = False,
+    pages: bool = False,
 ) -> Dict[str, "Any"]:
     """The posts, comments and letters of the files at ``paths`` (one path
     or several, ``str`` or ``os.PathLike``, files or directories of saved
     pages (``.txt``) and Blogger's export files (``.xml``, ``.atom``) as the
     command-line tool reads them) as ``pyarrow.Table`` objects
-    (needs ``pyarrow``). The limits are those of :func:`parse`.
+    (needs ``pyarrow``). The limits, ``language``, ``drafts`` and ``pages``
+    are those of :func:`parse`.
 
     Returns ``{"posts": ..., "comments": ..., "letters": ...}``:
 
@@ -159,7 +172,9 @@ def tables(
     """
     import pyarrow as pa
 
-    columns = table_columns(_files(paths), max_size, max_line_bytes, max_posts, language)
+    columns = table_columns(
+        _files(paths), max_size, max_line_bytes, max_posts, language, drafts, pages
+    )
     types = {
         "post": pa.int64(), "line": pa.int64(), "paragraphs": pa.int64(),
         "letters": pa.int64(), "declared": pa.int64(), "comments": pa.int64(),

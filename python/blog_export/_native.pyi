@@ -22,6 +22,8 @@ def parse_json(
     max_line_bytes: Optional[int] = None,
     max_posts: Optional[int] = None,
     language: Optional[str] = None,
+    drafts: bool = False,
+    pages: bool = False,
 ) -> bytes:
     """The JSON of ``blog-export parse`` for ``text``."""
 
@@ -32,6 +34,8 @@ def parse_file_json(
     max_line_bytes: Optional[int] = None,
     max_posts: Optional[int] = None,
     language: Optional[str] = None,
+    drafts: bool = False,
+    pages: bool = False,
 ) -> bytes:
     """The JSON of ``blog-export parse`` for the file at ``path``."""
 
@@ -41,5 +45,7 @@ def table_columns(
     max_line_bytes: Optional[int] = None,
     max_posts: Optional[int] = None,
     language: Optional[str] = None,
+    drafts: bool = False,
+    pages: bool = False,
 ) -> Dict[str, Dict[str, list]]:
     """The columns of the posts, comments and letters tables."""

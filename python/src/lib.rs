@@ -89,20 +89,25 @@ impl ReadError {
 }
 
 /// The parse options of the keywords `strict`, `max_size`,
-/// `max_line_bytes`, `max_posts` and `language` (None: the crate's default;
-/// an unknown language code is a `ValueError`).
+/// `max_line_bytes`, `max_posts`, `language`, `drafts` and `pages` (None:
+/// the crate's default; an unknown language code is a `ValueError`).
+#[allow(clippy::too_many_arguments)]
 fn options(
     strict: bool,
     max_size: Option<usize>,
     max_line_bytes: Option<usize>,
     max_posts: Option<usize>,
     language: Option<&str>,
+    drafts: bool,
+    pages: bool,
 ) -> PyResult<ParseOptions> {
     let mut o = if strict {
         ParseOptions::strict()
     } else {
         ParseOptions::default()
-    };
+    }
+    .with_drafts(drafts)
+    .with_pages(pages);
     if let Some(n) = max_size {
         o = o.with_max_input_bytes(n);
     }
@@ -127,7 +132,7 @@ fn options(
 
 /// The crate's JSON for `text` (what `blog-export parse` prints).
 #[pyfunction]
-#[pyo3(signature = (text, strict = false, max_size = None, max_line_bytes = None, max_posts = None, language = None))]
+#[pyo3(signature = (text, strict = false, max_size = None, max_line_bytes = None, max_posts = None, language = None, drafts = false, pages = false))]
 fn parse_json(
     py: Python<'_>,
     text: String,
@@ -136,8 +141,18 @@ fn parse_json(
     max_line_bytes: Option<usize>,
     max_posts: Option<usize>,
     language: Option<&str>,
+    drafts: bool,
+    pages: bool,
 ) -> PyResult<Py<PyBytes>> {
-    let options = options(strict, max_size, max_line_bytes, max_posts, language)?;
+    let options = options(
+        strict,
+        max_size,
+        max_line_bytes,
+        max_posts,
+        language,
+        drafts,
+        pages,
+    )?;
     let json = py.detach(|| {
         blog_export::parse_any_with(&text, &options)
             .map(|export| serde_json::to_vec(&export).unwrap_or_default())
@@ -150,7 +165,7 @@ fn parse_json(
 
 /// The crate's JSON for the file at `path`.
 #[pyfunction]
-#[pyo3(signature = (path, strict = false, max_size = None, max_line_bytes = None, max_posts = None, language = None))]
+#[pyo3(signature = (path, strict = false, max_size = None, max_line_bytes = None, max_posts = None, language = None, drafts = false, pages = false))]
 fn parse_file_json(
     py: Python<'_>,
     path: PathBuf,
@@ -159,9 +174,19 @@ fn parse_file_json(
     max_line_bytes: Option<usize>,
     max_posts: Option<usize>,
     language: Option<&str>,
+    drafts: bool,
+    pages: bool,
 ) -> PyResult<Py<PyBytes>> {
     let name = path.display().to_string();
-    let options = options(strict, max_size, max_line_bytes, max_posts, language)?;
+    let options = options(
+        strict,
+        max_size,
+        max_line_bytes,
+        max_posts,
+        language,
+        drafts,
+        pages,
+    )?;
     let json = py.detach(|| {
         read(&path).map(|text| {
             blog_export::parse_any_with(&text, &options)
@@ -412,7 +437,7 @@ enum FileRows {
 /// files at `paths` (parsed in parallel, without the GIL), as
 /// `{"posts": {column: list}, ...}`.
 #[pyfunction]
-#[pyo3(signature = (paths, max_size = None, max_line_bytes = None, max_posts = None, language = None))]
+#[pyo3(signature = (paths, max_size = None, max_line_bytes = None, max_posts = None, language = None, drafts = false, pages = false))]
 fn table_columns<'py>(
     py: Python<'py>,
     paths: Vec<PathBuf>,
@@ -420,8 +445,18 @@ fn table_columns<'py>(
     max_line_bytes: Option<usize>,
     max_posts: Option<usize>,
     language: Option<&str>,
+    drafts: bool,
+    pages: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let options = options(false, max_size, max_line_bytes, max_posts, language)?;
+    let options = options(
+        false,
+        max_size,
+        max_line_bytes,
+        max_posts,
+        language,
+        drafts,
+        pages,
+    )?;
     let files: Vec<FileRows> = py.detach(|| {
         paths
             .par_iter()

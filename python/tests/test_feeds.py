@@ -33,3 +33,12 @@ def test_tables_read_both_forms_alike(blog_export_cli):
     assert [(c["number"], c["parent"]) for c in xml if c["post"] == 4] == [
         (1, None), (2, 1), (3, 2), (4, None)
     ]
+
+
+def test_drafts_and_pages_on_request():
+    default = blog_export.parse_file(FEEDS / "classic.xml")
+    every = blog_export.parse_file(FEEDS / "classic.xml", drafts=True, pages=True)
+    assert len(every["posts"]) == len(default["posts"]) + 2
+    assert sum(1 for p in every["posts"] if p["entry"].get("draft")) == 1
+    t = blog_export.tables(FEEDS / "classic.xml", pages=True)
+    assert t["posts"].num_rows == len(default["posts"]) + 1
