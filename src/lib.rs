@@ -220,6 +220,7 @@
 // The parser pest derives without its `std` feature names `alloc`.
 extern crate alloc;
 
+mod archive;
 mod ast;
 #[cfg(feature = "atom")]
 mod atom;
@@ -261,6 +262,7 @@ pub mod __reference {
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 
+pub use archive::{Archive, ArchivePost, Source};
 pub use ast::{
     Block, BulletList, Comment, CommentSection, Export, FeedEntry, Letter, Marker, MarkerKind,
     Paragraph, Post, Posted, Sent, SentAt, Separator, Signature,

@@ -166,6 +166,26 @@ impl ReadError {
     }
 }
 
+/// What an input gave: its value, or, reported on standard error with its
+/// exit code, why it gave none (unreadable: 2; not parsed: 1).
+pub fn reported<T>(
+    name: &str,
+    result: Result<Result<T, blog_export::Error>, ReadError>,
+) -> Option<T> {
+    match result {
+        Err(unread) => {
+            unread.report(name);
+            None
+        }
+        Ok(Err(error)) => {
+            warn(format_args!("{name}:{error}"));
+            fail(1);
+            None
+        }
+        Ok(Ok(value)) => Some(value),
+    }
+}
+
 /// Reads an input whole, refusing one larger than `max_size` bytes before
 /// reading it.
 pub fn read(input: &Input, max_size: u64) -> Result<String, ReadError> {

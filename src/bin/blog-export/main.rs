@@ -5,6 +5,7 @@
 //! output formats in `json.rs` and `csv.rs`.
 
 mod check;
+mod corpus;
 mod csv;
 mod files;
 mod json;
@@ -154,6 +155,27 @@ enum Command {
         #[command(flatten)]
         inputs: Inputs,
     },
+    /// One record per distinct post across all inputs (a blog saved page
+    /// by page shows a post on its own page, home pages, archives and
+    /// label pages): each post once, by its `post_id`, with its `sources`
+    /// (file and line of every appearance), the fullest body and every
+    /// comment any appearance shows. Posts that share an id but whose
+    /// bodies differ stay apart and are named under `conflicts`.
+    #[command(after_help = "Examples:
+  blog-export corpus saved-blog/ > posts.json
+  blog-export corpus --format csv --table comments saved-blog/ > comments.csv")]
+    Corpus {
+        /// Output format: JSON `{\"posts\": [...], \"conflicts\": [...]}`, JSON
+        /// lines, or a CSV table (`file` is a post's first source, `post`
+        /// its index in the corpus).
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// The table to write with `--format csv`.
+        #[arg(long, value_enum, default_value_t = Table::Posts)]
+        table: Table,
+        #[command(flatten)]
+        inputs: Inputs,
+    },
 }
 
 /// `1234`, `500K`, `500M`, `2G` (powers of 1024).
@@ -208,8 +230,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let (Command::Parse { inputs, .. } | Command::Check { inputs, .. } | Command::Stats { inputs }) =
-        &cli.command;
+    let (Command::Parse { inputs, .. }
+    | Command::Check { inputs, .. }
+    | Command::Stats { inputs }
+    | Command::Corpus { inputs, .. }) = &cli.command;
     if let Some(n) = inputs.threads {
         if let Err(e) = rayon::ThreadPoolBuilder::new()
             .num_threads(n)
@@ -242,6 +266,7 @@ fn main() -> ExitCode {
         ),
         Command::Check { strict, .. } => check::run(&list, *strict, &limits),
         Command::Stats { .. } => stats::run(&list, &limits),
+        Command::Corpus { format, table, .. } => corpus::run(&list, *format, *table, &limits),
     };
     match result {
         Ok(()) => {}

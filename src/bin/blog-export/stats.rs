@@ -6,9 +6,8 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::files::{each_file, Input};
+use crate::files::{each_file, reported, Input};
 use crate::limits::{named, Limits};
-use crate::report::{fail, warn};
 
 #[derive(Default, Clone, Copy)]
 struct Counts {
@@ -83,16 +82,9 @@ pub fn run(inputs: &[Input], limits: &Limits) -> io::Result<()> {
         },
         |input, result| {
             let name = input.name();
-            match result {
-                Err(unread) => unread.report(&name),
-                Ok(Err(error)) => {
-                    warn(format_args!("{name}:{error}"));
-                    fail(1);
-                }
-                Ok(Ok(counts)) => {
-                    writeln!(out, "{}", counts.row(&name))?;
-                    total.add(counts);
-                }
+            if let Some(counts) = reported(&name, result) {
+                writeln!(out, "{}", counts.row(&name))?;
+                total.add(counts);
             }
             Ok(())
         },
