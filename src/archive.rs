@@ -46,9 +46,8 @@ pub struct ArchivePost {
     /// appearance whose body it keeps (the first source, by file and line,
     /// among those with the longest body).
     pub post: Post<'static>,
-    /// Where the kept body comes from.
-    #[serde(skip)]
-    body_source: Source,
+    /// Where the kept body, and so the post's spans, come from.
+    pub body_source: Source,
     /// Comments the other appearances show beyond the largest thread, kept
     /// apart until [`Archive::posts`] joins them.
     #[serde(skip)]

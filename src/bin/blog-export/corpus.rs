@@ -90,8 +90,8 @@ pub fn run(inputs: &[Input], format: Format, table: Table, limits: &Limits) -> i
         Format::Csv => {
             out.write_all(&tables::header(table)?)?;
             for (k, p) in posts.iter().enumerate() {
-                let file = p.sources.first().map_or("", |s| s.file.as_str());
-                out.write_all(&tables::post_rows(file, k, &p.post, table)?)?;
+                // The file the post's lines are in: its kept body's.
+                out.write_all(&tables::post_rows(&p.body_source.file, k, &p.post, table)?)?;
             }
         }
     }

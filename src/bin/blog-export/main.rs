@@ -165,9 +165,9 @@ enum Command {
   blog-export corpus saved-blog/ > posts.json
   blog-export corpus --format csv --table comments saved-blog/ > comments.csv")]
     Corpus {
-        /// Output format: JSON `{\"posts\": [...], \"conflicts\": [...]}`, JSON
-        /// lines, or a CSV table (`file` is a post's first source, `post`
-        /// its index in the corpus).
+        /// Output format: JSON `{"posts": [...], "conflicts": [...]}`, JSON
+        /// lines, or a CSV table (`file` is the source of a post's kept
+        /// body, whose lines `line` counts; `post` its index in the corpus).
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
         /// The table to write with `--format csv`.
