@@ -111,9 +111,13 @@ fn alternatives<'a>(words: impl Iterator<Item = &'a String>) -> String {
 /// Branches keyed by their first letter (each branch holds only where its
 /// letter, in any case, starts the input), joined into one choice that
 /// finds the letter by halving the alphabet: `&('a'..'m' | 'A'..'M') ~ (...)
-/// | ...`, a few tests of the letter instead of one per branch. (The
-/// branches exclude each other, so their order does not matter.) Branches
-/// of other letters than ASCII's (`ä`, `ś`) come after.
+/// | !('a'..'m' | 'A'..'M') ~ (...)`, a few tests of the letter instead of
+/// one per branch. (The branches exclude each other, so their order does
+/// not matter; the negated half is what makes it a search: a line whose
+/// letter's branch fails, having matched the letter but none of its words,
+/// tries no other branch, where a plain choice would try each of them in
+/// turn.) Branches of other letters than ASCII's (`ä`, `ś`) come after,
+/// behind a test that the input starts with no ASCII letter.
 fn by_first_letter(branches: Vec<(String, String)>) -> String {
     fn halve(letters: &[(char, String)]) -> String {
         if letters.len() <= 3 {
@@ -125,10 +129,13 @@ fn by_first_letter(branches: Vec<(String, String)>) -> String {
         }
         let (low, high) = letters.split_at(letters.len() / 2);
         let (a, z) = (low[0].0, low[low.len() - 1].0);
-        format!(
-            "&('{a}'..'{z}' | '{}'..'{}') ~ ({}) | {}",
+        let range = format!(
+            "'{a}'..'{z}' | '{}'..'{}'",
             a.to_ascii_uppercase(),
-            z.to_ascii_uppercase(),
+            z.to_ascii_uppercase()
+        );
+        format!(
+            "&({range}) ~ ({}) | !({range}) ~ ({})",
             halve(low),
             halve(high)
         )
@@ -149,11 +156,16 @@ fn by_first_letter(branches: Vec<(String, String)>) -> String {
         .iter()
         .filter(|(key, _)| ascii_letter(key).is_none())
         .map(|(_, branch)| branch.clone());
-    std::iter::once(halve(&ascii))
-        .filter(|s| !s.is_empty())
-        .chain(others)
-        .collect::<Vec<_>>()
-        .join("\n  | ")
+    let others: Vec<String> = others.collect();
+    match (ascii.is_empty(), others.is_empty()) {
+        (true, _) => others.join("\n  | "),
+        (false, true) => halve(&ascii),
+        (false, false) => format!(
+            "&('a'..'z' | 'A'..'Z') ~ ({})\n  | !('a'..'z' | 'A'..'Z') ~ ({})",
+            halve(&ascii),
+            others.join("\n  | ")
+        ),
+    }
 }
 
 /// A pest string, case-sensitive.
@@ -302,7 +314,7 @@ fn grammar(langs: &[Language]) -> String {
     for (name, doc, words) in rules {
         write!(
             out,
-            "\n/// {doc}\n{name} = @{{ {} }}\n",
+            "\n/// {doc}\n{name} = _{{ {} }}\n",
             alternatives(words.into_iter())
         )
         .unwrap();

@@ -282,7 +282,7 @@ impl<'a> Builder<'a> {
                 Rule::time => time = Some(text),
                 // The weekday, the zone and the word before the time
                 // (`a las`, `um`) are kept in the text only.
-                Rule::weekday | Rule::zone | Rule::lang_at => {}
+                Rule::weekday | Rule::zone => {}
                 _ => return Err(self.unexpected(&part, "a comment's time")),
             }
         }
