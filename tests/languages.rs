@@ -512,6 +512,78 @@ fn a_page_in_each_language() {
     }
 }
 
+/// No `said` word can end a date line, so a date header is never a
+/// `said_line` (`section_line` in `grammar/blog.pest` relies on it: it
+/// tests for the next post's header before it scans a line's author). A
+/// date line ends in a year, a day (`3`, `3rd`) or a month's name (with
+/// or without a dot) after a space or a joining word; a `said_line` ends
+/// in a `said` word, with or without dots. So no `said` word may contain a
+/// digit, be the end of a month's name or an ordinal suffix, or end with
+/// one after a space or `d'`.
+#[test]
+fn no_said_word_ends_a_date_line() {
+    let langs = languages();
+    let english_months = [
+        "Jan",
+        "January",
+        "Feb",
+        "February",
+        "Mar",
+        "March",
+        "Apr",
+        "April",
+        "May",
+        "Jun",
+        "June",
+        "Jul",
+        "July",
+        "Aug",
+        "August",
+        "Sep",
+        "Sept",
+        "September",
+        "Oct",
+        "October",
+        "Nov",
+        "November",
+        "Dec",
+        "December",
+    ];
+    let mut ends: Vec<String> = ["st", "nd", "rd", "th"].map(String::from).to_vec();
+    for month in langs
+        .iter()
+        .flat_map(|l| l.months.iter().flatten().map(String::as_str))
+        .chain(english_months)
+    {
+        ends.push(month.to_lowercase());
+        ends.push(format!("{}.", month.to_lowercase()));
+    }
+    for said in langs
+        .iter()
+        .flat_map(|l| l.said.iter().map(String::as_str))
+        .chain(["said...", "said…"])
+    {
+        let said = said.to_lowercase();
+        assert!(!said.chars().any(|c| c.is_ascii_digit()), "{said}");
+        for end in &ends {
+            // A longer `said` word ending in a month's name ends a date
+            // line only if what comes before the name in it can come
+            // before a month: white space, or `d'` (`de`, `del` end in a
+            // space).
+            let before = said.strip_suffix(end.as_str());
+            let joined = before.is_some_and(|b| {
+                b.ends_with(|c: char| c.is_whitespace() || c == '\u{200B}' || c == '\u{FEFF}')
+                    || b.ends_with("d'")
+                    || b.ends_with("d’")
+            });
+            assert!(
+                !end.ends_with(&said) && !joined,
+                "`{said}` can end a date line ending in `{end}`"
+            );
+        }
+    }
+}
+
 /// Letters in other languages: the salutations and valedictions of each
 /// language file open and close them; a plain hello opens none.
 #[test]
