@@ -3,6 +3,10 @@
 //! and Takeout's `feed.atom`, with `blogger:type`) into one [`Entry`] shape.
 //! In: the file's text. Out: its entries in order, each with its byte range.
 //! Nothing else of the feed is kept. A DTD is refused, never expanded.
+//!
+//! Text in memory (a whole file, or one entry read again) is read in
+//! place: its events borrow it ([`Memory`]); any other reader's events are
+//! copied into a buffer ([`Buffered`]).
 
 use std::borrow::Cow;
 use std::io::{BufRead, Read};
@@ -136,9 +140,13 @@ enum Field {
 }
 
 impl Field {
-    /// Whether the field is the entry's text (what an index pass skips).
-    fn is_text(self) -> bool {
-        matches!(self, Field::Title | Field::Content)
+    /// Whether an index pass keeps the field: what sorts and threads an
+    /// entry, not its text, author or address.
+    fn in_index(self) -> bool {
+        !matches!(
+            self,
+            Field::Title | Field::Content | Field::AuthorName | Field::Filename
+        )
     }
 }
 
@@ -147,8 +155,9 @@ impl Field {
 pub(crate) enum Keep {
     /// Everything.
     All,
-    /// All but the content and title: a first pass over a large file that
-    /// only finds where each entry is and what it is.
+    /// Only what sorts and threads an entry (no text, author, labels or
+    /// address): a first pass over a large file that only finds where each
+    /// entry is and what it is.
     Index,
 }
 
@@ -161,7 +170,8 @@ pub(crate) enum Depth {
 }
 
 /// A reader that counts the lines it hands on, so an entry's line is known
-/// without the whole file (quick-xml consumes exactly the bytes it read).
+/// without the whole file (quick-xml consumes exactly the bytes it read);
+/// text in memory has its own line index instead.
 pub(crate) struct Lines<R> {
     inner: R,
     /// Lines ended so far.
@@ -170,13 +180,14 @@ pub(crate) struct Lines<R> {
     consumed: usize,
     /// Characters from the current line's start to what was consumed.
     column: usize,
-    /// Whether lines and columns are counted (only an index pass needs
-    /// them: a file in memory has its own line index).
-    count: bool,
 }
 
 /// The characters in UTF-8 bytes (the bytes that are not continuations).
 fn chars_in(bytes: &[u8]) -> usize {
+    // Most text is ASCII, whose test is a fast scan.
+    if bytes.is_ascii() {
+        return bytes.len();
+    }
     bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
@@ -199,11 +210,6 @@ impl<R: BufRead> BufRead for Lines<R> {
     }
 
     fn consume(&mut self, amt: usize) {
-        if !self.count {
-            self.consumed += amt;
-            self.inner.consume(amt);
-            return;
-        }
         if let Ok(buf) = self.inner.fill_buf() {
             let used = &buf[..amt.min(buf.len())];
             match memchr::memrchr(b'\n', used) {
@@ -219,54 +225,143 @@ impl<R: BufRead> BufRead for Lines<R> {
     }
 }
 
-/// The entries of a Blogger export file (or of one entry cut from one),
-/// read one at a time with quick-xml from any buffered reader.
-pub(crate) struct Entries<R> {
-    reader: Reader<Lines<R>>,
-    buf: Vec<u8>,
-    keep: Keep,
-    depth: Depth,
-    /// Added to every byte offset (where the text read starts in its file).
-    base: usize,
-    /// The open elements, from the root down.
-    path: Vec<Tag>,
-    saw_root: bool,
-    done: bool,
-}
+/// Where an entry reader's XML events come from.
+pub(crate) trait Source {
+    /// The next event, and the offset (bytes) just after it.
+    fn event(&mut self) -> quick_xml::Result<(Event<'_>, usize)>;
 
-impl<R: BufRead> Entries<R> {
-    pub(crate) fn new(source: R, keep: Keep, depth: Depth, base: usize) -> Self {
-        let mut reader = Reader::from_reader(Lines {
-            inner: source,
-            newlines: 0,
-            consumed: 0,
-            column: 0,
-            count: keep == Keep::Index,
-        });
-        reader.config_mut().check_end_names = true;
-        Entries {
-            reader,
-            buf: Vec::new(),
-            keep,
-            depth,
-            base,
-            path: Vec::new(),
-            saw_root: false,
-            done: false,
-        }
+    /// The offset (bytes) read so far.
+    fn position(&self) -> usize;
+
+    /// Where the last error was found (bytes).
+    fn error_position(&self) -> usize;
+
+    /// The 1-based line and 0-based column (characters) of the next
+    /// markup, if the source counts them.
+    fn line_col(&self) -> (u32, usize) {
+        (1, 0)
     }
 
-    /// The line and column the reader has reached.
-    pub(crate) fn place(&self) -> (u32, u32) {
+    /// The 1-based line and column the reader has reached, if counted.
+    fn place(&self) -> (u32, u32) {
+        (1, 1)
+    }
+}
+
+/// Text in memory, read in place: events borrow the text, nothing is
+/// copied but what is kept.
+pub(crate) struct Memory<'i>(Reader<&'i [u8]>);
+
+impl Source for Memory<'_> {
+    fn event(&mut self) -> quick_xml::Result<(Event<'_>, usize)> {
+        let event = self.0.read_event()?;
+        Ok((event, self.0.buffer_position() as usize))
+    }
+
+    fn position(&self) -> usize {
+        self.0.buffer_position() as usize
+    }
+
+    fn error_position(&self) -> usize {
+        self.0.error_position() as usize
+    }
+}
+
+/// Any buffered reader, its lines counted: each event is copied into a
+/// buffer that is reused.
+pub(crate) struct Buffered<R> {
+    reader: Reader<Lines<R>>,
+    /// The last event's bytes.
+    buf: Vec<u8>,
+}
+
+impl<R: BufRead> Source for Buffered<R> {
+    fn event(&mut self) -> quick_xml::Result<(Event<'_>, usize)> {
+        self.buf.clear();
+        let event = self.reader.read_event_into(&mut self.buf)?;
+        Ok((event, self.reader.buffer_position() as usize))
+    }
+
+    fn position(&self) -> usize {
+        self.reader.buffer_position() as usize
+    }
+
+    fn error_position(&self) -> usize {
+        self.reader.error_position() as usize
+    }
+
+    fn line_col(&self) -> (u32, usize) {
+        // The reader may have consumed the `<` of the next markup
+        // already: the column is of the markup's start.
+        let lines = self.reader.get_ref();
+        let ahead = lines.consumed - self.position();
+        (lines.newlines + 1, lines.column.saturating_sub(ahead))
+    }
+
+    fn place(&self) -> (u32, u32) {
         let lines = self.reader.get_ref();
         (
             lines.newlines + 1,
             u32::try_from(lines.column + 1).unwrap_or(u32::MAX),
         )
     }
+}
 
-    fn offset(&self) -> usize {
-        self.base + self.reader.buffer_position() as usize
+/// The entries of a Blogger export file (or of one entry cut from one),
+/// read one at a time with quick-xml from a [`Source`].
+pub(crate) struct Entries<S> {
+    source: S,
+    keep: Keep,
+    depth: Depth,
+    /// The open elements, from the root down.
+    path: Vec<Tag>,
+    saw_root: bool,
+    done: bool,
+}
+
+impl<'i> Entries<Memory<'i>> {
+    /// The entries of `text`, read in place.
+    pub(crate) fn in_memory(text: &'i str, keep: Keep, depth: Depth) -> Self {
+        let mut reader = Reader::from_str(text);
+        reader.config_mut().check_end_names = true;
+        Entries::with_source(Memory(reader), keep, depth)
+    }
+}
+
+impl<R: BufRead> Entries<Buffered<R>> {
+    /// The entries read from `source`, their lines counted.
+    pub(crate) fn buffered(source: R, keep: Keep, depth: Depth) -> Self {
+        let mut reader = Reader::from_reader(Lines {
+            inner: source,
+            newlines: 0,
+            consumed: 0,
+            column: 0,
+        });
+        reader.config_mut().check_end_names = true;
+        let source = Buffered {
+            reader,
+            buf: Vec::new(),
+        };
+        Entries::with_source(source, keep, depth)
+    }
+}
+
+impl<S: Source> Entries<S> {
+    fn with_source(source: S, keep: Keep, depth: Depth) -> Self {
+        Entries {
+            source,
+            keep,
+            depth,
+            path: Vec::new(),
+            saw_root: false,
+            done: false,
+        }
+    }
+
+    /// The line and column the reader has reached (1, 1 for text in
+    /// memory, whose lines are not counted).
+    pub(crate) fn place(&self) -> (u32, u32) {
+        self.source.place()
     }
 
     /// The next entry, or `None` at the end of the file.
@@ -279,19 +374,13 @@ impl<R: BufRead> Entries<R> {
         let mut field: Option<Field> = None;
         let mut text = String::new();
         loop {
-            let before = self.offset();
-            // The reader may have consumed the `<` of the next markup
-            // already: the column is of the markup's start.
-            let lines = self.reader.get_ref();
-            let ahead = lines.consumed - self.reader.buffer_position() as usize;
-            let (line, column) = (lines.newlines + 1, lines.column.saturating_sub(ahead));
-            self.buf.clear();
-            let event = match self.reader.read_event_into(&mut self.buf) {
-                Ok(event) => event,
+            let before = self.source.position();
+            let (line, column) = self.source.line_col();
+            let (event, after) = match self.source.event() {
+                Ok(read) => read,
                 Err(e) => {
-                    let at = self.base + self.reader.error_position() as usize;
                     return Err(Problem {
-                        offset: at,
+                        offset: self.source.error_position(),
                         message: format!("malformed XML: {e}"),
                     });
                 }
@@ -328,20 +417,19 @@ impl<R: BufRead> Entries<R> {
                         fresh.column = column;
                         entry = Some(fresh);
                     } else if let Some(entry) = &mut entry {
-                        attributes(entry, &e, &self.path[entry_depth..]);
+                        attributes(entry, &e, &self.path[entry_depth..], self.keep);
                         field = leaf(&self.path[entry_depth..], name)
-                            .filter(|f| self.keep == Keep::All || !f.is_text());
+                            .filter(|f| self.keep == Keep::All || f.in_index());
                         text.clear();
                         if field == Some(Field::Content) {
-                            let at = self.base + self.reader.buffer_position() as usize;
-                            entry.content_range = (at, at);
+                            entry.content_range = (after, after);
                         }
                     }
                     self.path.push(Tag::of(name));
                 }
                 Event::Empty(e) => {
                     if let Some(entry) = &mut entry {
-                        attributes(entry, &e, &self.path[entry_depth..]);
+                        attributes(entry, &e, &self.path[entry_depth..], self.keep);
                     }
                 }
                 Event::Text(t) => {
@@ -350,7 +438,11 @@ impl<R: BufRead> Entries<R> {
                             offset: before,
                             message: format!("malformed XML: {e}"),
                         })?;
-                        text.push_str(&piece);
+                        match piece {
+                            // The first piece, unescaped: kept as it is.
+                            Cow::Owned(piece) if text.is_empty() => text = piece,
+                            piece => text.push_str(&piece),
+                        }
                     }
                 }
                 Event::CData(c) => {
@@ -362,7 +454,7 @@ impl<R: BufRead> Entries<R> {
                     let tag = self.path.pop();
                     if tag == Some(Tag::Entry) && self.path.len() == entry_depth {
                         if let Some(mut done) = entry.take() {
-                            done.range.1 = self.offset();
+                            done.range.1 = after;
                             if done.content_range == (done.range.0, done.range.0) {
                                 done.content_range = done.range;
                             }
@@ -372,13 +464,13 @@ impl<R: BufRead> Entries<R> {
                         if f == Field::Content {
                             entry.content_range.1 = before;
                         }
-                        store(entry, f, std::mem::take(&mut text));
+                        store(entry, f, &mut text);
                     }
                 }
                 Event::Eof => {
                     if !self.saw_root {
                         return Err(Problem::new(
-                            self.base,
+                            0,
                             "not a Blogger export: no Atom `feed` element".to_owned(),
                         ));
                     }
@@ -408,7 +500,7 @@ impl Problem {
     }
 }
 
-impl<R: BufRead> Iterator for Entries<R> {
+impl<S: Source> Iterator for Entries<S> {
     type Item = Result<Entry, Problem>;
 
     fn next(&mut self) -> Option<Self::Item> {
@@ -425,7 +517,7 @@ impl<R: BufRead> Iterator for Entries<R> {
 
 /// Reads every entry of `input`, a whole Blogger export file in memory.
 pub(crate) fn read(input: &str, index: &LineIndex<'_>) -> Result<Vec<Entry>, Error> {
-    Entries::new(input.as_bytes(), Keep::All, Depth::Feed, 0)
+    Entries::in_memory(input, Keep::All, Depth::Feed)
         .collect::<Result<Vec<_>, _>>()
         .map_err(|p| p.into_error(index, input.len()))
 }
@@ -451,14 +543,28 @@ fn leaf(path: &[Tag], name: &[u8]) -> Option<Field> {
     }
 }
 
-/// Keeps a leaf's text.
-fn store(entry: &mut Entry, field: Field, text: String) {
-    let trimmed = || text.trim().to_owned();
+/// Keeps a leaf's text: taken when it is kept, left (to be reused) when
+/// only looked at.
+fn store(entry: &mut Entry, field: Field, text: &mut String) {
+    // The text without its white space, in its own buffer when it has
+    // none to trim.
+    let mut trimmed = || {
+        if text.trim().len() == text.len() {
+            std::mem::take(text)
+        } else {
+            text.trim().to_owned()
+        }
+    };
     match field {
         Field::Id => entry.id = trimmed(),
         Field::Published => entry.published = Some(trimmed()),
         Field::Title => entry.title = Some(trimmed()).filter(|t| !t.is_empty()),
-        Field::Content => entry.content = text,
+        Field::Content => {
+            // Unescaping left room for the escapes; a whole file's contents
+            // are held until their posts are built.
+            entry.content = std::mem::take(text);
+            entry.content.shrink_to_fit();
+        }
         Field::Type => {
             entry.kind = match text.trim() {
                 "POST" => Kind::Post,
@@ -491,53 +597,70 @@ fn store(entry: &mut Entry, field: Field, text: String) {
 }
 
 /// What an element's attributes say: categories (kind, labels), links,
-/// `thr:in-reply-to`, `gd:extendedProperty`.
-fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Tag]) {
+/// `thr:in-reply-to`, `gd:extendedProperty`. An index pass reads only
+/// what sorts and threads an entry (its kind, post and reply).
+fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Tag], keep: Keep) {
     // path: entry, ... (the element's parents, from the entry down)
     if path.len() != 1 {
         return;
     }
-    let get = |key: &str| -> Option<String> {
-        e.try_get_attribute(key)
-            .ok()
-            .flatten()
-            .and_then(|a| a.unescape_value().ok().map(Cow::into_owned))
-    };
+    let all = keep == Keep::All;
     match e.local_name().as_ref() {
         b"category" => {
-            let scheme = get("scheme").unwrap_or_default();
-            let term = get("term").unwrap_or_default();
-            if scheme.ends_with("#kind") {
+            let [scheme, term] = values(e, [b"scheme", b"term"]);
+            let term = term.unwrap_or_default();
+            if scheme.unwrap_or_default().ends_with("#kind") {
                 entry.kind = match term.rsplit('#').next() {
                     Some("post") => Kind::Post,
                     Some("comment") => Kind::Comment,
                     Some("page") => Kind::Page,
                     _ => Kind::Other,
                 };
-            } else if !term.is_empty() {
-                entry.labels.push(term);
+            } else if all && !term.is_empty() {
+                entry.labels.push(term.into_owned());
             }
         }
-        b"link" => match get("rel").as_deref() {
-            Some("alternate") => {
-                if let Some(href) = get("href") {
-                    entry.url = Some(href);
-                }
-            }
-            Some("related") => {
-                if let Some(href) = get("href") {
+        b"link" => {
+            let [rel, href] = values(e, [b"rel", b"href"]);
+            match (rel.as_deref(), href) {
+                (Some("alternate"), Some(href)) if all => entry.url = Some(href.into_owned()),
+                (Some("related"), Some(href)) => {
                     entry.reply_to = Some(last_number(&href).to_owned());
                 }
+                _ => {}
             }
-            _ => {}
-        },
-        b"in-reply-to" => entry.parent = get("ref"),
-        b"extendedProperty"
-            if get("name").as_deref() == Some("blogger.contentRemoved")
-                && get("value").as_deref() == Some("true") =>
-        {
-            entry.removed = true;
+        }
+        b"in-reply-to" => {
+            let [reference] = values(e, [b"ref"]);
+            entry.parent = reference.map(Cow::into_owned);
+        }
+        b"extendedProperty" if all => {
+            let [name, value] = values(e, [b"name", b"value"]);
+            if name.as_deref() == Some("blogger.contentRemoved") && value.as_deref() == Some("true")
+            {
+                entry.removed = true;
+            }
         }
         _ => {}
     }
+}
+
+/// The unescaped values of the attributes named `keys` (qualified names),
+/// in one pass over the element's attributes: the first of each name, as
+/// quick-xml's `try_get_attribute` finds it (none after a malformed
+/// attribute, and none for a value that does not unescape).
+fn values<'e, const N: usize>(
+    e: &'e BytesStart<'_>,
+    keys: [&[u8]; N],
+) -> [Option<Cow<'e, str>>; N] {
+    let mut found: [Option<Option<Cow<'e, str>>>; N] = std::array::from_fn(|_| None);
+    for attribute in e.attributes().with_checks(false) {
+        let Ok(attribute) = attribute else { break };
+        if let Some(k) = keys.iter().position(|&key| key == attribute.key.as_ref()) {
+            if found[k].is_none() {
+                found[k] = Some(attribute.unescape_value().ok());
+            }
+        }
+    }
+    found.map(Option::flatten)
 }

@@ -65,6 +65,10 @@ pub struct FeedReader<R> {
     posts: VecDeque<(Place, Vec<(Place, Link)>)>,
     diagnostics: Vec<Diagnostic>,
     failed: bool,
+    /// The entry read last (its text, reused for the next one).
+    text: String,
+    /// Where the source stands after that entry (none before the first).
+    at: Option<u64>,
 }
 
 impl<R: BufRead + Seek> FeedReader<R> {
@@ -77,7 +81,7 @@ impl<R: BufRead + Seek> FeedReader<R> {
     /// language apply as in [`parse_any_with`](crate::parse_any_with).
     pub fn with_options(mut source: R, options: ParseOptions) -> Result<Self, Error> {
         source.seek(SeekFrom::Start(0)).map_err(read_error)?;
-        let mut index = Entries::new(&mut source, Keep::Index, Depth::Feed, 0);
+        let mut index = Entries::buffered(&mut source, Keep::Index, Depth::Feed);
         let sorted = sort(index.by_ref(), &options, |e| Place::of(&e)).map_err(|p| {
             let (line, column) = index.place();
             Error::placed(ErrorKind::Xml, p.message, line, column)
@@ -100,6 +104,8 @@ impl<R: BufRead + Seek> FeedReader<R> {
             posts: sorted.posts.into(),
             diagnostics: sorted.skipped.diagnostic().into_iter().collect(),
             failed: false,
+            text: String::new(),
+            at: None,
         })
     }
 
@@ -110,14 +116,24 @@ impl<R: BufRead + Seek> FeedReader<R> {
     }
 
     /// One entry read again, whole, from where the first pass found it,
-    /// with its text (its spans are in that text: see [`moved`]).
-    fn whole(&mut self, at: &Place) -> Result<(Entry, String), Error> {
-        let mut bytes = vec![0; at.range.1 - at.range.0];
-        self.source
-            .seek(SeekFrom::Start(at.range.0 as u64))
-            .map_err(read_error)?;
+    /// into [`FeedReader::text`] (its spans are in that text: see
+    /// [`moved`]).
+    fn whole(&mut self, at: &Place) -> Result<Entry, Error> {
+        let (start, end) = (at.range.0 as u64, at.range.1 as u64);
+        match self.at {
+            // Entries mostly come in the file's order: a seek forward
+            // keeps what the source has buffered.
+            Some(now) if start >= now => self.source.seek_relative((start - now) as i64),
+            _ => self.source.seek(SeekFrom::Start(start)).map(drop),
+        }
+        .map_err(read_error)?;
+        self.at = None;
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        bytes.clear();
+        bytes.resize(at.range.1 - at.range.0, 0);
         self.source.read_exact(&mut bytes).map_err(read_error)?;
-        let text = String::from_utf8(bytes).map_err(|e| {
+        self.at = Some(end);
+        self.text = String::from_utf8(bytes).map_err(|e| {
             Error::placed(
                 ErrorKind::Read,
                 format!("the entry is not UTF-8: {e}"),
@@ -125,7 +141,7 @@ impl<R: BufRead + Seek> FeedReader<R> {
                 1,
             )
         })?;
-        let entry = Entries::new(text.as_bytes(), Keep::All, Depth::Top, 0)
+        Entries::in_memory(&self.text, Keep::All, Depth::Top)
             .next()
             .and_then(Result::ok)
             .ok_or_else(|| {
@@ -135,8 +151,7 @@ impl<R: BufRead + Seek> FeedReader<R> {
                     at.line,
                     1,
                 )
-            })?;
-        Ok((entry, text))
+            })
     }
 
     fn read_post(
@@ -144,14 +159,14 @@ impl<R: BufRead + Seek> FeedReader<R> {
         at: Place,
         comments: Vec<(Place, Link)>,
     ) -> Result<Post<'static>, Error> {
-        let (entry, text) = self.whole(&at)?;
-        let mut post = post_of(&entry, &LineIndex::new(&text), self.language)
+        let entry = self.whole(&at)?;
+        let mut post = post_of(&entry, &LineIndex::new(&self.text), self.language)
             .map_err(|e| e.shifted(at.line - 1, at.range.0))?;
         moved(&mut post, &at);
         let mut thread_entries = Vec::with_capacity(comments.len());
         for (place, link) in comments {
-            let (entry, text) = self.whole(&place)?;
-            let mut comment = comment_of(&entry, &LineIndex::new(&text));
+            let entry = self.whole(&place)?;
+            let mut comment = comment_of(&entry, &LineIndex::new(&self.text));
             moved(&mut comment, &place);
             thread_entries.push((link, comment));
         }

@@ -299,6 +299,14 @@ impl io::Seek for Feed {
             Feed::Memory(m) => m.seek(pos),
         }
     }
+
+    // A file's reader keeps its buffer on a short seek forward.
+    fn seek_relative(&mut self, offset: i64) -> io::Result<()> {
+        match self {
+            Feed::File(f) => f.seek_relative(offset),
+            Feed::Memory(m) => m.seek_relative(offset),
+        }
+    }
 }
 
 /// Writes each post's line or rows as it comes; the number written, or
