@@ -45,6 +45,9 @@ fn is_block(tag: &[u8]) -> bool {
 /// The text of `html`, in the form of a page's body.
 pub(crate) fn to_text(html: &str) -> String {
     let mut text = Text::default();
+    // The text is seldom longer than the HTML (its markup is dropped):
+    // mostly one allocation, no growth.
+    text.done.reserve(html.len());
     let emitter = TextEmitter {
         text: &mut text,
         tag: Vec::new(),
@@ -227,7 +230,7 @@ impl Text {
             && b[b.len() - 1] != b' '
             && memchr::memchr3(b'\n', b'\t', b'\r', b).is_none()
             && memchr::memchr(b'\x0c', b).is_none()
-            && memchr::memmem::find(b, b"  ").is_none()
+            && !s.contains("  ")
         {
             self.breaks = 0;
             self.line.push_str(s);
