@@ -7,9 +7,13 @@
 //! - the body: the longest one whose words the others begin with (a body
 //!   cut at "Read more" is the start of the whole one);
 //! - the comments: the largest thread, then every comment the other
-//!   appearances show that it lacks (the same author, time and text is one
-//!   comment), in a fixed order;
+//!   appearances show that it lacks (the same author and text is one
+//!   comment, whatever the time's form), in a fixed order;
 //! - the sources: every file and line where the post appears.
+//!
+//! A post's spans are those of the page its body was kept from; a
+//! comment's, those of the page it was taken from (the largest thread's,
+//! or another page's for a comment only that page shows).
 //!
 //! Two appearances with one id whose bodies disagree (neither is the start
 //! of the other) stay two posts, and [`Archive::conflicts`] names them:
@@ -229,7 +233,10 @@ impl ArchivePost {
             std::mem::swap(mine, &mut other);
         }
         mine.declared = mine.declared.max(other.declared);
-        let own: std::collections::BTreeSet<String> = mine.items.iter().map(key).collect();
+        // Every comment of the thread, replies too: a page that shows a
+        // thread flat and a file that nests it hold the same comments.
+        let own: std::collections::BTreeSet<String> =
+            mine.threaded().map(|(comment, _)| key(comment)).collect();
         for comment in other.items {
             let k = key(&comment);
             if !own.contains(&k) {
@@ -241,16 +248,17 @@ impl ArchivePost {
         }
     }
 
-    /// The post with its thread whole: its own comments, then the others'
-    /// in the order of their keys, numbered on.
+    /// The post with its thread whole: its own comments as they were
+    /// numbered, then the others' in the order of their keys, numbered on
+    /// from the thread's highest number.
     fn finished(&self) -> ArchivePost {
         let mut done = self.clone();
         if let Some(section) = &mut done.post.comments {
-            section
-                .items
-                .extend(std::mem::take(&mut done.extra).into_values());
-            for (n, comment) in section.items.iter_mut().enumerate() {
-                comment.number = n as u32 + 1;
+            let last = section.threaded().map(|(c, _)| c.number).max().unwrap_or(0);
+            let extra = std::mem::take(&mut done.extra).into_values();
+            for (n, mut comment) in (last + 1..).zip(extra) {
+                comment.number = n;
+                section.items.push(comment);
             }
             if section.items.is_empty() {
                 done.post.comments = None;
@@ -260,13 +268,12 @@ impl ArchivePost {
     }
 }
 
-/// What makes two comments one: the author, the time as written and the
-/// text.
+/// What makes two comments one: the author and the words of the text (not
+/// the time, which a page and an export file write differently: two equal
+/// comments by one author under one post are taken for one).
 fn key(comment: &Comment<'_>) -> String {
     let mut k = String::new();
     k.push_str(comment.author_name().unwrap_or(""));
-    k.push('\u{1f}');
-    k.push_str(comment.posted.as_ref().map_or("", |p| &p.text));
     for p in &comment.paragraphs {
         k.push('\u{1f}');
         k.extend(words(&p.text).flat_map(|w| [w, " ".to_owned()]));

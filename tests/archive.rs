@@ -221,3 +221,25 @@ proptest! {
         prop_assert_eq!(serde_json::to_string(&a).unwrap(), serde_json::to_string(&b).unwrap());
     }
 }
+
+#[test]
+fn comments_only_other_pages_show_join_the_thread_once() {
+    let page = |comments: &[&str]| {
+        let mut text = format!(
+            "Friday 25 July 2014\n\nRain\n\nThe rain came.\n\n{} comments:\n\n",
+            comments.len()
+        );
+        for c in comments {
+            text += &format!("{c} said...\n\n    Words of {c}.\n\n    25 July 2014 at 10:30\n\n");
+        }
+        text
+    };
+    let mut archive = Archive::new();
+    archive.add("a.txt", blog_export::parse(&page(&["Ana", "Bo"])).unwrap());
+    archive.add("b.txt", blog_export::parse(&page(&["Ana", "Cy"])).unwrap());
+    let posts = archive.posts();
+    let thread = &posts[0].post.comments.as_ref().unwrap().items;
+    let got: Vec<(u32, Option<&str>)> =
+        thread.iter().map(|c| (c.number, c.author_name())).collect();
+    assert_eq!(got, [(1, Some("Ana")), (2, Some("Bo")), (3, Some("Cy"))]);
+}

@@ -138,6 +138,7 @@ def tables(
     language: Optional[str] = None,
     drafts: bool = False,
     pages: bool = False,
+    dedupe: bool = False,
 ) -> Dict[str, "Any"]:
     """The posts, comments and letters of the files at ``paths`` (one path
     or several, ``str`` or ``os.PathLike``, files or directories of saved
@@ -145,6 +146,13 @@ def tables(
     command-line tool reads them) as ``pyarrow.Table`` objects
     (needs ``pyarrow``). The limits, ``language``, ``drafts`` and ``pages``
     are those of :func:`parse`.
+
+    With ``dedupe=True``, one row per distinct post across all the files
+    (a blog saved page by page shows a post on its own page, home pages,
+    archives and label pages), as ``blog-export corpus`` gives them: keyed
+    by ``post_id``, with the fullest body and every comment any page shows,
+    once; ``file`` is the file of the post's kept body, ``post`` its index
+    among the distinct posts.
 
     Returns ``{"posts": ..., "comments": ..., "letters": ...}``:
 
@@ -173,7 +181,7 @@ def tables(
     import pyarrow as pa
 
     columns = table_columns(
-        _files(paths), max_size, max_line_bytes, max_posts, language, drafts, pages
+        _files(paths), max_size, max_line_bytes, max_posts, language, drafts, pages, dedupe
     )
     types = {
         "post": pa.int64(), "line": pa.int64(), "paragraphs": pa.int64(),

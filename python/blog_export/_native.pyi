@@ -47,5 +47,6 @@ def table_columns(
     language: Optional[str] = None,
     drafts: bool = False,
     pages: bool = False,
+    dedupe: bool = False,
 ) -> Dict[str, Dict[str, list]]:
     """The columns of the posts, comments and letters tables."""

@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use blog_export::{Error, Export, Language, Limit, ParseOptions, Post};
+use blog_export::{Archive, Error, Export, Language, Limit, ParseOptions, Post};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyValueError};
 use pyo3::prelude::*;
@@ -429,6 +429,8 @@ impl Columns {
 /// What one file gives for the tables.
 enum FileRows {
     Rows(Box<Columns>),
+    /// With `dedupe`: the file's distinct posts, folded into the others'.
+    Posts(Box<Archive>),
     Unread(ReadError),
     Unparsed(Error, String),
 }
@@ -437,7 +439,8 @@ enum FileRows {
 /// files at `paths` (parsed in parallel, without the GIL), as
 /// `{"posts": {column: list}, ...}`.
 #[pyfunction]
-#[pyo3(signature = (paths, max_size = None, max_line_bytes = None, max_posts = None, language = None, drafts = false, pages = false))]
+#[pyo3(signature = (paths, max_size = None, max_line_bytes = None, max_posts = None, language = None, drafts = false, pages = false, dedupe = false))]
+#[allow(clippy::too_many_arguments)]
 fn table_columns<'py>(
     py: Python<'py>,
     paths: Vec<PathBuf>,
@@ -447,6 +450,7 @@ fn table_columns<'py>(
     language: Option<&str>,
     drafts: bool,
     pages: bool,
+    dedupe: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
     let options = options(
         false,
@@ -467,6 +471,11 @@ fn table_columns<'py>(
                     Err(e) => return FileRows::Unread(e),
                 };
                 match blog_export::parse_any_with(&text, &options) {
+                    Ok(export) if dedupe => {
+                        let mut one = Archive::new();
+                        one.add(&name, export);
+                        FileRows::Posts(Box::new(one))
+                    }
                     Ok(export) => {
                         let mut columns = Columns::default();
                         columns.add(&name, &export);
@@ -478,12 +487,19 @@ fn table_columns<'py>(
             .collect()
     });
     let mut all = Columns::default();
+    let mut archive = Archive::new();
     for file in files {
         match file {
             FileRows::Rows(columns) => all.extend(*columns),
+            FileRows::Posts(one) => archive.absorb(*one),
             FileRows::Unread(e) => return Err(e.into_py(py)),
             FileRows::Unparsed(e, name) => return Err(parse_error(py, e, Some(&name))),
         }
+    }
+    // One row per distinct post: `file` is its kept body's, `post` its
+    // index among the distinct posts.
+    for (k, p) in archive.posts().iter().enumerate() {
+        all.add_post(&p.body_source.file, k as i64, &p.post);
     }
     all.into_py(py)
 }

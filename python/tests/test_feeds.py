@@ -42,3 +42,15 @@ def test_drafts_and_pages_on_request():
     assert sum(1 for p in every["posts"] if p["entry"].get("draft")) == 1
     t = blog_export.tables(FEEDS / "classic.xml", pages=True)
     assert t["posts"].num_rows == len(default["posts"]) + 1
+
+
+def test_tables_dedupe_folds_pages_and_backups_of_one_blog():
+    paths = [FEEDS / "classic.txt", FEEDS / "classic.xml", FEEDS / "takeout.atom"]
+    every = blog_export.tables(paths)
+    assert every["posts"].num_rows == 15
+    once = blog_export.tables(paths, dedupe=True)
+    posts = once["posts"].to_pylist()
+    assert len(posts) == 5
+    assert len({p["post_id"] for p in posts}) == 5
+    # Each thread once: 7 comments in the blog, whatever the pages repeat.
+    assert once["comments"].num_rows == 7
