@@ -141,3 +141,58 @@ impl Spans for Export<'_> {
         self.diagnostics.each_span(f);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Spans;
+
+    /// Every span object of a JSON value (`start`, `end`, `line`,
+    /// `column`), in order.
+    fn spans(v: &serde_json::Value, out: &mut Vec<(u64, u64)>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if let (Some(start), Some(line)) = (map.get("start"), map.get("line")) {
+                    if map.contains_key("column") {
+                        out.push((start.as_u64().unwrap(), line.as_u64().unwrap()));
+                    }
+                }
+                map.values().for_each(|v| spans(v, out));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| spans(v, out)),
+            _ => {}
+        }
+    }
+
+    /// The walk reaches every span the tree holds: after moving a whole
+    /// export, every span in its JSON has moved (a field the walk forgot
+    /// would stay put).
+    #[test]
+    fn the_walk_reaches_every_span() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut inputs: Vec<_> = std::fs::read_dir(root.join("seeds"))
+            .unwrap()
+            .chain(std::fs::read_dir(root.join("tests/fixtures")).unwrap())
+            .map(|e| e.unwrap().path())
+            .collect();
+        inputs.sort();
+        let mut seen = 0;
+        for path in inputs {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let Ok(export) = crate::parse(&text) else {
+                continue;
+            };
+            let mut before = Vec::new();
+            spans(&serde_json::to_value(&export).unwrap(), &mut before);
+            let mut moved = export.clone();
+            moved.relocate(1000, 10);
+            let mut after = Vec::new();
+            spans(&serde_json::to_value(&moved).unwrap(), &mut after);
+            assert_eq!(before.len(), after.len());
+            for ((s0, l0), (s1, l1)) in before.iter().zip(&after) {
+                assert_eq!((s0 + 1000, l0 + 10), (*s1, *l1), "{}", path.display());
+            }
+            seen += before.len();
+        }
+        assert!(seen > 1000, "{seen}");
+    }
+}
