@@ -111,18 +111,18 @@ impl Archive {
         let post_id = post.post_id();
         let variants = self.posts.entry(post_id.clone()).or_default();
         let words = body_words(&post);
-        let same = variants.iter().position(|known| {
+        // The variant whose body this one begins or is begun by, and how
+        // many words that body has (each body's words found once).
+        let same = variants.iter().enumerate().find_map(|(k, known)| {
             let known_words = body_words(&known.post);
-            starts_with(&words, &known_words) || starts_with(&known_words, &words)
+            (starts_with(&words, &known_words) || starts_with(&known_words, &words))
+                .then_some((k, known_words.len()))
         });
         let k = match same {
-            Some(k) => {
+            Some((k, known_len)) => {
                 let known = &mut variants[k];
                 let fuller = (words.len(), std::cmp::Reverse(&source))
-                    > (
-                        body_words(&known.post).len(),
-                        std::cmp::Reverse(&known.body_source),
-                    );
+                    > (known_len, std::cmp::Reverse(&known.body_source));
                 known.merge(post, source, fuller);
                 k
             }
