@@ -58,7 +58,7 @@ pub fn is_signature(line: &str) -> bool {
 const NAME_PARTICLES: &[&str] = &["and", "&", "of", "de", "van", "von", "der", "la", "le"];
 
 /// A name line: 1 to 7 words, at most 50 characters, no digits, no
-/// sentence punctuation at its end, each word capitalised (or a particle
+/// sentence punctuation at its end, no field label (`Tags:`), each word capitalised (or a particle
 /// such as `and`), dots only after initials and titles.
 pub(crate) fn is_name_line(line: &str) -> bool {
     let line = line.trim_matches(is_space);
@@ -73,6 +73,8 @@ pub(crate) fn is_name_line(line: &str) -> bool {
             .iter()
             .all(|w| w.starts_with(char::is_uppercase) || NAME_PARTICLES.contains(w))
         && words.iter().any(|w| w.starts_with(char::is_uppercase))
+        // A word ending in a colon labels a field (`Labels: Letters`).
+        && !words.iter().any(|w| w.ends_with(':'))
         // A dot inside a name belongs to an initial or a title (`A.`, `Dr.`).
         && words
             .iter()

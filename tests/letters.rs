@@ -229,3 +229,33 @@ fn forms_of_address_open_letters_after_a_blank_line() {
     assert_eq!(ls[0].salutation.text, "Mr. President:");
     assert!(letters("Mr Smith, the baker, came by.\n\nSirius is bright,").is_empty());
 }
+
+#[test]
+fn a_valediction_and_its_writer_on_one_line() {
+    let ls = letters("Dear Mum,\n\nAll is well here.\n\nLove, Ann Smith\n\nThat was her letter.");
+    assert_eq!(ls.len(), 1);
+    assert_eq!(text(&ls[0].valediction).as_deref(), Some("Love,"));
+    let sig = ls[0].signature.as_ref().unwrap();
+    assert_eq!(sig.name.text, "Ann Smith");
+    assert_eq!(ls[0].paragraphs.len(), 1);
+    // Not a name after the comma: the line stays the letter's text.
+    let ls = letters("Dear Mum,\n\nAll is well here.\n\nThanks, it was lovely to hear from you.");
+    assert!(ls[0].valediction.is_none());
+    assert_eq!(ls[0].paragraphs.len(), 2);
+}
+
+#[test]
+fn a_form_letter_with_a_blank_to_fill_opens_the_post() {
+    let input = "Sunday, February 3, 2008\n\nDear __________________\n\nWe ask you to act.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts[0].title, None);
+    let letter = export.posts[0].letters().next().unwrap();
+    assert_eq!(letter.salutation.text, "Dear __________________");
+}
+
+#[test]
+fn a_field_label_is_no_signer() {
+    let ls = letters("Dear Sir,\n\nPlease act.\n\nSincerely,\n\nTopics: Related Letters");
+    assert_eq!(text(&ls[0].valediction).as_deref(), Some("Sincerely,"));
+    assert!(ls[0].signature.is_none());
+}

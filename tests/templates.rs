@@ -491,3 +491,44 @@ proptest! {
         prop_assert_eq!(comments(&t.timestamped(false)), (top, 0, names));
     }
 }
+
+#[test]
+fn nameless_profiles_and_said_lines_with_their_time() {
+    // The classic template prints `Blogger` alone for a profile with no
+    // name left: the comment has no author.
+    let input = "Friday 25 July 2014\n\nT\n\nText.\n\n2 comments:\n\nAt 7:14 PM, Blogger Jane said...\n\nLovely.\n\nAt 8:20 PM, Blogger said...\n\nIndeed it is.\n";
+    let export = parse(input).unwrap();
+    let s = |a: &str| Some(a.to_string());
+    assert_eq!(
+        threads(&export),
+        [Some(vec![(1, s("Jane"), 0), (2, None, 0)])]
+    );
+    let second = &export.posts[0].comments.as_ref().unwrap().items[1];
+    assert_eq!(second.lead_span.source(input), "Blogger said...");
+    assert_eq!(second.paragraphs[0].text, "Indeed it is.");
+    common::assert_lossless(input, &export);
+
+    // A numbered comment whose first line names its author, the time after
+    // `said...`; the author's span runs over `said...`.
+    let input = "Friday 25 July 2014\n\nT\n\nText.\n\n2 Responses to this post\n\n  1. Jane said... December 27, 2013 at 5:49 PM\n\n    Lovely.\n\n  2. Bob Hill said...\n\n    Indeed.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(
+        threads(&export),
+        [Some(vec![(1, s("Jane"), 0), (2, s("Bob Hill"), 0)])]
+    );
+    assert_eq!(posted(&export, 0)[0], (s("2013-12-27"), s("17:49")));
+    let first = &export.posts[0].comments.as_ref().unwrap().items[0];
+    assert_eq!(first.lead_span.source(input), "1.");
+    assert_eq!(
+        first.author.as_ref().unwrap().span.source(input),
+        "Jane said..."
+    );
+    assert_eq!(first.paragraphs[0].text, "Lovely.");
+    common::assert_lossless(input, &export);
+
+    // Prose after `said...` keeps the line a paragraph.
+    let input =
+        "Friday 25 July 2014\n\nT\n\nText.\n\n1 comment:\n\n  1. Jane said... that it rained.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(threads(&export), [Some(vec![(1, None, 0)])]);
+}

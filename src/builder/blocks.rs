@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 
 use pest::iterators::Pair;
+use pest::Parser;
 
 use super::comments::Section;
 use super::letters::{self, Mark};
@@ -17,7 +18,8 @@ use super::{Builder, Result};
 use crate::ast::{Block, BulletList, Paragraph, Sent, Separator};
 use crate::dates::{day_number, month_number, SentParts, SentProblem};
 use crate::diagnostic::Diagnostic;
-use crate::grammar::Rule;
+use crate::grammar::{BlogParser, Rule};
+use crate::names::is_name_block;
 use crate::span::is_space;
 
 impl<'a> Builder<'a> {
@@ -103,10 +105,35 @@ impl<'a> Builder<'a> {
             .enumerate()
             .map(|(k, block)| match marks.next_if(|(i, _)| *i == k) {
                 Some((_, mark)) => (block, mark),
-                None => (block, Mark::Plain),
+                None => {
+                    let mark = self.signed_valediction(&block).unwrap_or(Mark::Plain);
+                    (block, mark)
+                }
             })
             .collect();
         letters::assemble(&self.index, self.input, items)
+    }
+
+    /// A one-line paragraph that closes a letter and names its writer
+    /// (`Love, Ann`, `Regards, John Smith`): a valediction, a comma, a
+    /// name. The mark holds where the name starts in the text.
+    fn signed_valediction(&self, block: &Block<'a>) -> Option<Mark<'a>> {
+        let Block::Paragraph(p) = block else {
+            return None;
+        };
+        let (closing, name) = p.text.split_once(", ")?;
+        let name = name.trim_start_matches(is_space);
+        if p.text.contains('\n') || !is_name_block(name) {
+            return None;
+        }
+        let closing = &p.text[..closing.len() + 1];
+        let rule = match self.language.is_english() {
+            true => Rule::valediction_line,
+            false => Rule::intl_valediction_line,
+        };
+        BlogParser::parse(rule, closing)
+            .is_ok()
+            .then(|| Mark::SignedValediction(p.text.len() - name.len()))
     }
 
     /// `bullet_list = { bullet_line+ }` and `dash_list = { dash_line{2,} }`

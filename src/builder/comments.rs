@@ -20,7 +20,8 @@ use crate::span::{is_space, Span};
 
 /// The parts of a `Jane said...` line.
 struct SaidLine<'a> {
-    author: Paragraph<'a>,
+    /// `None` for a profile with no name (`At 11:20 AM, Blogger said...`).
+    author: Option<Paragraph<'a>>,
     said: Span,
     posted: Option<Posted<'a>>,
 }
@@ -146,9 +147,18 @@ impl<'a> Builder<'a> {
                 }
                 Rule::said_line => {
                     let line = self.parse_said_line(child)?;
-                    lead_span = Some(line.said);
-                    author = Some(line.author);
+                    author = line.author;
                     posted = line.posted;
+                    match (lead_span, &mut author) {
+                        // A numbered comment's lead is its number: its
+                        // author's span runs on over `said...`, as over an
+                        // avatar's label. (Its line has no classic time
+                        // before the name, so it has a name: see `comment`.)
+                        (Some(_), Some(name)) => {
+                            name.span = self.index.span(name.span.start, line.said.end);
+                        }
+                        _ => lead_span = Some(line.said),
+                    }
                 }
                 Rule::posted_line => {
                     let line = self.parse_posted_line(child)?;
@@ -209,12 +219,14 @@ impl<'a> Builder<'a> {
         })
     }
 
-    /// `said_line = ${ said_stamp? ~ avatar_label? ~ author ~ said ~ hs* ~ eol }`
+    /// `said_line = ${ (said_stamp ~ nameless_profile | said_stamp? ~
+    /// avatar_label? ~ author) ~ said ~ hs* ~ eol }`
     fn parse_said_line(&mut self, pair: Pair<'a, Rule>) -> Result<SaidLine<'a>> {
         let line_start = self.base + pair.as_span().start();
         let mut posted = None;
         let mut label_start = None;
         let mut author = None;
+        let mut nameless = None;
         let mut said = None;
         for part in pair.into_inner() {
             match part.as_rule() {
@@ -240,12 +252,22 @@ impl<'a> Builder<'a> {
                         span: self.index.span(span_start, start + text.len()),
                     });
                 }
-                Rule::said => said = Some(self.trimmed(&part)),
+                // The label's span joins the marker's: `Blogger said...`.
+                Rule::nameless_profile => nameless = Some(self.base + part.as_span().start()),
+                Rule::said => {
+                    let span = self.trimmed(&part);
+                    said = Some(match nameless {
+                        Some(start) => self.index.span(start, span.end),
+                        None => span,
+                    });
+                }
+                // A time after `said...`.
+                Rule::posted if posted.is_none() => posted = Some(self.parse_posted(part)?),
                 _ => return Err(self.unexpected(&part, "a comment's author line")),
             }
         }
-        match (author, said) {
-            (Some(author), Some(said)) => Ok(SaidLine {
+        match (said, author.is_some() || nameless.is_some()) {
+            (Some(said), true) => Ok(SaidLine {
                 author,
                 said,
                 posted,

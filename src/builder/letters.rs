@@ -20,6 +20,9 @@ pub(crate) enum Mark<'a> {
     Salutation,
     /// A valediction line.
     Valediction,
+    /// A valediction and its writer's name on one line (`Love, Ann`): the
+    /// name starts at this byte of the paragraph's text.
+    SignedValediction(usize),
 }
 
 /// Groups a body's blocks into letters where the marks say so.
@@ -94,8 +97,11 @@ fn plan_letter(
     let subject = Some(salutation + 1)
         .filter(|&k| k < run_end && plain_paragraph(&items[k]).is_some_and(is_subject));
     let body_start = subject.map_or(salutation + 1, |s| s + 1);
-    let valediction = (body_start..run_end).find(|&k| matches!(items[k].1, Mark::Valediction));
+    let valediction = (body_start..run_end)
+        .find(|&k| matches!(items[k].1, Mark::Valediction | Mark::SignedValediction(_)));
     let (signature, end) = match valediction {
+        // The name is on the valediction's line.
+        Some(v) if matches!(items[v].1, Mark::SignedValediction(_)) => (Some(v), v + 1),
         Some(v) => {
             let signature = Some(v + 1)
                 .filter(|&k| k < run_end && plain_paragraph(&items[k]).is_some_and(is_name_block));
@@ -143,6 +149,11 @@ fn build_letter<'a>(
             (_, Mark::Sent(s)) if k < plan.salutation => sent = Some(s),
             (Block::Paragraph(p), _) if k == plan.salutation => salutation = Some(p),
             (Block::Paragraph(p), _) if Some(k) == plan.subject => subject = Some(p),
+            (Block::Paragraph(p), Mark::SignedValediction(at)) if Some(k) == plan.valediction => {
+                let (closing, name) = split_signed(index, &p, at);
+                valediction = Some(closing);
+                signature = Some(name_block(index, input, &name));
+            }
             (Block::Paragraph(p), _) if Some(k) == plan.valediction => valediction = Some(p),
             (Block::Paragraph(p), _) if Some(k) == plan.signature => {
                 signature = Some(name_block(index, input, &p));
@@ -186,6 +197,24 @@ fn is_subject(text: &str) -> bool {
 fn introduces_something(text: &str) -> bool {
     let first = text.lines().next().unwrap_or("").trim_end_matches(is_space);
     first.ends_with(":-")
+}
+
+/// Splits `Love, Ann` (one line; the name at byte `at` of its text) into
+/// the valediction, comma included, and the name.
+fn split_signed<'a>(
+    index: &LineIndex<'a>,
+    p: &Paragraph<'a>,
+    at: usize,
+) -> (Paragraph<'a>, Paragraph<'a>) {
+    let comma = p.text[..at].trim_end_matches(is_space).len();
+    let part = |from: usize, to: usize| Paragraph {
+        text: match &p.text {
+            Cow::Borrowed(text) => Cow::Borrowed(&text[from..to]),
+            Cow::Owned(text) => Cow::Owned(text[from..to].to_string()),
+        },
+        span: index.span(p.span.start + from, p.span.start + to),
+    };
+    (part(0, comma), part(at, p.text.len()))
 }
 
 /// Splits a name block paragraph into its name and role lines.
