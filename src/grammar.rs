@@ -434,6 +434,11 @@ mod tests {
             "Mrs Jones,",
             "Ms. Lee:",
             "Dr Jones,",
+            "My darling Ann,",
+            "My Love,",
+            "Darling Tom -",
+            "To the Editor:",
+            "To My Dad:",
         ];
         let valedictions = [
             "Yours sincerely,",

@@ -259,3 +259,50 @@ fn a_field_label_is_no_signer() {
     assert_eq!(text(&ls[0].valediction).as_deref(), Some("Sincerely,"));
     assert!(ls[0].signature.is_none());
 }
+
+#[test]
+fn closings_at_a_paragraphs_end_or_in_the_writers_own_words() {
+    // The last line of the last paragraph.
+    let ls = letters("Dear Grandma,\n\nI miss you.\nAll my love,\n\nThat was the letter.");
+    assert_eq!(text(&ls[0].valediction).as_deref(), Some("All my love,"));
+    assert_eq!(ls[0].paragraphs.len(), 1);
+    let ls = letters("Dear Grandma,\n\nI miss you.\nLove, Angelface");
+    assert_eq!(text(&ls[0].valediction).as_deref(), Some("Love,"));
+    assert_eq!(ls[0].signature.as_ref().unwrap().name.text, "Angelface");
+    // A short line that ends in a comma, a paragraph of its own.
+    let ls = letters("Dear Grandpa,\n\nI miss you.\n\nLove you,\n\nNo comments:");
+    assert_eq!(text(&ls[0].valediction).as_deref(), Some("Love you,"));
+    // Under a valediction, one short line signs, whatever its shape.
+    let ls = letters("Dear Grandpa,\n\nMerry Christmas!\n\nLove always,\nYour granddaughter");
+    let sig = ls[0].signature.as_ref().unwrap();
+    assert_eq!(sig.name.text, "Your granddaughter");
+    // ... but a postscript does not.
+    let ls = letters("Dear Grandpa,\n\nMerry Christmas!\n\nLove always,\n\nP.S. Cookies.");
+    assert!(ls[0].signature.is_none());
+    // A long line ending in a comma is text.
+    let ls = letters("Dear Jo,\n\nWe went to the market on Sunday morning and then,\n\nthe park.");
+    assert!(ls[0].valediction.is_none());
+}
+
+#[test]
+fn fond_salutations_and_addresses_with_to() {
+    for (salutation, body) in [
+        ("My darling Ann,", "I miss you."),
+        ("My Love,", "I miss you."),
+        ("Darling Tom -", "I miss you."),
+        ("To the Legal Occupier,", "Please pay."),
+        ("To My Dad:", "Thank you."),
+    ] {
+        let ls = letters(&format!("{salutation}\n\n{body}"));
+        assert_eq!(ls.len(), 1, "{salutation}");
+        assert_eq!(ls[0].salutation.text, salutation);
+    }
+    // Without their closing punctuation they are text.
+    for line in [
+        "My love of gardening",
+        "To be honest, it rained",
+        "Darling buds of May",
+    ] {
+        assert!(letters(&format!("{line}\n\nMore.")).is_empty(), "{line}");
+    }
+}

@@ -100,40 +100,80 @@ impl<'a> Builder<'a> {
             return blocks;
         }
         let mut marks = marks.into_iter().peekable();
-        let items = blocks
-            .into_iter()
-            .enumerate()
-            .map(|(k, block)| match marks.next_if(|(i, _)| *i == k) {
-                Some((_, mark)) => (block, mark),
-                None => {
-                    let mark = self.signed_valediction(&block).unwrap_or(Mark::Plain);
-                    (block, mark)
-                }
-            })
-            .collect();
+        let mut items = Vec::with_capacity(blocks.len());
+        for (k, block) in blocks.into_iter().enumerate() {
+            match marks.next_if(|(i, _)| *i == k) {
+                Some((_, mark)) => items.push((block, mark)),
+                None => self.closing(block, &mut items),
+            }
+        }
         letters::assemble(&self.index, self.input, items)
     }
 
-    /// A one-line paragraph that closes a letter and names its writer
-    /// (`Love, Ann`, `Regards, John Smith`): a valediction, a comma, a
-    /// name. The mark holds where the name starts in the text.
-    fn signed_valediction(&self, block: &Block<'a>) -> Option<Mark<'a>> {
-        let Block::Paragraph(p) = block else {
-            return None;
+    /// Pushes a block the grammar left plain onto a body's `items`
+    /// (which has a salutation), marked as a letter's closing where it is
+    /// one: a paragraph of one line that closes a letter (see
+    /// [`closing_mark`](Self::closing_mark)), or a paragraph whose last
+    /// line closes a letter (`...\nLove, Ann`; `...you.\nAll my love,`
+    /// under a finished sentence), which becomes two: the text, then the
+    /// closing.
+    fn closing(&self, block: Block<'a>, items: &mut Vec<(Block<'a>, Mark<'a>)>) {
+        let Block::Paragraph(p) = &block else {
+            items.push((block, Mark::Plain));
+            return;
         };
-        let (closing, name) = p.text.split_once(", ")?;
-        let name = name.trim_start_matches(is_space);
-        if p.text.contains('\n') || !is_name_block(name) {
-            return None;
+        let source = p.span.source(self.input);
+        let Some(nl) = memchr::memrchr(b'\n', source.as_bytes()) else {
+            let mark = self.closing_mark(&p.text, true);
+            items.push((block, mark.unwrap_or(Mark::Plain)));
+            return;
+        };
+        let (start, end) = (p.span.start, p.span.end);
+        let last_line = &source[nl + 1..];
+        let last_start =
+            start + nl + 1 + (last_line.len() - last_line.trim_start_matches(is_space).len());
+        let last = self.lines_paragraph(self.index.span(last_start, end));
+        // Under a finished sentence, a closing in the writer's own words.
+        let after_sentence = source[..nl]
+            .trim_end_matches(is_space)
+            .ends_with(['.', '!', '?']);
+        match self.closing_mark(&last.text, after_sentence) {
+            Some(mark) => {
+                let text_end = start + source[..nl].trim_end_matches(is_space).len();
+                let text = self.lines_paragraph(self.index.span(start, text_end));
+                items.push((Block::Paragraph(text), Mark::Plain));
+                items.push((Block::Paragraph(last), mark));
+            }
+            None => items.push((block, Mark::Plain)),
         }
-        let closing = &p.text[..closing.len() + 1];
+    }
+
+    /// What a line says of a letter's closing: a valediction
+    /// (`Yours sincerely,`); a valediction and its writer's name
+    /// (`Love, Ann`, `Regards, John Smith`: the mark holds where the name
+    /// starts); or, where `own` allows it (a paragraph of its own, or a
+    /// line under a finished sentence), a closing of the writer's own
+    /// words (`Love you,`): see [`is_own_closing`].
+    fn closing_mark(&self, line: &str, own: bool) -> Option<Mark<'a>> {
+        if self.is_valediction(line) {
+            return Some(Mark::Valediction);
+        }
+        if let Some((closing, name)) = line.split_once(", ") {
+            let name = name.trim_start_matches(is_space);
+            if is_name_block(name) && self.is_valediction(&line[..closing.len() + 1]) {
+                return Some(Mark::SignedValediction(line.len() - name.len()));
+            }
+        }
+        (own && is_own_closing(line)).then_some(Mark::Valediction)
+    }
+
+    /// Whether `line` is a valediction of the vocabulary.
+    fn is_valediction(&self, line: &str) -> bool {
         let rule = match self.language.is_english() {
             true => Rule::valediction_line,
             false => Rule::intl_valediction_line,
         };
-        BlogParser::parse(rule, closing)
-            .is_ok()
-            .then(|| Mark::SignedValediction(p.text.len() - name.len()))
+        BlogParser::parse(rule, line).is_ok()
     }
 
     /// `bullet_list = { bullet_line+ }` and `dash_list = { dash_line{2,} }`
@@ -221,4 +261,17 @@ impl<'a> Builder<'a> {
             .map(|line| self.span_paragraph(&line))
             .collect()
     }
+}
+
+/// A closing in the writer's own words, as a paragraph of its own in a
+/// letter: one line of one to five words, starting with a capital and
+/// ending in a comma (`Love you,`, `Yours in the struggle,`,
+/// `Till we meet again,`): a sentence that a name completes.
+fn is_own_closing(line: &str) -> bool {
+    let words = line.split_whitespace().count();
+    (1..=5).contains(&words)
+        && line.chars().count() <= 40
+        && line.ends_with(',')
+        && line.starts_with(char::is_uppercase)
+        && !line.chars().any(|c| c.is_ascii_digit())
 }

@@ -103,8 +103,9 @@ fn plan_letter(
         // The name is on the valediction's line.
         Some(v) if matches!(items[v].1, Mark::SignedValediction(_)) => (Some(v), v + 1),
         Some(v) => {
-            let signature = Some(v + 1)
-                .filter(|&k| k < run_end && plain_paragraph(&items[k]).is_some_and(is_name_block));
+            let signature = Some(v + 1).filter(|&k| {
+                k < run_end && plain_paragraph(&items[k]).is_some_and(signs_after_closing)
+            });
             (signature, signature.map_or(v + 1, |s| s + 1))
         }
         None => {
@@ -181,6 +182,20 @@ fn plain_paragraph<'b>(item: &'b (Block<'_>, Mark<'_>)) -> Option<&'b str> {
         (Block::Paragraph(p), Mark::Plain) => Some(&p.text),
         _ => None,
     }
+}
+
+/// What stands under a valediction as its writer: a name block
+/// (`Michael Spurr` / `Chief Executive`), or any one short line, which
+/// there can only name the writer (`Your granddaughter`,
+/// `Your loving son, Tom`), but a postscript or a field (`Tags: ...`).
+fn signs_after_closing(text: &str) -> bool {
+    is_name_block(text)
+        || !text.contains('\n')
+            && text.split_whitespace().count() <= 6
+            && text.chars().count() <= 40
+            && !text.starts_with("P.S")
+            && !text.starts_with("PS")
+            && !text.split_whitespace().any(|w| w.ends_with(':'))
 }
 
 /// A subject line: one line in capitals.
