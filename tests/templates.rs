@@ -156,11 +156,19 @@ fn said_lines_open_comments_only_with_evidence() {
     assert_eq!(comments(&page("\n", "kb said...", "")), Some(1));
     assert_eq!(comments(&page("\n", "jane doe said...", "")), Some(1));
     assert_eq!(
-        comments(&page("\n", "Jane said...", "\nOne.\n\nTwo.\n\nThree.\n")),
+        comments(&page(
+            "\n",
+            "Jane said...",
+            "\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nFive.\n"
+        )),
         None
     );
     assert_eq!(
-        comments(&page("\n", "Jane said...", "\nOne.\n\nTwo.\n")),
+        comments(&page(
+            "\n",
+            "Jane said...",
+            "\nOne.\n\nTwo.\n\nThree.\n\nFour.\n"
+        )),
         Some(1)
     );
     assert_eq!(
@@ -531,4 +539,32 @@ fn nameless_profiles_and_said_lines_with_their_time() {
         "Friday 25 July 2014\n\nT\n\nText.\n\n1 comment:\n\n  1. Jane said... that it rained.\n";
     let export = parse(input).unwrap();
     assert_eq!(threads(&export), [Some(vec![(1, None, 0)])]);
+}
+
+#[test]
+fn lone_comments_by_commenters_and_removed_ones() {
+    let s = |a: &str| Some(a.to_string());
+    // A first name and an initial signs as commenters do: a lone comment.
+    let input =
+        "Friday 25 July 2014\n\nT\n\nText of the post.\n\nRob L. said...\n\nWhat a letter.\n";
+    assert_eq!(
+        threads(&parse(input).unwrap()),
+        [Some(vec![(1, s("Rob L."), 0)])]
+    );
+    // A full name may be whom a post quotes: text.
+    let input = "Friday 25 July 2014\n\nT\n\nText of the post.\n\nChris Grayling said...\n\nWhat a letter.\n";
+    assert_eq!(threads(&parse(input).unwrap()), [None]);
+    // A removal notice ends its comment; the next `said` line follows it
+    // with no blank line.
+    let input = "Friday 25 July 2014\n\nT\n\nText.\n\n\nCathy K. said...\nThis comment has been removed by the author.\nCathy K. said...\n\nSecond try.\n\nAnonymous said...\n\nGood idea.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(
+        threads(&export),
+        [Some(vec![
+            (1, s("Cathy K."), 0),
+            (2, s("Cathy K."), 0),
+            (3, s("Anonymous"), 0)
+        ])]
+    );
+    common::assert_lossless(input, &export);
 }

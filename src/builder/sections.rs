@@ -50,7 +50,7 @@ pub(super) struct SaidLine {
     start: usize,
     /// The classic template's time stands before the name.
     stamped: bool,
-    /// The name is a handle: one word, or all in small letters.
+    /// The name is a handle, as commenters sign: see [`is_handle`].
     handle: bool,
 }
 
@@ -92,7 +92,7 @@ impl<'a> Builder<'a> {
             diagnostics: self.diagnostics.len(),
             start: paragraph.span.start,
             stamped,
-            handle: !author.contains(is_space) || !author.chars().any(char::is_uppercase),
+            handle: is_handle(author),
         })
     }
 
@@ -127,8 +127,8 @@ impl<'a> Builder<'a> {
             // Or, as newer templates print a comment, its text indented
             // under the name and its time on a line after the text; or the
             // last `said` line of a body with text above it, by a handle
-            // (one word, or all small letters: `kb`, `Jeanne`, `Unknown`;
-            // not `Mr Grayling`, whom a post quotes), whose comment is short
+            // (`kb`, `Jeanne`, `Julie Q.`; not `Mr Grayling`, whom a post
+            // quotes: see `is_handle`), whose comment is short
             // and runs to the end of the body (a lone comment under a post,
             // as templates without a header print it).
             let last = i + 1 == said.len() && line.block > 0 && line.handle;
@@ -162,6 +162,21 @@ impl<'a> Builder<'a> {
         let gap = before.trim_end_matches(|c: char| is_space(c) || c == '\r' || c == '\n');
         before[gap.len()..].matches('\n').count().saturating_sub(1)
     }
+}
+
+/// A name as commenters sign, never as a post names whom it quotes
+/// (`Mr Grayling`, `Jane Smith`): one word (`kb`, `Jeanne`, `Unknown`), all
+/// in small letters (`the starks`), or a first name and an initial
+/// (`Julie Q.`, `Rob L`).
+fn is_handle(author: &str) -> bool {
+    let initial = |w: &str| {
+        let w = w.strip_suffix('.').unwrap_or(w);
+        w.chars().count() == 1 && w.starts_with(char::is_uppercase)
+    };
+    let words: Vec<&str> = author.split_whitespace().collect();
+    words.len() == 1
+        || !author.chars().any(char::is_uppercase)
+        || matches!(words.as_slice(), [_, last] if initial(last))
 }
 
 /// Whether the first comment of a `said_section` is in the newer
@@ -219,7 +234,7 @@ fn is_lone_comment(section: &Pair<'_, Rule>) -> bool {
 }
 
 /// The most paragraphs a lone `said` comment at the end of a post has.
-const LONE_COMMENT_PARAGRAPHS: usize = 3;
+const LONE_COMMENT_PARAGRAPHS: usize = 5;
 
 /// The longest `said` line looked at, in bytes (a 60-character name, the
 /// classic template's time and date, and room to spare).
