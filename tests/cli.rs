@@ -203,6 +203,7 @@ fn csv_comments_table() {
         [
             "file",
             "post",
+            "post_id",
             "number",
             "parent",
             "line",
@@ -274,6 +275,7 @@ fn csv_posts_and_letters_tables() {
         [
             "file",
             "post",
+            "post_id",
             "letter",
             "line",
             "sent",

@@ -164,16 +164,17 @@ def tables(
       XML export files ``published`` (RFC 3339), ``author``, ``labels``
       (joined by ``; ``) and ``url`` (null for saved pages);
     - ``comments``: one row per comment or reply: ``file``, ``post``,
-      ``number``, ``parent`` (null for a comment; the number of the comment
+      ``post_id``, ``number``, ``parent`` (null for a comment; the number of the comment
       a reply answers), ``line``, ``author``, ``signature``, ``posted`` (the
       time as written), ``posted_date`` (date32), ``posted_time``
       (``HH:MM``), ``text`` (paragraphs joined by blank lines);
     - ``letters``: one row per quoted letter: ``file``, ``post``,
-      ``letter`` (its index in the post), ``line``, ``sent`` (ISO 8601),
+      ``post_id``, ``letter`` (its index in the post), ``line``, ``sent`` (ISO 8601),
       ``sent_raw``, ``salutation``, ``subject``, ``valediction``,
       ``signer``, ``roles`` (joined by ``; ``).
 
-    ``(file, post)`` joins comments and letters to posts. The files are
+    ``(file, post)`` joins comments and letters to posts; ``post_id``
+    joins them too, and across files. The files are
     parsed in parallel, without the GIL; the columns are built in Rust. A
     file that cannot be read or parsed raises (``FileNotFoundError``,
     :class:`ParseError` naming it).

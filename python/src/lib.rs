@@ -253,6 +253,7 @@ table!(
     CommentColumns {
         file: String,
         post: i64,
+        post_id: String,
         number: i64,
         parent: Option<i64>,
         line: i64,
@@ -270,6 +271,7 @@ table!(
     LetterColumns {
         file: String,
         post: i64,
+        post_id: String,
         letter: i64,
         line: i64,
         sent: Option<String>,
@@ -313,7 +315,8 @@ impl Columns {
         let p = &mut self.posts;
         p.file.push(file.to_string());
         p.post.push(index);
-        p.post_id.push(post.post_id());
+        let post_id = post.post_id();
+        p.post_id.push(post_id.clone());
         p.line.push(post.header_span.line.into());
         p.date.push(post.date.to_string());
         p.weekday.push(post.weekday_name());
@@ -344,12 +347,17 @@ impl Columns {
         p.url
             .push(entry.and_then(|e| e.url.as_deref()).map(str::to_string));
         for (comment, parent) in post.comments.iter().flat_map(|s| s.threaded()) {
-            self.add_comment(file, index, comment, parent.map(|p| p.number.into()));
+            self.add_comment(
+                (file, index, &post_id),
+                comment,
+                parent.map(|p| p.number.into()),
+            );
         }
         for (k, letter) in post.letters().enumerate() {
             let l = &mut self.letters;
             l.file.push(file.to_string());
             l.post.push(index);
+            l.post_id.push(post_id.clone());
             l.letter.push(k as i64);
             l.line.push(letter.span.line.into());
             l.sent.push(letter.sent.as_ref().map(|s| s.at.to_string()));
@@ -372,16 +380,17 @@ impl Columns {
         }
     }
 
+    /// Appends a comment's row; `(file, post, post_id)` keys its post.
     fn add_comment(
         &mut self,
-        file: &str,
-        post: i64,
+        (file, post, post_id): (&str, i64, &str),
         comment: &blog_export::Comment,
         parent: Option<i64>,
     ) {
         let c = &mut self.comments;
         c.file.push(file.to_string());
         c.post.push(post);
+        c.post_id.push(post_id.to_string());
         c.number.push(comment.number.into());
         c.parent.push(parent);
         c.line.push(comment.span.line.into());

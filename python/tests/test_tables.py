@@ -36,9 +36,9 @@ def test_the_columns_are_the_documented_ones():
     assert blog_export.TABLES == {
         "posts": ("file", "post", "post_id", "line", "date", "weekday", "title", "paragraphs",
                   "letters", "declared", "comments", "published", "author", "labels", "url"),
-        "comments": ("file", "post", "number", "parent", "line", "author", "signature",
+        "comments": ("file", "post", "post_id", "number", "parent", "line", "author", "signature",
                      "posted", "posted_date", "posted_time", "text"),
-        "letters": ("file", "post", "letter", "line", "sent", "sent_raw", "salutation",
+        "letters": ("file", "post", "post_id", "letter", "line", "sent", "sent_raw", "salutation",
                     "subject", "valediction", "signer", "roles"),
     }
     t = blog_export.tables(SEEDS[:1])

@@ -21,7 +21,8 @@ pub enum Table {
 
 // The three tables have the columns, in order, of the Python package's
 // Arrow tables (`python/src/lib.rs`, `blog_export.TABLES`): `file` and
-// `post` (the post's index in its file) key every row, `number` and
+// `post` (the post's index in its file) key every row, and `post_id` (the
+// post's stable id) joins rows across files, `number` and
 // `parent` a comment, `letter` a letter; an absent value is an empty field
 // (null in Arrow). The columns are documented in `docs/tables.md`, and a
 // Python test compares this header with the Arrow schema.
@@ -52,6 +53,7 @@ struct PostRow<'r> {
 struct CommentRow<'r> {
     file: &'r str,
     post: usize,
+    post_id: &'r str,
     number: u32,
     parent: Option<u32>,
     line: u32,
@@ -68,6 +70,7 @@ struct CommentRow<'r> {
 struct LetterRow<'r> {
     file: &'r str,
     post: usize,
+    post_id: &'r str,
     letter: usize,
     line: u32,
     sent: Option<String>,
@@ -115,11 +118,12 @@ pub fn post_rows(file: &str, index: usize, post: &Post, table: Table) -> io::Res
         .has_headers(false)
         .from_writer(Vec::new());
     let entry = post.entry.as_deref();
+    let post_id = post.post_id();
     match table {
         Table::Posts => w.serialize(PostRow {
             file,
             post: index,
-            post_id: post.post_id(),
+            post_id: post_id.clone(),
             line: post.header_span.line,
             date: post.date.to_string(),
             weekday: post.weekday_name(),
@@ -141,21 +145,25 @@ pub fn post_rows(file: &str, index: usize, post: &Post, table: Table) -> io::Res
         })?,
         Table::Comments => {
             for (comment, parent) in post.comments.iter().flat_map(|s| s.threaded()) {
-                w.serialize(comment_row(file, index, comment, parent.map(|p| p.number)))?;
+                let parent = parent.map(|p| p.number);
+                w.serialize(comment_row((file, index, &post_id), comment, parent))?;
             }
         }
         Table::Letters => {
             for (k, letter) in post.letters().enumerate() {
-                w.serialize(letter_row(file, index, k, letter))?;
+                w.serialize(letter_row((file, index, &post_id), k, letter))?;
             }
         }
     }
     w.into_inner().map_err(|e| io::Error::other(e.to_string()))
 }
 
+/// The columns that key a comment's or a letter's row: its post's file,
+/// index in the file, and id.
+type PostKey<'r> = (&'r str, usize, &'r str);
+
 fn comment_row<'r>(
-    file: &'r str,
-    post: usize,
+    (file, post, post_id): PostKey<'r>,
     comment: &'r Comment,
     parent: Option<u32>,
 ) -> CommentRow<'r> {
@@ -163,6 +171,7 @@ fn comment_row<'r>(
     CommentRow {
         file,
         post,
+        post_id,
         number: comment.number,
         parent,
         line: comment.span.line,
@@ -178,8 +187,7 @@ fn comment_row<'r>(
 }
 
 fn letter_row<'r>(
-    file: &'r str,
-    post: usize,
+    (file, post, post_id): PostKey<'r>,
     letter_index: usize,
     letter: &'r Letter,
 ) -> LetterRow<'r> {
@@ -187,6 +195,7 @@ fn letter_row<'r>(
     LetterRow {
         file,
         post,
+        post_id,
         letter: letter_index,
         line: letter.span.line,
         sent: letter.sent.as_ref().map(|s| s.at.to_string()),
