@@ -12,7 +12,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let export = blog_export::parse(&text)?;
     for post in &export.posts {
         let title = post.title.as_deref().unwrap_or("(untitled)");
-        println!("{} {title}", post.date);
+        let date = post.date.map_or("(undated)".to_string(), |d| d.to_string());
+        println!("{date} {title}");
         let Some(section) = &post.comments else {
             println!("  no comments");
             continue;

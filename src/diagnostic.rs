@@ -171,6 +171,18 @@ impl Diagnostic {
         )
     }
 
+    /// A page with text but no date header, read as one post without a
+    /// date; the span is where its text starts.
+    pub(crate) fn no_date_header(span: Span) -> Self {
+        Self::warning(
+            DiagnosticKind::NoDateHeader,
+            span,
+            "no date header (a line like `Friday 25 July 2014`): the page is read as one post \
+             without a date"
+                .into(),
+        )
+    }
+
     /// A letter's timestamp with a zone the parser does not know.
     pub(crate) fn unknown_time_zone(span: Span, zone: &str) -> Self {
         Self::warning(
@@ -276,6 +288,12 @@ pub enum DiagnosticKind {
     /// [`ParseOptions::with_drafts`](crate::ParseOptions::with_drafts) and
     /// [`ParseOptions::with_pages`](crate::ParseOptions::with_pages).
     SkippedEntries,
+    /// The page has text but no date header at all (a post saved without
+    /// its header, a letter saved on its own): it is read as one post with
+    /// no date ([`Post::date`](crate::Post::date) is `None`), titled by its
+    /// first line when that reads as a title. Its text, comments and
+    /// letters are read as a post's.
+    NoDateHeader,
 }
 
 impl DiagnosticKind {
@@ -297,6 +315,7 @@ impl DiagnosticKind {
             DiagnosticKind::JoinedExport => "joined_export",
             DiagnosticKind::YearInferred => "year_inferred",
             DiagnosticKind::SkippedEntries => "skipped_entries",
+            DiagnosticKind::NoDateHeader => "no_date_header",
         }
     }
 }

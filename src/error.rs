@@ -13,12 +13,13 @@ use crate::span::LineIndex;
 /// the column:
 ///
 /// ```
-/// let err = blog_export::parse("\n  just some text\n").unwrap_err();
+/// let err = blog_export::parse("\n  Friday 31 February 2014\n\nText").unwrap_err();
 /// assert_eq!(err.kind(), &blog_export::ErrorKind::NoDateHeader);
 /// assert_eq!((err.line(), err.column()), (2, 3));
 /// assert_eq!(
 ///     err.to_string(),
-///     "2:3: error: no date header (a line like `Friday 25 July 2014`) in the input\n  |\n2 |   just some text\n  |   ^"
+///     "2:3: error: no valid date header: `Friday 31 February 2014` looks like a date header, \
+///      but that day does not exist; the line is kept as text\n  |\n2 |   Friday 31 February 2014\n  |   ^"
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -91,7 +92,10 @@ impl Limit {
 pub enum ErrorKind {
     /// The input is empty or holds only white space.
     Empty,
-    /// The input has text but no date header, so no post.
+    /// The input's only date headers name no real day
+    /// (`Friday 31 February 2014`), so it has no post. (An input with no
+    /// header at all is read as one post without a date: see
+    /// [`DiagnosticKind::NoDateHeader`].)
     NoDateHeader,
     /// In strict mode, a diagnostic of this kind was found.
     Strict(DiagnosticKind),
@@ -156,16 +160,6 @@ impl Error {
     /// The input holds only white space.
     pub(crate) fn empty(index: &LineIndex<'_>) -> Self {
         Self::at(index, 0, ErrorKind::Empty, "the input is empty".into())
-    }
-
-    /// The input has text (from `offset`) but no date header.
-    pub(crate) fn no_date_header(index: &LineIndex<'_>, offset: usize) -> Self {
-        Self::at(
-            index,
-            offset,
-            ErrorKind::NoDateHeader,
-            "no date header (a line like `Friday 25 July 2014`) in the input".into(),
-        )
     }
 
     /// The input has no post because its only headers are invalid: the
@@ -247,8 +241,8 @@ impl Error {
     /// What went wrong.
     ///
     /// ```
-    /// let err = blog_export::parse("no header here").unwrap_err();
-    /// assert_eq!(err.kind(), &blog_export::ErrorKind::NoDateHeader);
+    /// let err = blog_export::parse(" \n\n").unwrap_err();
+    /// assert_eq!(err.kind(), &blog_export::ErrorKind::Empty);
     /// ```
     pub fn kind(&self) -> &ErrorKind {
         &self.inner.kind
@@ -257,7 +251,8 @@ impl Error {
     /// The 1-based line to look at.
     ///
     /// ```
-    /// assert_eq!(blog_export::parse("\n\nhello").unwrap_err().line(), 3);
+    /// let input = "\n\nFriday 31 February 2014\n\nText";
+    /// assert_eq!(blog_export::parse(input).unwrap_err().line(), 3);
     /// ```
     pub fn line(&self) -> u32 {
         self.inner.line
@@ -266,7 +261,8 @@ impl Error {
     /// The 1-based column (in characters) to look at.
     ///
     /// ```
-    /// assert_eq!(blog_export::parse("   hello").unwrap_err().column(), 4);
+    /// let input = "   Friday 31 February 2014\n\nText";
+    /// assert_eq!(blog_export::parse(input).unwrap_err().column(), 4);
     /// ```
     pub fn column(&self) -> u32 {
         self.inner.column
@@ -276,7 +272,8 @@ impl Error {
     /// stream's errors found before the piece was read have none).
     ///
     /// ```
-    /// assert_eq!(blog_export::parse("\n\nhello").unwrap_err().offset(), Some(2));
+    /// let input = "\n\nFriday 31 February 2014\n\nText";
+    /// assert_eq!(blog_export::parse(input).unwrap_err().offset(), Some(2));
     /// ```
     pub fn offset(&self) -> Option<usize> {
         self.inner.offset
@@ -356,10 +353,10 @@ impl fmt::Display for Inner {
 /// shape.
 ///
 /// ```
-/// let err = blog_export::parse("no header").unwrap_err();
+/// let err = blog_export::parse("\n").unwrap_err();
 /// assert_eq!(
 ///     serde_json::to_string(&err).unwrap(),
-///     r#"{"kind":"no_date_header","message":"no date header (a line like `Friday 25 July 2014`) in the input","line":1,"column":1,"offset":0}"#
+///     r#"{"kind":"empty","message":"the input is empty","line":1,"column":1,"offset":0}"#
 /// );
 /// ```
 impl Serialize for Error {

@@ -73,7 +73,7 @@
 //! let input = "Friday 25 July 2014\n\nDear Mr Spurr\n\nBody.\n\n2 comments:\n\n  1. Well done Joanna!\n\n    papa\n\n    ReplyDelete\n    Replies\n    1. Agreed.\n\n      Delete";
 //! let export = blog_export::parse(input)?;
 //! for post in &export.posts {
-//!     println!("{} {:?}", post.date, post.title);
+//!     println!("{:?} {:?}", post.date, post.title);
 //!     for comment in post.comments.iter().flat_map(|s| &s.items) {
 //!         let by = comment.signature.as_ref().map(|s| &*s.text);
 //!         println!("  #{} by {:?}, {} replies", comment.number, by, comment.replies.len());
@@ -193,7 +193,7 @@
 //! ```
 //! let export = blog_export::parse("Dienstag, 3. März 2009\n\nDer Garten\n\nBohnen.\n\nKeine Kommentare:\n")?;
 //! assert_eq!(export.language.name(), "German");
-//! assert_eq!(export.posts[0].date.to_string(), "2009-03-03");
+//! assert_eq!(export.posts[0].date.unwrap().to_string(), "2009-03-03");
 //! assert_eq!(export.posts[0].comments.as_ref().unwrap().declared, Some(0));
 //! # Ok::<(), blog_export::Error>(())
 //! ```
@@ -284,7 +284,7 @@ pub use parse::{parse, parse_file, parse_with};
 ///
 /// ```
 /// let export = blog_export::parse("Friday 25 July 2014\n\nT")?;
-/// assert_eq!(export.posts[0].date, blog_export::chrono::NaiveDate::from_ymd_opt(2014, 7, 25).unwrap());
+/// assert_eq!(export.posts[0].date, blog_export::chrono::NaiveDate::from_ymd_opt(2014, 7, 25));
 /// # Ok::<(), blog_export::Error>(())
 /// ```
 pub use chrono;

@@ -22,7 +22,7 @@ use crate::span::LineIndex;
 /// let input = "Friday 25 July 2014\n\nDear Mr Spurr\n\nThe body.\n\n1 comment:\n\n  1. Well done!\n\n    ReplyDelete";
 /// let export = blog_export::parse(input)?;
 /// let post = &export.posts[0];
-/// assert_eq!(post.date.to_string(), "2014-07-25");
+/// assert_eq!(post.date.unwrap().to_string(), "2014-07-25");
 /// assert_eq!(post.title.as_deref(), Some("Dear Mr Spurr"));
 /// assert_eq!(post.comments.as_ref().unwrap().items[0].paragraphs[0].text, "Well done!");
 /// # Ok::<(), blog_export::Error>(())
@@ -43,7 +43,7 @@ pub fn parse(input: &str) -> Result<Export<'_>, Error> {
 ///
 /// ```
 /// let export = blog_export::parse_file("seeds/000_34b946ec0d9dcec7.txt")?;
-/// assert_eq!(export.posts[0].date.to_string(), "2014-07-25");
+/// assert_eq!(export.posts[0].date.unwrap().to_string(), "2014-07-25");
 /// let err = blog_export::parse_file("no/such/file.txt").unwrap_err();
 /// assert_eq!(err.kind(), &blog_export::ErrorKind::Read);
 /// assert!(err.message().starts_with("no/such/file.txt: cannot read"));

@@ -7,14 +7,14 @@ use std::io::Read;
 use pest::Parser as _;
 
 use crate::ast::{Block, CommentSection, Export, Post, Spans};
-use crate::builder::Builder;
-use crate::diagnostic::Diagnostic;
+use crate::builder::{undated_post, Builder};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::error::{Error, ErrorKind};
 use crate::grammar::BlogParser;
 use crate::headers::{check_piece, next_header};
 use crate::languages::Language;
 use crate::options::ParseOptions;
-use crate::span::{is_space, LineIndex};
+use crate::span::{is_space, LineIndex, Span};
 
 /// How much text a piece holds at least before it is cut (at the next date
 /// header that names a real day).
@@ -326,7 +326,7 @@ impl<R: Read> Iterator for PostReader<R> {
                 None => {
                     self.done = true;
                     if self.posts == 0 {
-                        return Err(self.no_posts());
+                        return self.undated_post();
                     }
                     Ok(())
                 }
@@ -341,16 +341,57 @@ impl<R: Read> Iterator for PostReader<R> {
 }
 
 impl<R> PostReader<R> {
-    /// The error of an input with no post.
-    fn no_posts(&self) -> Error {
-        match self.preamble.first() {
-            None => Error::placed(ErrorKind::Empty, "the input is empty".into(), 1, 1),
-            Some(first) => Error::placed(
+    /// At the end of an input with no date header: its one post without a
+    /// date, made of what was read as its preamble (as
+    /// [`parse`](crate::parse) makes it); or, as `parse` says, the error of
+    /// an input whose only headers name no real day, or of an empty input.
+    fn undated_post(&mut self) -> Result<(), Error> {
+        let invalid = self.diagnostics.iter().find(|d| {
+            matches!(
+                d.kind,
+                DiagnosticKind::InvalidDate | DiagnosticKind::InvalidHeader
+            )
+        });
+        if let Some(why) = invalid {
+            return Err(Error::placed(
                 ErrorKind::NoDateHeader,
-                "no date header (a line like `Friday 25 July 2014`) in the input".into(),
-                first.span().line,
-                first.span().column,
-            ),
+                format!("no valid date header: {}", why.message),
+                why.span.line,
+                why.span.column,
+            ));
         }
+        let first = [
+            self.preamble.first().map(Block::span),
+            self.orphan_comments.as_ref().map(|c| c.span),
+        ]
+        .into_iter()
+        .flatten()
+        .min_by_key(|span| span.start);
+        let Some(first) = first else {
+            return Err(Error::placed(
+                ErrorKind::Empty,
+                "the input is empty".into(),
+                1,
+                1,
+            ));
+        };
+        let start = Span {
+            end: first.start,
+            ..first
+        };
+        let blocks = std::mem::take(&mut self.preamble);
+        let (post, diagnostic) = undated_post(blocks, self.orphan_comments.take(), start);
+        if self.options.is_strict() {
+            return Err(Error::placed(
+                ErrorKind::Strict(diagnostic.kind),
+                diagnostic.message,
+                start.line,
+                start.column,
+            ));
+        }
+        self.diagnostics.push(diagnostic);
+        self.posts += 1;
+        self.ready.push_back(post);
+        Ok(())
     }
 }

@@ -65,11 +65,17 @@ fn check_prints_diagnostics_and_exits_0_without_errors() {
 #[test]
 fn check_exits_1_on_a_parse_error() {
     let dir = scratch("check_error");
+    let file = dir.join("bad_header.txt");
+    std::fs::write(&file, "Friday 31 February 2014\n\nText\n").unwrap();
+    let out = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains(":1:1: error: no valid date header"));
+    // A page with no header at all is one post without a date: a warning.
     let file = dir.join("no_header.txt");
     std::fs::write(&file, "just text\n").unwrap();
     let out = run(&["check", file.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains(":1:1: error: no date header"));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains(":1:1: warning: no date header"));
 }
 
 #[test]
@@ -422,8 +428,8 @@ fn failures_stay_in_the_output_where_their_result_would_be() {
     let dir = scratch("failures_in_output");
     let latin1 = dir.join("latin1.txt");
     std::fs::write(&latin1, b"Friday 25 July 2014\n\nCaf\xe9\n").unwrap();
-    let no_header = dir.join("no_header.txt");
-    std::fs::write(&no_header, "just text\n").unwrap();
+    let no_header = dir.join("bad_header.txt");
+    std::fs::write(&no_header, "Friday 31 February 2014\n\nText\n").unwrap();
     let (latin1, no_header) = (latin1.to_str().unwrap(), no_header.to_str().unwrap());
     let out = run(&["parse", "does/not/exist.txt", SEED, latin1, no_header]);
     assert_eq!(out.status.code(), Some(2));
@@ -575,9 +581,12 @@ fn lang_sets_the_language_or_names_the_known_ones() {
         v["posts"][0]["comments"]["items"][0]["author"]["text"],
         "Ana"
     );
-    // Forced to English, the page has no date header.
+    // Forced to English, the page has no date header: one undated post.
     let out = run(&["parse", "--lang", "en", page]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["posts"][0]["date"], serde_json::Value::Null);
+    assert_eq!(v["diagnostics"][0]["kind"], "no_date_header");
     let out = run(&["parse", "--lang", "xx", page]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("es, fr"), "{}", stderr(&out));

@@ -1,6 +1,8 @@
-//! One test per diagnostic, and the no-date-header error.
+//! One test per diagnostic, and the errors that stand for no post.
 
 use blog_export::{parse, DiagnosticKind, ErrorKind};
+
+mod common;
 
 fn kinds(input: &str) -> Vec<(DiagnosticKind, u32, u32)> {
     parse(input)
@@ -23,7 +25,7 @@ fn weekday_mismatch() {
     );
     // The post keeps its date and the weekday as written.
     assert_eq!(export.posts[0].weekday, Some(chrono::Weekday::Mon));
-    assert_eq!(export.posts[0].date.to_string(), "2014-07-25");
+    assert_eq!(export.posts[0].date.unwrap().to_string(), "2014-07-25");
 }
 
 #[test]
@@ -98,10 +100,29 @@ fn unindented_text_after_the_last_comment_is_the_blogs_footer() {
 }
 
 #[test]
-fn no_date_header_is_an_error_at_the_first_non_blank_line() {
-    let err = parse("\n\n   Some text\nmore text\n").unwrap_err();
+fn no_date_header_is_one_undated_post_from_the_first_non_blank_line() {
+    let input = "\n\n   Some text\nmore text\n";
+    assert_eq!(kinds(input), [(DiagnosticKind::NoDateHeader, 3, 4)]);
+    let export = parse(input).unwrap();
+    let post = &export.posts[0];
+    assert_eq!((post.date, post.weekday, &post.title), (None, None, &None));
+    assert_eq!(post.body.len(), 1);
+    assert_eq!(post.post_id(), "undated-some-text-more-text");
+    // A first line of its own is the title; comments are the post's.
+    let input = "A letter home\n\nDear Mum,\n\nAll is well.\n\nLove, Ann\n\n1 comment:\n\nBob said...\n\nLovely.\n";
+    let export = parse(input).unwrap();
+    let post = &export.posts[0];
+    assert_eq!(post.title.as_deref(), Some("A letter home"));
+    assert_eq!(post.letters().count(), 1);
+    assert_eq!(post.comment_count(), 1);
+    common::assert_lossless(input, &export);
+    // Strict parsing refuses it.
+    let err = blog_export::parse_with(input, &blog_export::ParseOptions::strict()).unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::Strict(DiagnosticKind::NoDateHeader));
+    // Headers that name no real day are still an error: the header is
+    // there, but wrong.
+    let err = parse("Friday 31 February 2014\n\nText\n").unwrap_err();
     assert_eq!(err.kind(), &ErrorKind::NoDateHeader);
-    assert_eq!((err.line(), err.column()), (3, 4));
 }
 
 #[test]

@@ -21,7 +21,7 @@ fn shape(export: &Export) -> Vec<(String, Option<String>, usize, usize)> {
         .iter()
         .map(|p| {
             (
-                p.date.to_string(),
+                p.date.unwrap().to_string(),
                 p.title.as_deref().map(str::to_string),
                 p.body.len(),
                 p.comment_count(),
@@ -48,10 +48,12 @@ fn only_white_space() {
 
 #[test]
 fn no_date_header() {
-    let err = parse("\n\n  Some notes\nwithout a header.\n").unwrap_err();
-    assert_eq!(err.kind(), &ErrorKind::NoDateHeader);
-    assert_eq!((err.line(), err.column()), (3, 3));
-    assert!(err.to_string().contains("\n3 |   Some notes\n  |   ^"));
+    let input = "\n\n  Some notes\nwithout a header.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts.len(), 1);
+    assert_eq!(export.posts[0].date, None);
+    assert_eq!(diags(&export), [(DiagnosticKind::NoDateHeader, 3)]);
+    common::assert_lossless(input, &export);
 }
 
 #[test]
@@ -147,10 +149,11 @@ fn comment_section_with_no_post() {
     let orphans = export.orphan_comments.as_ref().unwrap();
     assert_eq!(orphans.items.len(), 1);
     assert_eq!(diags(&export), [(DiagnosticKind::CommentCountMismatch, 1)]);
-    // With no post at all, it is an error.
-    let err = parse("2 comments:\n\n  1. Orphan.\n\n    ReplyDelete").unwrap_err();
-    assert_eq!(err.kind(), &ErrorKind::NoDateHeader);
-    assert_eq!((err.line(), err.column()), (1, 1));
+    // With no date header at all, they are the comments of one undated post.
+    let export = parse("2 comments:\n\n  1. Orphan.\n\n    ReplyDelete").unwrap();
+    assert_eq!(export.posts[0].date, None);
+    assert_eq!(export.posts[0].comment_count(), 1);
+    assert!(export.orphan_comments.is_none());
 }
 
 #[test]

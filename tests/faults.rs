@@ -209,7 +209,7 @@ mod cli {
     fn messages_escape_control_characters() {
         let dir = scratch("escapes");
         let file = dir.join("evil\u{1b}[2J.txt");
-        std::fs::write(&file, "no header \u{1b}[31m here").unwrap();
+        std::fs::write(&file, "Friday 31 February 2014\n\nText").unwrap();
         let out = run(&["parse", file.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(1));
         let err = String::from_utf8_lossy(&out.stderr);

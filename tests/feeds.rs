@@ -64,7 +64,7 @@ fn summary(export: &Export<'_>, full_urls: bool) -> Value {
                 }
             });
             json!({
-                "date": post.date.to_string(),
+                "date": post.date.unwrap().to_string(),
                 "title": post.title,
                 "labels": entry.labels,
                 "url": url,
@@ -142,7 +142,7 @@ fn common(export: &Export<'_>) -> Vec<Common> {
             names.sort();
             (
                 post.post_id(),
-                post.date.to_string(),
+                post.date.unwrap().to_string(),
                 post.title.as_deref().map(str::to_owned),
                 post.comment_count(),
                 names,

@@ -87,7 +87,7 @@ fn posts_dates_weekdays_and_titles() {
             .map(|p| {
                 let v = serde_json::to_value(p).unwrap();
                 (
-                    p.date.to_string(),
+                    p.date.unwrap().to_string(),
                     v["weekday"].as_str().unwrap().to_string(),
                     p.title.as_deref().unwrap().to_string(),
                 )

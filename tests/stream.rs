@@ -60,10 +60,21 @@ fn an_input_of_many_pieces() {
 
 #[test]
 fn errors_name_their_place() {
-    let mut reader = PostReader::new("no header\n\nat all".as_bytes());
-    let err = reader.next().unwrap().unwrap_err();
-    assert_eq!((err.kind(), err.line()), (&ErrorKind::NoDateHeader, 1));
+    // No header at all: one undated post, as `parse` gives it.
+    let input = "no header\n\nat all";
+    let mut reader = PostReader::new(input.as_bytes());
+    let post = reader.next().unwrap().unwrap();
+    assert_eq!(post, parse(input).unwrap().posts[0].clone().into_owned());
     assert!(reader.next().is_none());
+    assert_eq!(reader.diagnostics(), parse(input).unwrap().diagnostics);
+    // Only headers that name no real day: an error, as from `parse`.
+    let input = "\nFriday 31 February 2014\n\nText";
+    let err = PostReader::new(input.as_bytes())
+        .next()
+        .unwrap()
+        .unwrap_err();
+    assert_eq!((err.kind(), err.line()), (&ErrorKind::NoDateHeader, 2));
+    assert_eq!(err.message(), parse(input).unwrap_err().message());
     let bytes = b"Friday 25 July 2014\n\nT\n\nBad \xff byte";
     let err = PostReader::new(&bytes[..]).next().unwrap().unwrap_err();
     assert_eq!(err.line(), 5);

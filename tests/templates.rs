@@ -312,7 +312,11 @@ fn header_variants_declare_their_counts() {
 fn abbreviated_months_start_posts_on_weekdayless_pages() {
     let input = fixture("abbreviated_months");
     let export = parse(&input).unwrap();
-    let dates: Vec<String> = export.posts.iter().map(|p| p.date.to_string()).collect();
+    let dates: Vec<String> = export
+        .posts
+        .iter()
+        .map(|p| p.date.unwrap().to_string())
+        .collect();
     assert_eq!(dates, ["2007-09-03", "2007-08-30", "2005-02-09"]);
     // A date line right before a salutation is the letter's date.
     let letter = export.posts[2].letters().next().unwrap();

@@ -17,7 +17,7 @@ fn headers(export: &Export) -> Vec<(String, Option<String>, Option<String>)> {
         .iter()
         .map(|p| {
             (
-                p.date.to_string(),
+                p.date.unwrap().to_string(),
                 p.weekday.map(|w| format!("{w:?}")),
                 p.title.as_deref().map(str::to_string),
             )
@@ -364,7 +364,7 @@ fn comment_headers_in_any_case() {
 fn headers_without_a_year_take_the_pages_year() {
     let input = "Sunday, March 23\n\nWar\n\nText.\n\n1 comment:\n\nBob said...\n\nYes.\n\nMarch 24, 2003 at 9:15 AM\n";
     let export = blog_export::parse(input).unwrap();
-    assert_eq!(export.posts[0].date.to_string(), "2003-03-23");
+    assert_eq!(export.posts[0].date.unwrap().to_string(), "2003-03-23");
     let d = &export.diagnostics[0];
     assert_eq!(d.kind, DiagnosticKind::YearInferred);
     assert_eq!((d.span.line, d.span.column), (1, 1));
@@ -376,7 +376,7 @@ fn headers_without_a_year_take_the_pages_year() {
     common::assert_lossless(input, &export);
 
     let export = blog_export::parse("Tuesday, December 14\n\nTitle\n\nText.\n").unwrap();
-    let date = export.posts[0].date;
+    let date = export.posts[0].date.unwrap();
     assert_eq!(chrono::Datelike::weekday(&date), chrono::Weekday::Tue);
     assert!(export.diagnostics[0].message.contains("latest such year"));
 }

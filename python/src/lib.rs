@@ -234,7 +234,7 @@ table!(
         post: i64,
         post_id: String,
         line: i64,
-        date: String,
+        date: Option<String>,
         weekday: Option<&'static str>,
         title: Option<String>,
         paragraphs: i64,
@@ -318,7 +318,7 @@ impl Columns {
         let post_id = post.post_id();
         p.post_id.push(post_id.clone());
         p.line.push(post.header_span.line.into());
-        p.date.push(post.date.to_string());
+        p.date.push(post.date.map(|d| d.to_string()));
         p.weekday.push(post.weekday_name());
         p.title.push(post.title.as_deref().map(str::to_string));
         p.paragraphs.push(

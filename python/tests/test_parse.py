@@ -23,10 +23,14 @@ def test_parse_file_equals_the_cli_json(path, blog_export_cli):
 
 def test_parse_error_is_a_value_error_with_its_place():
     with pytest.raises(blog_export.ParseError) as e:
-        blog_export.parse("\n\nno header here")
+        blog_export.parse("\n\nFriday 31 February 2014\n\nText")
     assert isinstance(e.value, ValueError)
     assert (e.value.line, e.value.column) == (3, 1)
-    assert "no date header" in e.value.message
+    assert "no valid date header" in e.value.message
+    # No header at all: one post without a date, and a warning.
+    export = blog_export.parse("\n\nno header here")
+    assert export["posts"][0]["date"] is None
+    assert export["diagnostics"][0]["kind"] == "no_date_header"
 
 
 def test_strict_turns_a_diagnostic_into_an_error():
@@ -76,7 +80,8 @@ def test_pages_in_other_languages_and_the_language_keyword():
     export = blog_export.parse(text)
     assert export["language"] == "es"
     assert export["posts"][0]["comments"]["items"][0]["author"]["text"] == "Ana"
-    with pytest.raises(blog_export.ParseError):
-        blog_export.parse(text, language="en")
+    # Forced to English, the page has no date header: one undated post.
+    forced = blog_export.parse(text, language="en")
+    assert forced["posts"][0]["date"] is None
     with pytest.raises(ValueError, match="not a language"):
         blog_export.parse(text, language="xx")

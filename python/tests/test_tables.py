@@ -79,7 +79,7 @@ def test_pandas_polars_and_duckdb_read_them():
 
 def test_a_bad_file_is_named(tmp_path):
     bad = tmp_path / "bad.txt"
-    bad.write_text("no header at all", encoding="utf-8")
+    bad.write_text("Friday 31 February 2014\n\nText", encoding="utf-8")
     with pytest.raises(blog_export.ParseError) as e:
         blog_export.tables([SEEDS[0], bad])
     assert "bad.txt" in str(e.value)

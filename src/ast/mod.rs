@@ -100,7 +100,7 @@ impl<'a> Export<'a> {
 /// use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, Weekday};
 /// let input = "Saturday, March 19, 2011\n\nSpring\n\nIt is spring.";
 /// let post = &blog_export::parse(input)?.posts[0];
-/// assert_eq!(post.date, NaiveDate::from_ymd_opt(2011, 3, 19).unwrap());
+/// assert_eq!(post.date, NaiveDate::from_ymd_opt(2011, 3, 19));
 /// assert_eq!(post.weekday, Some(Weekday::Sat));
 /// assert_eq!(post.title.as_deref(), Some("Spring"));
 /// assert!(post.comments.is_none());
@@ -112,8 +112,10 @@ impl<'a> Export<'a> {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[non_exhaustive]
 pub struct Post<'a> {
-    /// The date of the header line.
-    pub date: NaiveDate,
+    /// The date of the header line; `None` for the one post of a page
+    /// with no date header at all (see
+    /// [`DiagnosticKind::NoDateHeader`](crate::DiagnosticKind::NoDateHeader)).
+    pub date: Option<NaiveDate>,
     /// The weekday as written in the header, or `None` for a header without
     /// one (`October 7, 2004`). It may disagree with `date`; a
     /// [`WeekdayMismatch`](crate::DiagnosticKind::WeekdayMismatch)
@@ -215,7 +217,7 @@ impl<'a> Post<'a> {
     ///     let input = String::from("Friday 25 July 2014\n\nTitle\n\nBody.");
     ///     blog_export::parse(&input)?.posts.remove(0).into_owned()
     /// };
-    /// assert_eq!(post.date.to_string(), "2014-07-25");
+    /// assert_eq!(post.date.unwrap().to_string(), "2014-07-25");
     /// # Ok::<(), blog_export::Error>(())
     /// ```
     pub fn into_owned(self) -> Post<'static> {

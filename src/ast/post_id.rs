@@ -13,9 +13,10 @@ use super::{weekday_name, Block, Post};
 const ID_WORDS: usize = 8;
 
 impl Post<'_> {
-    /// A stable id for the post: its date, then the first words of its
-    /// title (or, untitled, of its body) in lower case, letters and digits
-    /// only, joined by `-`: `2014-07-25-dear-mr-spurr`.
+    /// A stable id for the post: its date (`undated` for the post of a page
+    /// with no date header), then the first words of its title (or,
+    /// untitled, of its body) in lower case, letters and digits only,
+    /// joined by `-`: `2014-07-25-dear-mr-spurr`.
     ///
     /// The same post gets the same id wherever it appears: on its own page,
     /// on the blog's home page, on an archive or label page (a body cut at
@@ -34,7 +35,10 @@ impl Post<'_> {
     /// # Ok::<(), blog_export::Error>(())
     /// ```
     pub fn post_id(&self) -> String {
-        let mut id = self.date.format("%Y-%m-%d").to_string();
+        let mut id = match self.date {
+            Some(date) => date.format("%Y-%m-%d").to_string(),
+            None => "undated".to_string(),
+        };
         let mut words = 0;
         let mut add = |text: &str| {
             for word in text.split(|c: char| !c.is_alphanumeric()) {

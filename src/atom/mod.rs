@@ -92,7 +92,7 @@ pub fn is_feed(input: &str) -> bool {
 /// </feed>"#;
 /// let export = blog_export::parse_any(xml)?;
 /// let post = &export.posts[0];
-/// assert_eq!(post.date.to_string(), "2014-07-25");
+/// assert_eq!(post.date.unwrap().to_string(), "2014-07-25");
 /// assert_eq!(post.title.as_deref(), Some("Summer"));
 /// let comment = &post.comments.as_ref().unwrap().items[0];
 /// assert_eq!(comment.author_name(), Some("Anonymous"));
@@ -330,7 +330,7 @@ fn post_of(
     };
     let date = published.date_naive();
     Ok(Post {
-        date,
+        date: Some(date),
         weekday: Some(date.weekday()),
         title: entry.title.clone().map(Cow::Owned),
         title_span: entry.title.as_ref().map(|_| span),

@@ -32,6 +32,7 @@ mod letters;
 mod post;
 mod recover;
 mod sections;
+pub(crate) use post::undated_post;
 
 use std::borrow::Cow;
 
@@ -148,13 +149,14 @@ impl<'a> Builder<'a> {
 
     /// The export, once every chunk is built: the passes that need the
     /// whole page run here. An input with no post is an error.
-    pub(crate) fn finish(self) -> Result<Export<'a>> {
-        let no_posts = self.posts.is_empty().then(|| self.no_posts());
-        let export = self.finish_partial();
-        match no_posts {
-            Some(error) => Err(error),
-            None => Ok(export),
+    pub(crate) fn finish(mut self) -> Result<Export<'a>> {
+        if self.posts.is_empty() {
+            match self.no_posts() {
+                Ok(start) => self.undated_post(start),
+                Err(error) => return Err(error),
+            }
         }
+        Ok(self.finish_partial())
     }
 
     /// The export as built so far, posts or none (the streaming reader
@@ -173,9 +175,11 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Why an input has no post: a header that names no real day is the
-    /// likeliest reason, else the input is empty or has no header.
-    fn no_posts(&self) -> Error {
+    /// Why an input has no post: a header that names no real day (an
+    /// error: the header is there but wrong), an empty input (an error),
+    /// or no header at all: then where its text starts, to be read as one
+    /// post without a date.
+    fn no_posts(&self) -> Result<usize> {
         let why = self.diagnostics.iter().find(|d| {
             matches!(
                 d.kind,
@@ -183,9 +187,9 @@ impl<'a> Builder<'a> {
             )
         });
         match (why, self.input.find(|c: char| !is_space(c))) {
-            (Some(why), _) => Error::no_valid_header(&self.index, why),
-            (None, None) => Error::empty(&self.index),
-            (None, Some(offset)) => Error::no_date_header(&self.index, offset),
+            (Some(why), _) => Err(Error::no_valid_header(&self.index, why)),
+            (None, None) => Err(Error::empty(&self.index)),
+            (None, Some(offset)) => Ok(offset),
         }
     }
 

@@ -10,7 +10,7 @@ use pest::iterators::Pair;
 
 use super::recover::Loose;
 use super::{Builder, Result};
-use crate::ast::{Block, Paragraph, Post};
+use crate::ast::{Block, CommentSection, Paragraph, Post};
 use crate::dates::{day_number, infer_year, month_number, this_year, weekday_number, years_named};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::Rule;
@@ -127,7 +127,7 @@ impl<'a> Builder<'a> {
         }
         match header.date {
             Some((date, weekday)) => Ok(Parsed::Post(Post {
-                date,
+                date: Some(date),
                 weekday,
                 title: title.as_ref().map(|t| t.text.clone()),
                 title_span: title.map(|t| t.span),
@@ -149,6 +149,16 @@ impl<'a> Builder<'a> {
                 }))
             }
         }
+    }
+
+    /// A page with no date header (its text from `start`) as one post
+    /// without a date: see [`undated_post`].
+    pub(super) fn undated_post(&mut self, start: usize) {
+        let blocks = std::mem::take(&mut self.preamble);
+        let comments = self.orphan_comments.take();
+        let (post, diagnostic) = undated_post(blocks, comments, self.index.span(start, start));
+        self.diagnostics.push(diagnostic);
+        self.posts.push(post);
     }
 
     /// On a page written with no blank lines (the header, the title and
@@ -250,6 +260,57 @@ fn is_long_prose(line: &str) -> bool {
         .take(2)
         .count();
     breaks + usize::from(ends) >= 2 && line.chars().count() >= 100
+}
+
+/// The one post of a page with no date header, and the diagnostic that
+/// says so: what was read as the page's preamble (`blocks`) is its body,
+/// its first line its title when that is a line of its own and not long
+/// prose, the preamble's `comments` its comment section. `start` is an
+/// empty span where the page's text starts: the post's header span.
+pub(crate) fn undated_post<'a>(
+    blocks: Vec<Block<'a>>,
+    comments: Option<CommentSection<'a>>,
+    start: Span,
+) -> (Post<'a>, Diagnostic) {
+    let mut body = Vec::new();
+    let mut furniture = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Furniture(line) => furniture.push(line),
+            block => body.push(block),
+        }
+    }
+    let titled = matches!(body.first(), Some(Block::Paragraph(p))
+        if !p.text.contains('\n') && !is_long_prose(&p.text));
+    let title = match titled.then(|| body.remove(0)) {
+        Some(Block::Paragraph(p)) => Some(p),
+        _ => None,
+    };
+    let last = [
+        body.last().map(Block::span),
+        comments.as_ref().map(|c| c.span),
+        furniture.last().map(|f| f.span),
+        title.as_ref().map(|t| t.span),
+    ]
+    .into_iter()
+    .flatten()
+    .max_by_key(|span| span.end);
+    let post = Post {
+        date: None,
+        weekday: None,
+        title: title.as_ref().map(|t| t.text.clone()),
+        title_span: title.map(|t| t.span),
+        body,
+        comments,
+        furniture,
+        header_span: start,
+        span: Span {
+            end: last.map_or(start.end, |span| span.end),
+            ..start
+        },
+        entry: None,
+    };
+    (post, Diagnostic::no_date_header(start))
 }
 
 #[cfg(test)]

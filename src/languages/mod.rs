@@ -44,7 +44,7 @@ pub(crate) struct Vocabulary {
 /// assert!(Language::all().count() >= 11);
 /// let export = blog_export::parse("martes, 3 de marzo de 2009\n\nHola\n\nTexto.\n\n2 comentarios:\n\nAna dijo...\n\n    Muy bien.\n\nLuis dijo...\n\n    Gracias.\n")?;
 /// assert_eq!(export.language, es);
-/// assert_eq!(export.posts[0].date.to_string(), "2009-03-03");
+/// assert_eq!(export.posts[0].date.unwrap().to_string(), "2009-03-03");
 /// assert_eq!(export.posts[0].comments.as_ref().unwrap().items.len(), 2);
 /// # Ok::<(), blog_export::Error>(())
 /// ```

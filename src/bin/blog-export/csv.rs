@@ -34,7 +34,7 @@ struct PostRow<'r> {
     post: usize,
     post_id: String,
     line: u32,
-    date: String,
+    date: Option<String>,
     weekday: Option<&'r str>,
     title: Option<&'r str>,
     paragraphs: usize,
@@ -125,7 +125,7 @@ pub fn post_rows(file: &str, index: usize, post: &Post, table: Table) -> io::Res
             post: index,
             post_id: post_id.clone(),
             line: post.header_span.line,
-            date: post.date.to_string(),
+            date: post.date.map(|d| d.to_string()),
             weekday: post.weekday_name(),
             title: post.title.as_deref(),
             paragraphs: post
