@@ -7,14 +7,9 @@ cd "$(dirname "$0")/.."
 cargo build --release --features cli --examples --bins --quiet
 bin="${CARGO_TARGET_DIR:-target}/release"
 tmp="${TMPDIR:-/tmp}"
-one="$tmp/blog-export-seeds.txt"
-for f in seeds/*.txt; do cat "$f"; printf '\n\n'; done > "$one"
 for mb in 50 500; do
   corpus="$tmp/blog-export-rss-$mb.txt"
-  if [ ! -f "$corpus" ] || [ "$(stat -c %s "$corpus")" -lt $((mb * 1000000)) ]; then
-    : > "$corpus"
-    while [ "$(stat -c %s "$corpus")" -lt $((mb * 1000000)) ]; do cat "$one" >> "$corpus"; done
-  fi
+  bash benches/corpus.sh "$mb" "$corpus"
   size=$(stat -c %s "$corpus")
   rss() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
   echo "== $mb MB corpus ($size bytes)"

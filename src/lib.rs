@@ -225,6 +225,7 @@ mod ast;
 #[cfg(feature = "atom")]
 mod atom;
 mod builder;
+mod counts;
 mod dates;
 mod diagnostic;
 mod elements;
@@ -237,6 +238,8 @@ mod options;
 mod parse;
 mod span;
 mod stream;
+#[cfg(feature = "view")]
+pub mod view;
 
 /// Not part of the API: the token trees of the crate's parser and of the
 /// reference parser, for `tests/grammar_agreement.rs` (feature
@@ -269,6 +272,7 @@ pub use ast::{
 };
 #[cfg(feature = "atom")]
 pub use atom::{is_feed, parse_any, parse_any_with, FeedReader};
+pub use counts::Counts;
 pub use diagnostic::{Diagnostic, DiagnosticKind, Severity};
 pub use elements::{Element, ElementKind};
 pub use error::{Error, ErrorKind, Limit};

@@ -314,8 +314,37 @@ fn csv_posts_and_letters_tables() {
 }
 
 #[test]
+fn view_writes_one_html_report_and_names_failures_in_it() {
+    let dir = scratch("view");
+    let report = dir.join("report.html");
+    let missing = dir.join("missing.txt");
+    let out = run(&[
+        "view",
+        SEED,
+        missing.to_str().unwrap(),
+        "-o",
+        report.to_str().unwrap(),
+    ]);
+    // The unreadable input sets the exit code and is named on stderr and
+    // in the report; the other is in it.
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("missing.txt: cannot read"));
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.starts_with("<!doctype html>"));
+    assert_eq!(html.matches("<article ").count(), 1);
+    assert!(html.contains("<td class=\"comments\">20</td>"));
+    assert!(html.contains("missing.txt <span class=\"error\">cannot read"));
+    // Without -o, standard output.
+    let out = run(&["view", SEED]);
+    assert!(out.status.success());
+    let html = stdout(&out);
+    assert!(html.starts_with("<!doctype html>") && html.ends_with("</html>"));
+    assert!(html.contains("<td class=\"comments\">20</td>"));
+}
+
+#[test]
 fn help_shows_an_example_for_every_subcommand() {
-    for sub in ["parse", "check", "stats"] {
+    for sub in ["parse", "check", "stats", "view", "corpus"] {
         let out = run(&[sub, "--help"]);
         assert!(
             stdout(&out).contains(&format!("blog-export {sub} ")),
@@ -390,7 +419,7 @@ fn odd_inputs_never_crash_and_every_refusal_has_a_message() {
     for (name, bytes) in cases {
         let file = dir.join(format!("{name}.txt"));
         std::fs::write(&file, &bytes).unwrap();
-        for sub in ["parse", "check", "stats"] {
+        for sub in ["parse", "check", "stats", "view", "corpus"] {
             let out = run(&[sub, file.to_str().unwrap()]);
             let code = out.status.code();
             assert!(matches!(code, Some(0..=2)), "{sub} {name}: {code:?}");

@@ -6,6 +6,12 @@ use proptest::prelude::*;
 /// The seeds' texts, in name order.
 #[allow(dead_code)] // Not every test binary uses every helper.
 pub fn seeds() -> Vec<String> {
+    seed_files().into_iter().map(|(_, text)| text).collect()
+}
+
+/// The seeds' names (`seeds/000_....txt`) and texts, in name order.
+#[allow(dead_code)]
+pub fn seed_files() -> Vec<(String, String)> {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .unwrap()
@@ -14,7 +20,10 @@ pub fn seeds() -> Vec<String> {
     paths.sort();
     paths
         .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
+        .map(|p| {
+            let name = format!("seeds/{}", p.file_name().unwrap().to_string_lossy());
+            (name, std::fs::read_to_string(p).unwrap())
+        })
         .collect()
 }
 

@@ -2,7 +2,7 @@
 //! in parallel with the results reported in argument order.
 
 use std::fs::File;
-use std::io::{self, IsTerminal, Read};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressStyle};
@@ -158,6 +158,11 @@ impl ReadError {
         }
     }
 
+    /// What went wrong.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
     /// Says so on standard error (`NAME: message`), and notes the exit
     /// code of an unreadable input (2).
     pub fn report(&self, name: &str) {
@@ -184,6 +189,20 @@ pub fn reported<T>(
         }
         Ok(Ok(value)) => Some(value),
     }
+}
+
+/// Where a command writes: the file `-o` names (created or emptied), or
+/// standard output.
+pub fn output(path: Option<&Path>) -> io::Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(path) => Box::new(File::create(path).map_err(|e| {
+            io::Error::new(
+                e.kind(),
+                format!("cannot write {}: {e}", shown(&path.display().to_string())),
+            )
+        })?),
+        None => Box::new(io::stdout().lock()),
+    })
 }
 
 /// Reads an input whole, refusing one larger than `max_size` bytes before

@@ -13,6 +13,7 @@ mod limits;
 mod parse;
 mod report;
 mod stats;
+mod view;
 
 use std::io;
 use std::path::PathBuf;
@@ -155,6 +156,21 @@ enum Command {
         #[command(flatten)]
         inputs: Inputs,
     },
+    /// One self-contained HTML report of all inputs, to see what the
+    /// parser read: a summary per file and in total, each post with its
+    /// letters, comment threads and diagnostics, and the source text with
+    /// every element marked. It opens from disk and makes no network
+    /// request; posts are drawn as they scroll into view.
+    #[command(after_help = "Examples:
+  blog-export view seeds/ -o report.html
+  blog-export view page.txt blog-01-01-2024.xml -o report.html")]
+    View {
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        inputs: Inputs,
+    },
     /// One record per distinct post across all inputs (a blog saved page
     /// by page shows a post on its own page, home pages, archives and
     /// label pages): each post once, by its `post_id`, with its `sources`
@@ -233,6 +249,7 @@ fn main() -> ExitCode {
     let (Command::Parse { inputs, .. }
     | Command::Check { inputs, .. }
     | Command::Stats { inputs }
+    | Command::View { inputs, .. }
     | Command::Corpus { inputs, .. }) = &cli.command;
     if let Some(n) = inputs.threads {
         if let Err(e) = rayon::ThreadPoolBuilder::new()
@@ -266,6 +283,7 @@ fn main() -> ExitCode {
         ),
         Command::Check { strict, .. } => check::run(&list, *strict, &limits),
         Command::Stats { .. } => stats::run(&list, &limits),
+        Command::View { output, .. } => view::run(&list, output.as_deref(), &limits),
         Command::Corpus { format, table, .. } => corpus::run(&list, *format, *table, &limits),
     };
     match result {

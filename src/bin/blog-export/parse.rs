@@ -8,10 +8,10 @@ use blog_export::{ErrorKind, Export, FeedReader, Post, PostReader};
 use clap::ValueEnum;
 
 use crate::csv::{self as tables, Table};
-use crate::files::{each_file, Input};
+use crate::files::{each_file, output, Input};
 use crate::json;
 use crate::limits::{named, Limits};
-use crate::report::{fail, shown, strict_line, warn};
+use crate::report::{fail, strict_line, warn};
 
 /// Output formats of `parse`.
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -49,16 +49,7 @@ enum Rendered {
 }
 
 pub fn run(inputs: &[Input], o: &Options) -> io::Result<()> {
-    let sink: Box<dyn Write> = match &o.output {
-        Some(path) => Box::new(File::create(path).map_err(|e| {
-            io::Error::new(
-                e.kind(),
-                format!("cannot write {}: {e}", shown(&path.display().to_string())),
-            )
-        })?),
-        None => Box::new(io::stdout().lock()),
-    };
-    let mut out = BufWriter::new(sink);
+    let mut out = BufWriter::new(output(o.output.as_deref())?);
     let several = inputs.len() != 1;
     let wrapped = o.format == Format::Json && several;
     if o.format == Format::Csv {

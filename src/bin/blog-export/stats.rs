@@ -11,10 +11,7 @@ use crate::limits::{named, Limits};
 
 #[derive(Default, Clone, Copy)]
 struct Counts {
-    posts: usize,
-    comments: usize,
-    replies: usize,
-    letters: usize,
+    counts: blog_export::Counts,
     bytes: usize,
     time: Duration,
 }
@@ -22,26 +19,15 @@ struct Counts {
 impl Counts {
     /// The counts of one export of `bytes` bytes, parsed in `time`.
     fn of(export: &blog_export::Export, bytes: usize, time: Duration) -> Self {
-        let mut counts = Counts {
-            posts: export.posts.len(),
-            letters: export.posts.iter().map(|p| p.letters().count()).sum(),
+        Counts {
+            counts: export.counts(),
             bytes,
             time,
-            ..Counts::default()
-        };
-        for section in export.posts.iter().filter_map(|p| p.comments.as_ref()) {
-            counts.comments += section.items.len();
-            // Replies at every depth (threads in export files nest).
-            counts.replies += section.total() - section.items.len();
         }
-        counts
     }
 
     fn add(&mut self, other: Counts) {
-        self.posts += other.posts;
-        self.comments += other.comments;
-        self.replies += other.replies;
-        self.letters += other.letters;
+        self.counts.add(other.counts);
         self.bytes += other.bytes;
         self.time += other.time;
     }
@@ -55,7 +41,11 @@ impl Counts {
         };
         format!(
             "{name}\t{}\t{}\t{}\t{}\t{}\t{mbps:.1}",
-            self.posts, self.comments, self.replies, self.letters, self.bytes
+            self.counts.posts,
+            self.counts.comments,
+            self.counts.replies,
+            self.counts.letters,
+            self.bytes
         )
     }
 }
