@@ -136,7 +136,8 @@
       var i = g.e;
       while (i >= 0 && !ctx.nodes[i]) i -= 1;
       var at = i >= 0 ? ctx.nodes[i] : null;
-      if (at && at.tagName === 'SUMMARY') at.parentNode.insertBefore(note, at.parentNode.firstChild.nextSibling);
+      // Before a thread (its summary's element), not hidden inside it.
+      if (at && at.tagName === 'SUMMARY') at.parentNode.before(note);
       else if (at && at.closest('.body') === body) at.after(note);
       else body.insertBefore(note, body.firstChild);
     });
@@ -218,7 +219,6 @@
   function selectLine(line, target) {
     var article = shownArticle;
     var ctx = draw(article);
-    var d = data(article);
     var index = target && target.dataset.e ? +target.dataset.e : -1;
     if (index < 0) {
       var span = line.querySelector('[data-e]');
@@ -234,7 +234,6 @@
     reveal(n);
     n.classList.add('sel');
     n.scrollIntoView({ block: 'center' });
-    void d;
   }
 
   // A diagnostic clicked: its line in the source.
@@ -294,12 +293,10 @@
     var line = t.closest('#src .line');
     if (line) { selectLine(line, t.closest('[data-e]')); return; }
     var part = t.closest('article [data-e]');
-    if (part && !t.closest('summary:not([data-e])')) {
-      if (part.tagName === 'SUMMARY' || part.closest('summary')) {
-        // A click on a summary also opens or closes it; show the source too.
-      } else {
-        ev.preventDefault();
-      }
+    if (part) {
+      // A thread's summary opens or closes as well; a part inside a
+      // comment's summary (number, author, time) only shows its source.
+      if (part.tagName !== 'SUMMARY') ev.preventDefault();
       selectElement(part.closest('article'), +part.dataset.e);
     }
   });

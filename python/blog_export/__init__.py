@@ -19,9 +19,9 @@ import os
 from typing import Any, Dict, Iterable, List, Optional, Union
 
 from ._native import TABLES as _TABLES
-from ._native import ParseError, parse_file_json, parse_json, table_columns
+from ._native import ParseError, parse_file_json, parse_json, table_columns, write_view
 
-__all__ = ["ParseError", "parse", "parse_file", "tables", "TABLES"]
+__all__ = ["ParseError", "parse", "parse_file", "tables", "view", "TABLES"]
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -202,3 +202,28 @@ def tables(
             arrays.append(array)
         out[name] = pa.Table.from_arrays(arrays, names=list(names))
     return out
+
+
+def view(
+    paths: Union[PathLike, Iterable[PathLike]],
+    out: PathLike,
+    *,
+    max_size: Optional[int] = None,
+    max_line_bytes: Optional[int] = None,
+    max_posts: Optional[int] = None,
+    language: Optional[str] = None,
+    drafts: bool = False,
+    pages: bool = False,
+) -> None:
+    """Write the HTML report of the files at ``paths`` (as :func:`tables`
+    reads them) to the file ``out``: what ``blog-export view`` writes, one
+    self-contained page (style and script inline, no network request) with
+    a summary per file and in total, each post with its letters, comment
+    threads and diagnostics, and the source text with every element
+    marked. The keywords are those of :func:`parse`. A file that cannot be
+    read or parsed raises (``FileNotFoundError``, :class:`ParseError`
+    naming it), and then nothing is written.
+    """
+    write_view(
+        _files(paths), os.fspath(out), max_size, max_line_bytes, max_posts, language, drafts, pages
+    )

@@ -50,3 +50,15 @@ def table_columns(
     dedupe: bool = False,
 ) -> Dict[str, Dict[str, list]]:
     """The columns of the posts, comments and letters tables."""
+
+def write_view(
+    paths: List[str],
+    out: str,
+    max_size: Optional[int] = None,
+    max_line_bytes: Optional[int] = None,
+    max_posts: Optional[int] = None,
+    language: Optional[str] = None,
+    drafts: bool = False,
+    pages: bool = False,
+) -> None:
+    """Writes the HTML report of ``blog-export view`` for the files at ``paths`` to ``out``."""

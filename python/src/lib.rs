@@ -514,11 +514,68 @@ fn table_columns<'py>(
 }
 
 /// The native module.
+/// Writes the HTML report (`blog-export view`) of the files at `paths`
+/// (parsed in parallel, without the GIL) to the file `out`.
+#[pyfunction]
+#[pyo3(signature = (paths, out, max_size = None, max_line_bytes = None, max_posts = None, language = None, drafts = false, pages = false))]
+#[allow(clippy::too_many_arguments)]
+fn write_view(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    out: PathBuf,
+    max_size: Option<usize>,
+    max_line_bytes: Option<usize>,
+    max_posts: Option<usize>,
+    language: Option<&str>,
+    drafts: bool,
+    pages: bool,
+) -> PyResult<()> {
+    let options = options(
+        false,
+        max_size,
+        max_line_bytes,
+        max_posts,
+        language,
+        drafts,
+        pages,
+    )?;
+    let texts = py.detach(|| paths.par_iter().map(read).collect::<Vec<_>>());
+    let mut read_texts = Vec::with_capacity(texts.len());
+    for text in texts {
+        read_texts.push(text.map_err(|e| e.into_py(py))?);
+    }
+    let exports = py.detach(|| {
+        read_texts
+            .par_iter()
+            .map(|text| blog_export::parse_any_with(text, &options))
+            .collect::<Vec<_>>()
+    });
+    let mut report = blog_export::view::Report::new();
+    for ((path, text), export) in paths.iter().zip(&read_texts).zip(&exports) {
+        let name = path.display().to_string();
+        match export {
+            Ok(export) => report.add(name, text, export),
+            Err(e) => return Err(parse_error(py, e.clone(), Some(&name))),
+        };
+    }
+    py.detach(|| {
+        let file = std::fs::File::create(&out)?;
+        let mut writer = std::io::BufWriter::new(file);
+        report.write_to(&mut writer)?;
+        std::io::Write::flush(&mut writer)
+    })
+    .map_err(|e| {
+        let errno = e.raw_os_error().unwrap_or(0);
+        PyOSError::new_err((errno, e.to_string(), out.display().to_string()))
+    })
+}
+
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_json, m)?)?;
     m.add_function(wrap_pyfunction!(parse_file_json, m)?)?;
     m.add_function(wrap_pyfunction!(table_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(write_view, m)?)?;
     m.add("ParseError", m.py().get_type::<ParseError>())?;
     let tables = PyDict::new(m.py());
     for (name, columns) in TABLES {

@@ -143,6 +143,12 @@ test('the seeds report: counts, a thread, a diagnostic, no error, no request', a
   // The line's text is the one `check` points at (a comment header).
   assert.match(await target.textContent(), /\d+ comments:/);
 
+  // The diagnostic is pinned in its post, before the thread it is about.
+  const pinned = page.locator('#s0 .diag');
+  assert.equal(await pinned.count(), 1);
+  assert.match(await pinned.textContent(), /line 51: the header declares 34 comments but 33 are listed/);
+  assert.equal(await pinned.evaluate((n) => n.nextElementSibling.matches('details.thread')), true);
+
   // Clicking a parsed part marks its lines in the source, and clicking a
   // line marks the part it belongs to.
   const title = page.locator('#s0 h2 .title');
