@@ -35,7 +35,7 @@ def test_view_of_a_directory_and_of_markup(tmp_path):
 
 def test_view_raises_and_writes_nothing_on_a_bad_file(tmp_path):
     bad = tmp_path / "bad.txt"
-    bad.write_text("no date header here\n", encoding="utf-8")
+    bad.write_text("Friday 31 February 2014\n\nText\n", encoding="utf-8")
     out = tmp_path / "report.html"
     with pytest.raises(blog_export.ParseError) as e:
         blog_export.view([SEEDS[0], bad], out)

@@ -145,7 +145,7 @@ impl<'a> Report<'a> {
     /// its error.
     ///
     /// ```
-    /// let error = blog_export::parse("no date header here").unwrap_err();
+    /// let error = blog_export::parse("Friday 31 February 2014\n\nText").unwrap_err();
     /// let mut report = blog_export::view::Report::new();
     /// report.add_failure("notes.txt", error.to_string());
     /// assert!(report.render().contains("notes.txt"));
@@ -301,7 +301,7 @@ fn segments<'a>(
                 let p = &export.posts[i];
                 (
                     Parts::of(p),
-                    Some(p.date.to_string()),
+                    p.date.map(|d| d.to_string()),
                     p.weekday_name(),
                     p.title.as_deref(),
                     false,
