@@ -306,3 +306,20 @@ fn fond_salutations_and_addresses_with_to() {
         assert!(letters(&format!("{line}\n\nMore.")).is_empty(), "{line}");
     }
 }
+
+#[test]
+fn a_bloggers_greeting_to_its_readers_opens_no_letter() {
+    for line in [
+        "Hi friends,",
+        "Hello everyone!",
+        "Hey there my bloggy friends,",
+        "Hi all,",
+    ] {
+        assert!(
+            letters(&format!("{line}\n\nWe went out.")).is_empty(),
+            "{line}"
+        );
+    }
+    // A person addressed by name is a letter's.
+    assert_eq!(letters("Hi Friedrich,\n\nWe went out.").len(), 1);
+}
