@@ -135,20 +135,37 @@ impl<'de> Deserialize<'de> for Language {
 /// Whether `word` is one of `words`, in any case (compared character by
 /// character, with no copy of the words).
 fn among(word: &str, words: &[&str]) -> bool {
-    if word.is_ascii() {
-        return words.iter().any(|w| w.eq_ignore_ascii_case(word));
+    Folded::new(word).among(words)
+}
+
+/// A word ready to be compared in any case with many words: an ASCII word
+/// as it is (compared with `eq_ignore_ascii_case`), any other folded to
+/// lower case once, not once per comparison.
+enum Folded<'a> {
+    Ascii(&'a str),
+    Other(Vec<char>),
+}
+
+impl<'a> Folded<'a> {
+    fn new(word: &'a str) -> Self {
+        if word.is_ascii() {
+            Folded::Ascii(word)
+        } else {
+            Folded::Other(word.chars().flat_map(char::to_lowercase).collect())
+        }
     }
-    let lower = |s: &str| {
-        s.chars()
-            .flat_map(char::to_lowercase)
-            .collect::<Vec<char>>()
-    };
-    let word = lower(word);
-    words.iter().any(|w| {
-        w.chars()
-            .flat_map(char::to_lowercase)
-            .eq(word.iter().copied())
-    })
+
+    /// Whether the word is one of `words`, in any case.
+    fn among(&self, words: &[&str]) -> bool {
+        match self {
+            Folded::Ascii(word) => words.iter().any(|w| w.eq_ignore_ascii_case(word)),
+            Folded::Other(word) => words.iter().any(|w| {
+                w.chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(word.iter().copied())
+            }),
+        }
+    }
 }
 
 /// The weekday a word names in a language other than English.
@@ -162,21 +179,22 @@ pub(crate) fn weekday(word: &str) -> Option<Weekday> {
         Weekday::Sat,
         Weekday::Sun,
     ];
+    let word = Folded::new(word);
     data::LANGUAGES.iter().find_map(|v| {
         v.weekdays
             .iter()
-            .position(|names| among(word, names))
+            .position(|names| word.among(names))
             .map(|i| DAYS[i])
     })
 }
 
 /// The number of the month a word names in a language other than English.
 pub(crate) fn month(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.');
+    let word = Folded::new(word.trim_end_matches('.'));
     data::LANGUAGES.iter().find_map(|v| {
         v.months
             .iter()
-            .position(|names| among(word, names))
+            .position(|names| word.among(names))
             .map(|i| i as u32 + 1)
     })
 }
@@ -221,10 +239,10 @@ pub(crate) fn detect(input: &str) -> Language {
         }
         if is_english_template_line(line) {
             english += 1;
-        } else if let Some(i) = data::LANGUAGES
-            .iter()
-            .position(|v| is_template_line(line, v))
-        {
+        } else if let Some(i) = {
+            let line = TemplateLine::new(line);
+            data::LANGUAGES.iter().position(|v| line.is_of(v))
+        } {
             votes[i] += 1;
         }
         if english >= 2 && votes.iter().all(|&n| n == 0) {
@@ -241,12 +259,12 @@ pub(crate) fn detect(input: &str) -> Language {
     }
 }
 
-/// A date line with no weekday in `v`'s words: a day, a month's name that
-/// is not also an English one as English writes it (`April` says nothing,
-/// `april` does), and a year, with the
-/// language's joining words between (`9 december 2005`, `15 de mayo de
-/// 2007`, `3. März 2009`).
-fn is_bare_date(line: &str, v: &Vocabulary) -> bool {
+/// The month's word of a date line with no weekday that may be in a
+/// language's words: a day, a month's name that is not also an English one
+/// as English writes it (`April` says nothing, `april` does), and a year,
+/// with the language's joining words between (`9 december 2005`, `15 de
+/// mayo de 2007`, `3. März 2009`). `None` for a line of another shape.
+fn bare_date_month(line: &str) -> Option<&str> {
     let words: Vec<&str> = line
         .split([' ', ','])
         .filter(|w| {
@@ -254,18 +272,16 @@ fn is_bare_date(line: &str, v: &Vocabulary) -> bool {
         })
         .collect();
     let [day, month, year] = words.as_slice() else {
-        return false;
+        return None;
     };
     let day = day.trim_end_matches('.');
     let month = month.trim_start_matches("d'").trim_start_matches("d’");
-    (1..=2).contains(&day.len())
+    ((1..=2).contains(&day.len())
         && day.bytes().all(|b| b.is_ascii_digit())
         && year.len() == 4
         && year.bytes().all(|b| b.is_ascii_digit())
-        && (month.parse::<chrono::Month>().is_err() || month.starts_with(char::is_lowercase))
-        && v.months
-            .iter()
-            .any(|names| among(month.trim_end_matches('.'), names))
+        && (month.parse::<chrono::Month>().is_err() || month.starts_with(char::is_lowercase)))
+    .then(|| month.trim_end_matches('.'))
 }
 
 /// An English date header or comment header.
@@ -286,25 +302,65 @@ fn is_english_template_line(line: &str) -> bool {
             }
 }
 
-/// A date header or comment header of `v`'s template: a weekday name then
-/// a day; `N word:`; a no-comments header.
-fn is_template_line(line: &str, v: &Vocabulary) -> bool {
-    let first = line.split([',', ' ']).next().unwrap_or("");
-    if v.weekdays.iter().any(|names| among(first, names)) {
-        return line.bytes().any(|b| b.is_ascii_digit());
+/// A line that may be a date header or comment header of some language's
+/// template, taken apart once: its words are compared with each language's
+/// (`is_of`) with no new split or case folding per language.
+struct TemplateLine<'a> {
+    /// The first word (`martes`).
+    first: Folded<'a>,
+    /// Whether the line has a digit.
+    has_digit: bool,
+    /// The month's word, if the line is shaped as a date with no weekday
+    /// (see `bare_date_month`).
+    bare_month: Option<Folded<'a>>,
+    /// The line before a final colon, if it ends in one (`No hay
+    /// comentarios`).
+    head: Option<Folded<'a>>,
+    /// The word after the count of a `N word:` line (`comentarios`).
+    count_word: Option<Folded<'a>>,
+}
+
+impl<'a> TemplateLine<'a> {
+    fn new(line: &'a str) -> Self {
+        let head = line
+            .strip_suffix(':')
+            .map(|head| head.trim_end_matches(is_space));
+        let count_word = head.and_then(|head| {
+            let mut words = head.split_whitespace();
+            match (words.next(), words.next(), words.next()) {
+                (Some(n), Some(w), None) if n.parse::<u32>().is_ok() => Some(Folded::new(w)),
+                _ => None,
+            }
+        });
+        TemplateLine {
+            first: Folded::new(line.split([',', ' ']).next().unwrap_or("")),
+            has_digit: line.bytes().any(|b| b.is_ascii_digit()),
+            bare_month: bare_date_month(line).map(Folded::new),
+            head: head.map(Folded::new),
+            count_word,
+        }
     }
-    if is_bare_date(line, v) {
-        return true;
+
+    /// Whether the line is a date header or comment header of `v`'s
+    /// template: a weekday name then a day (a line that starts with a
+    /// weekday name and has no digit is none); a date with no weekday; a
+    /// no-comments header; `N word:`.
+    fn is_of(&self, v: &Vocabulary) -> bool {
+        if v.weekdays.iter().any(|names| self.first.among(names)) {
+            return self.has_digit;
+        }
+        self.bare_month
+            .as_ref()
+            .is_some_and(|month| v.months.iter().any(|names| month.among(names)))
+            || self
+                .head
+                .as_ref()
+                .is_some_and(|head| head.among(v.no_comments))
+            || self
+                .count_word
+                .as_ref()
+                .is_some_and(|word| word.among(v.comment_words))
     }
-    let Some(head) = line.strip_suffix(':') else {
-        return false;
-    };
-    let head = head.trim_end_matches(is_space);
-    if among(head, v.no_comments) {
-        return true;
-    }
-    let mut words = head.split_whitespace();
-    matches!((words.next(), words.next(), words.next()), (Some(n), Some(w), None) if n.parse::<u32>().is_ok() && among(w, v.comment_words))
 }
 
 #[cfg(test)]
