@@ -95,12 +95,16 @@ impl Entry {
 /// The digits that end an id or address (`tag:...post-123` or
 /// `.../comments/default/123`).
 pub(crate) fn last_number(id: &str) -> &str {
-    let path = id.split(['?', '#']).next().unwrap_or(id);
-    let trimmed = path.trim_end_matches('/');
-    let start = trimmed
-        .rfind(|c: char| !c.is_ascii_digit())
+    // In bytes: every character sought is ASCII (called for every entry,
+    // and again for every comment's links).
+    let bytes = id.as_bytes();
+    let path = &bytes[..memchr::memchr2(b'?', b'#', bytes).unwrap_or(bytes.len())];
+    let end = path.iter().rposition(|&b| b != b'/').map_or(0, |k| k + 1);
+    let start = path[..end]
+        .iter()
+        .rposition(|b| !b.is_ascii_digit())
         .map_or(0, |k| k + 1);
-    &trimmed[start..]
+    &id[start..end]
 }
 
 /// An open element, as far as the reader cares.

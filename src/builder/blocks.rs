@@ -158,7 +158,9 @@ impl<'a> Builder<'a> {
         if self.is_valediction(line) {
             return Some(Mark::Valediction);
         }
-        if let Some((closing, name)) = line.split_once(", ") {
+        // The first `, ` (memchr's search: a paragraph can be long).
+        if let Some(comma) = memchr::memmem::find(line.as_bytes(), b", ") {
+            let (closing, name) = (&line[..comma], &line[comma + 2..]);
             let name = name.trim_start_matches(is_space);
             if is_name_block(name) && self.is_valediction(&line[..closing.len() + 1]) {
                 return Some(Mark::SignedValediction(line.len() - name.len()));
@@ -168,7 +170,19 @@ impl<'a> Builder<'a> {
     }
 
     /// Whether `line` is a valediction of the vocabulary.
+    ///
+    /// A line with a full stop before its first line feed is none without
+    /// asking the parser: the rule must read the whole line up to there,
+    /// and neither the valedictions nor the white space it allows hold a
+    /// full stop (`valediction_has_no_full_stop` checks the grammar). Most
+    /// lines asked about are sentences, and a failed parse costs pest a
+    /// formatted error over the line.
     fn is_valediction(&self, line: &str) -> bool {
+        let bytes = line.as_bytes();
+        let first_line = &bytes[..memchr::memchr(b'\n', bytes).unwrap_or(bytes.len())];
+        if memchr::memchr(b'.', first_line).is_some() {
+            return false;
+        }
         let rule = match self.language.is_english() {
             true => Rule::valediction_line,
             false => Rule::intl_valediction_line,
@@ -268,10 +282,41 @@ impl<'a> Builder<'a> {
 /// ending in a comma (`Love you,`, `Yours in the struggle,`,
 /// `Till we meet again,`): a sentence that a name completes.
 fn is_own_closing(line: &str) -> bool {
-    let words = line.split_whitespace().count();
-    (1..=5).contains(&words)
+    // The cheapest tests first: most lines asked about are long sentences.
+    line.ends_with(',')
         && line.chars().count() <= 40
-        && line.ends_with(',')
+        && (1..=5).contains(&line.split_whitespace().count())
         && line.starts_with(char::is_uppercase)
         && !line.chars().any(|c| c.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    /// The grammar text of the rule `name` (from its definition to the
+    /// next blank line).
+    fn rule<'g>(grammar: &'g str, name: &str) -> &'g str {
+        let start = grammar
+            .find(&format!("\n{name} = "))
+            .unwrap_or_else(|| panic!("no rule `{name}`"));
+        let rest = &grammar[start + 1..];
+        &rest[..rest.find("\n\n").unwrap_or(rest.len())]
+    }
+
+    /// What `Builder::is_valediction` relies on to refuse
+    /// a line with a full stop unparsed: no valediction's words, in
+    /// English or in the other languages' vocabulary, hold one.
+    #[test]
+    fn valediction_has_no_full_stop() {
+        let blog = include_str!("../../grammar/blog.pest");
+        let vocab = include_str!("../../grammar/vocab.pest");
+        for text in [rule(blog, "valediction"), rule(vocab, "lang_valediction")] {
+            let literals: Vec<&str> = text.split('"').skip(1).step_by(2).collect();
+            assert!(literals.len() > 10, "{text}");
+            for literal in literals {
+                assert!(!literal.contains('.'), "{literal:?} in {text}");
+            }
+        }
+        let line = rule(blog, "valediction_line");
+        assert!(line.contains("valediction ~ hs* ~ eol"), "{line}");
+    }
 }
