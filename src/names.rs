@@ -62,6 +62,11 @@ const NAME_PARTICLES: &[&str] = &["and", "&", "of", "de", "van", "von", "der", "
 /// such as `and`), dots only after initials and titles.
 pub(crate) fn is_name_line(line: &str) -> bool {
     let line = line.trim_matches(is_space);
+    // More than 50 characters in any case (a character is at most four
+    // bytes): not a name, and its words need not be listed.
+    if line.len() > 4 * 50 {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 7
@@ -83,6 +88,10 @@ pub(crate) fn is_name_line(line: &str) -> bool {
 
 /// A name block: a name line, then up to three short role lines.
 pub(crate) fn is_name_block(text: &str) -> bool {
+    // A name line and three role lines of at most 80 characters each.
+    if text.len() > 4 * (50 + 3 * 81) {
+        return false;
+    }
     let mut lines = text.lines();
     lines.next().is_some_and(is_name_line)
         && lines.clone().count() <= 3

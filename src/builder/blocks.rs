@@ -129,16 +129,15 @@ impl<'a> Builder<'a> {
             return;
         };
         let (start, end) = (p.span.start, p.span.end);
-        let last_line = &source[nl + 1..];
-        let last_start =
-            start + nl + 1 + (last_line.len() - last_line.trim_start_matches(is_space).len());
-        let last = self.lines_paragraph(self.index.span(last_start, end));
+        // The paragraph's last line ends where the paragraph does.
+        let last_line = source[nl + 1..].trim_start_matches(is_space);
         // Under a finished sentence, a closing in the writer's own words.
         let after_sentence = source[..nl]
             .trim_end_matches(is_space)
             .ends_with(['.', '!', '?']);
-        match self.closing_mark(&last.text, after_sentence) {
+        match self.closing_mark(last_line, after_sentence) {
             Some(mark) => {
+                let last = self.lines_paragraph(self.index.span(end - last_line.len(), end));
                 let text_end = start + source[..nl].trim_end_matches(is_space).len();
                 let text = self.lines_paragraph(self.index.span(start, text_end));
                 items.push((Block::Paragraph(text), Mark::Plain));
@@ -162,7 +161,12 @@ impl<'a> Builder<'a> {
         if let Some(comma) = memchr::memmem::find(line.as_bytes(), b", ") {
             let (closing, name) = (&line[..comma], &line[comma + 2..]);
             let name = name.trim_start_matches(is_space);
-            if is_name_block(name) && self.is_valediction(&line[..closing.len() + 1]) {
+            // The cheap tests first: most lines asked about are sentences.
+            let closing = &line[..closing.len() + 1];
+            if self.may_be_valediction(closing)
+                && is_name_block(name)
+                && self.is_valediction(closing)
+            {
                 return Some(Mark::SignedValediction(line.len() - name.len()));
             }
         }
@@ -178,16 +182,28 @@ impl<'a> Builder<'a> {
     /// lines asked about are sentences, and a failed parse costs pest a
     /// formatted error over the line.
     fn is_valediction(&self, line: &str) -> bool {
-        let bytes = line.as_bytes();
-        let first_line = &bytes[..memchr::memchr(b'\n', bytes).unwrap_or(bytes.len())];
-        if memchr::memchr(b'.', first_line).is_some() {
-            return false;
-        }
         let rule = match self.language.is_english() {
             true => Rule::valediction_line,
             false => Rule::intl_valediction_line,
         };
-        BlogParser::parse(rule, line).is_ok()
+        self.may_be_valediction(line) && BlogParser::parse(rule, line).is_ok()
+    }
+
+    /// Whether `line` can be a valediction, by tests cheaper than the
+    /// parser's (see [`is_valediction`](Self::is_valediction)).
+    fn may_be_valediction(&self, line: &str) -> bool {
+        let bytes = line.as_bytes();
+        // English's valedictions start with one of these capitals (see
+        // `valediction` in `blog.pest`; `valediction_initials` checks).
+        if self.language.is_english()
+            && !bytes
+                .first()
+                .is_some_and(|b| VALEDICTION_INITIALS.contains(b))
+        {
+            return false;
+        }
+        let first_line = &bytes[..memchr::memchr(b'\n', bytes).unwrap_or(bytes.len())];
+        memchr::memchr(b'.', first_line).is_none()
     }
 
     /// `bullet_list = { bullet_line+ }` and `dash_list = { dash_line{2,} }`
@@ -277,6 +293,9 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The capitals English's valedictions start with.
+const VALEDICTION_INITIALS: &[u8] = b"ABCGHIKLMRSTWY";
+
 /// A closing in the writer's own words, as a paragraph of its own in a
 /// letter: one line of one to five words, starting with a capital and
 /// ending in a comma (`Love you,`, `Yours in the struggle,`,
@@ -318,5 +337,30 @@ mod tests {
         }
         let line = rule(blog, "valediction_line");
         assert!(line.contains("valediction ~ hs* ~ eol"), "{line}");
+    }
+
+    /// What `Builder::is_valediction` relies on to refuse an English line
+    /// unparsed: each English valediction starts with a capital of
+    /// `VALEDICTION_INITIALS`, written as its own literal (`"Y" ~ ...`).
+    #[test]
+    fn valediction_initials() {
+        let text = rule(include_str!("../../grammar/blog.pest"), "valediction");
+        let mut initials = 0;
+        for line in text
+            .lines()
+            .map(|l| l.trim().trim_start_matches('|').trim())
+        {
+            if line.starts_with("intl") || !line.starts_with('"') {
+                continue;
+            }
+            let initial = line.split('"').nth(1).unwrap_or_default();
+            assert_eq!(initial.len(), 1, "{line}");
+            assert!(
+                super::VALEDICTION_INITIALS.contains(&initial.as_bytes()[0]),
+                "{line}"
+            );
+            initials += 1;
+        }
+        assert!(initials >= 14, "{text}");
     }
 }
