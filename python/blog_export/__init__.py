@@ -30,6 +30,22 @@ PathLike = Union[str, "os.PathLike[str]"]
 TABLES: Dict[str, tuple] = {name: tuple(columns) for name, columns in _TABLES.items()}
 
 
+def _options(
+    strict: bool = False,
+    max_size: Optional[int] = None,
+    max_line_bytes: Optional[int] = None,
+    max_posts: Optional[int] = None,
+    language: Optional[str] = None,
+    drafts: bool = False,
+    pages: bool = False,
+) -> Dict[str, Any]:
+    """The parse keywords, as the one dict the native functions take."""
+    return {
+        "strict": strict, "max_size": max_size, "max_line_bytes": max_line_bytes,
+        "max_posts": max_posts, "language": language, "drafts": drafts, "pages": pages,
+    }
+
+
 def parse(
     text: str,
     *,
@@ -74,7 +90,7 @@ def parse(
     ('2014-07-25', 'Title')
     """
     return json.loads(
-        parse_json(text, strict, max_size, max_line_bytes, max_posts, language, drafts, pages)
+        parse_json(text, _options(strict, max_size, max_line_bytes, max_posts, language, drafts, pages))
     )
 
 
@@ -100,7 +116,8 @@ def parse_file(
     """
     return json.loads(
         parse_file_json(
-            os.fspath(path), strict, max_size, max_line_bytes, max_posts, language, drafts, pages
+            os.fspath(path),
+            _options(strict, max_size, max_line_bytes, max_posts, language, drafts, pages),
         )
     )
 
@@ -181,9 +198,8 @@ def tables(
     """
     import pyarrow as pa
 
-    columns = table_columns(
-        _files(paths), max_size, max_line_bytes, max_posts, language, drafts, pages, dedupe
-    )
+    options = _options(False, max_size, max_line_bytes, max_posts, language, drafts, pages)
+    columns = table_columns(_files(paths), options, dedupe)
     types = {
         "post": pa.int64(), "line": pa.int64(), "paragraphs": pa.int64(),
         "letters": pa.int64(), "declared": pa.int64(), "comments": pa.int64(),
@@ -224,6 +240,5 @@ def view(
     read or parsed raises (``FileNotFoundError``, :class:`ParseError`
     naming it), and then nothing is written.
     """
-    write_view(
-        _files(paths), os.fspath(out), max_size, max_line_bytes, max_posts, language, drafts, pages
-    )
+    options = _options(False, max_size, max_line_bytes, max_posts, language, drafts, pages)
+    write_view(_files(paths), os.fspath(out), options)

@@ -1,6 +1,6 @@
 """The native part of ``blog_export`` (use the functions of the package)."""
 
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, TypedDict
 
 class ParseError(ValueError):
     """An input that cannot be parsed: where and why."""
@@ -15,50 +15,27 @@ class ParseError(ValueError):
 TABLES: Dict[str, List[str]]
 """The tables of :func:`table_columns` and their columns, in order."""
 
-def parse_json(
-    text: str,
-    strict: bool = False,
-    max_size: Optional[int] = None,
-    max_line_bytes: Optional[int] = None,
-    max_posts: Optional[int] = None,
-    language: Optional[str] = None,
-    drafts: bool = False,
-    pages: bool = False,
-) -> bytes:
+class _Options(TypedDict):
+    """The parse keywords of the package's functions, in one dict."""
+
+    strict: bool
+    max_size: Optional[int]
+    max_line_bytes: Optional[int]
+    max_posts: Optional[int]
+    language: Optional[str]
+    drafts: bool
+    pages: bool
+
+def parse_json(text: str, options: _Options) -> bytes:
     """The JSON of ``blog-export parse`` for ``text``."""
 
-def parse_file_json(
-    path: str,
-    strict: bool = False,
-    max_size: Optional[int] = None,
-    max_line_bytes: Optional[int] = None,
-    max_posts: Optional[int] = None,
-    language: Optional[str] = None,
-    drafts: bool = False,
-    pages: bool = False,
-) -> bytes:
+def parse_file_json(path: str, options: _Options) -> bytes:
     """The JSON of ``blog-export parse`` for the file at ``path``."""
 
 def table_columns(
-    paths: List[str],
-    max_size: Optional[int] = None,
-    max_line_bytes: Optional[int] = None,
-    max_posts: Optional[int] = None,
-    language: Optional[str] = None,
-    drafts: bool = False,
-    pages: bool = False,
-    dedupe: bool = False,
+    paths: List[str], options: _Options, dedupe: bool = False
 ) -> Dict[str, Dict[str, list]]:
     """The columns of the posts, comments and letters tables."""
 
-def write_view(
-    paths: List[str],
-    out: str,
-    max_size: Optional[int] = None,
-    max_line_bytes: Optional[int] = None,
-    max_posts: Optional[int] = None,
-    language: Optional[str] = None,
-    drafts: bool = False,
-    pages: bool = False,
-) -> None:
+def write_view(paths: List[str], out: str, options: _Options) -> None:
     """Writes the HTML report of ``blog-export view`` for the files at ``paths`` to ``out``."""

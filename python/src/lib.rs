@@ -88,71 +88,57 @@ impl ReadError {
     }
 }
 
-/// The parse options of the keywords `strict`, `max_size`,
-/// `max_line_bytes`, `max_posts`, `language`, `drafts` and `pages` (None:
-/// the crate's default; an unknown language code is a `ValueError`).
-#[allow(clippy::too_many_arguments)]
-fn options(
+/// The parse settings the package's functions take as keywords, handed
+/// over as one dict (`blog_export._options` builds it).
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+struct Options {
     strict: bool,
     max_size: Option<usize>,
     max_line_bytes: Option<usize>,
     max_posts: Option<usize>,
-    language: Option<&str>,
+    language: Option<String>,
     drafts: bool,
     pages: bool,
-) -> PyResult<ParseOptions> {
-    let mut o = if strict {
-        ParseOptions::strict()
-    } else {
-        ParseOptions::default()
+}
+
+impl Options {
+    /// The crate's settings; an unknown `language` is a `ValueError`.
+    fn parse_options(&self) -> PyResult<ParseOptions> {
+        let mut o = if self.strict {
+            ParseOptions::strict()
+        } else {
+            ParseOptions::default()
+        }
+        .with_drafts(self.drafts)
+        .with_pages(self.pages);
+        if let Some(n) = self.max_size {
+            o = o.with_max_input_bytes(n);
+        }
+        if let Some(n) = self.max_line_bytes {
+            o = o.with_max_line_bytes(n);
+        }
+        if let Some(n) = self.max_posts {
+            o = o.with_max_posts(n);
+        }
+        if let Some(code) = &self.language {
+            let Some(language) = Language::from_code(code) else {
+                let known: Vec<&str> = Language::all().map(|l| l.code()).collect();
+                return Err(PyValueError::new_err(format!(
+                    "`{code}` is not a language the parser knows ({})",
+                    known.join(", ")
+                )));
+            };
+            o = o.with_language(language);
+        }
+        Ok(o)
     }
-    .with_drafts(drafts)
-    .with_pages(pages);
-    if let Some(n) = max_size {
-        o = o.with_max_input_bytes(n);
-    }
-    if let Some(n) = max_line_bytes {
-        o = o.with_max_line_bytes(n);
-    }
-    if let Some(n) = max_posts {
-        o = o.with_max_posts(n);
-    }
-    if let Some(code) = language {
-        let Some(language) = Language::from_code(code) else {
-            let known: Vec<&str> = Language::all().map(|l| l.code()).collect();
-            return Err(PyValueError::new_err(format!(
-                "`{code}` is not a language the parser knows ({})",
-                known.join(", ")
-            )));
-        };
-        o = o.with_language(language);
-    }
-    Ok(o)
 }
 
 /// The crate's JSON for `text` (what `blog-export parse` prints).
 #[pyfunction]
-#[pyo3(signature = (text, strict = false, max_size = None, max_line_bytes = None, max_posts = None, language = None, drafts = false, pages = false))]
-fn parse_json(
-    py: Python<'_>,
-    text: String,
-    strict: bool,
-    max_size: Option<usize>,
-    max_line_bytes: Option<usize>,
-    max_posts: Option<usize>,
-    language: Option<&str>,
-    drafts: bool,
-    pages: bool,
-) -> PyResult<Py<PyBytes>> {
-    let options = options(
-        strict,
-        max_size,
-        max_line_bytes,
-        max_posts,
-        language,
-        drafts,
-        pages,
-    )?;
+fn parse_json(py: Python<'_>, text: String, options: Options) -> PyResult<Py<PyBytes>> {
+    let options = options.parse_options()?;
     let json = py.detach(|| {
         blog_export::parse_any_with(&text, &options)
             .map(|export| serde_json::to_vec(&export).unwrap_or_default())
@@ -165,28 +151,9 @@ fn parse_json(
 
 /// The crate's JSON for the file at `path`.
 #[pyfunction]
-#[pyo3(signature = (path, strict = false, max_size = None, max_line_bytes = None, max_posts = None, language = None, drafts = false, pages = false))]
-fn parse_file_json(
-    py: Python<'_>,
-    path: PathBuf,
-    strict: bool,
-    max_size: Option<usize>,
-    max_line_bytes: Option<usize>,
-    max_posts: Option<usize>,
-    language: Option<&str>,
-    drafts: bool,
-    pages: bool,
-) -> PyResult<Py<PyBytes>> {
+fn parse_file_json(py: Python<'_>, path: PathBuf, options: Options) -> PyResult<Py<PyBytes>> {
     let name = path.display().to_string();
-    let options = options(
-        strict,
-        max_size,
-        max_line_bytes,
-        max_posts,
-        language,
-        drafts,
-        pages,
-    )?;
+    let options = options.parse_options()?;
     let json = py.detach(|| {
         read(&path).map(|text| {
             blog_export::parse_any_with(&text, &options)
@@ -448,28 +415,14 @@ enum FileRows {
 /// files at `paths` (parsed in parallel, without the GIL), as
 /// `{"posts": {column: list}, ...}`.
 #[pyfunction]
-#[pyo3(signature = (paths, max_size = None, max_line_bytes = None, max_posts = None, language = None, drafts = false, pages = false, dedupe = false))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (paths, options, dedupe = false))]
 fn table_columns<'py>(
     py: Python<'py>,
     paths: Vec<PathBuf>,
-    max_size: Option<usize>,
-    max_line_bytes: Option<usize>,
-    max_posts: Option<usize>,
-    language: Option<&str>,
-    drafts: bool,
-    pages: bool,
+    options: Options,
     dedupe: bool,
 ) -> PyResult<Bound<'py, PyDict>> {
-    let options = options(
-        false,
-        max_size,
-        max_line_bytes,
-        max_posts,
-        language,
-        drafts,
-        pages,
-    )?;
+    let options = options.parse_options()?;
     let files: Vec<FileRows> = py.detach(|| {
         paths
             .par_iter()
@@ -517,28 +470,8 @@ fn table_columns<'py>(
 /// Writes the HTML report (`blog-export view`) of the files at `paths`
 /// (parsed in parallel, without the GIL) to the file `out`.
 #[pyfunction]
-#[pyo3(signature = (paths, out, max_size = None, max_line_bytes = None, max_posts = None, language = None, drafts = false, pages = false))]
-#[allow(clippy::too_many_arguments)]
-fn write_view(
-    py: Python<'_>,
-    paths: Vec<PathBuf>,
-    out: PathBuf,
-    max_size: Option<usize>,
-    max_line_bytes: Option<usize>,
-    max_posts: Option<usize>,
-    language: Option<&str>,
-    drafts: bool,
-    pages: bool,
-) -> PyResult<()> {
-    let options = options(
-        false,
-        max_size,
-        max_line_bytes,
-        max_posts,
-        language,
-        drafts,
-        pages,
-    )?;
+fn write_view(py: Python<'_>, paths: Vec<PathBuf>, out: PathBuf, options: Options) -> PyResult<()> {
+    let options = options.parse_options()?;
     let texts = py.detach(|| paths.par_iter().map(read).collect::<Vec<_>>());
     let mut read_texts = Vec::with_capacity(texts.len());
     for text in texts {
