@@ -538,6 +538,12 @@ fn nameless_profiles_and_said_lines_with_their_time() {
     assert_eq!(first.paragraphs[0].text, "Lovely.");
     common::assert_lossless(input, &export);
 
+    // A classic line has its time before the name: a time after `said...`
+    // does not make it a said line (no internal error).
+    let input = "Friday 25 July 2014\n\nT\n\nText.\n\n1 comment:\n\nAt 7:14 PM, Blogger Jane said... May 2, 2013 at 5:49 PM\n\nHi.\n";
+    let export = parse(input).unwrap();
+    common::assert_lossless(input, &export);
+
     // Prose after `said...` keeps the line a paragraph.
     let input =
         "Friday 25 July 2014\n\nT\n\nText.\n\n1 comment:\n\n  1. Jane said... that it rained.\n";

@@ -219,8 +219,9 @@ impl<'a> Builder<'a> {
         })
     }
 
-    /// `said_line = ${ (said_stamp ~ nameless_profile | said_stamp? ~
-    /// avatar_label? ~ author) ~ said ~ hs* ~ eol }`
+    /// `said_line = ${ (said_stamp ~ (nameless_profile | avatar_label? ~
+    /// author) ~ said | avatar_label? ~ author ~ said ~ (hs+ ~ posted)?) ~
+    /// hs* ~ eol }`
     fn parse_said_line(&mut self, pair: Pair<'a, Rule>) -> Result<SaidLine<'a>> {
         let line_start = self.base + pair.as_span().start();
         let mut posted = None;
@@ -261,8 +262,9 @@ impl<'a> Builder<'a> {
                         None => span,
                     });
                 }
-                // A time after `said...`.
-                Rule::posted if posted.is_none() => posted = Some(self.parse_posted(part)?),
+                // A time after `said...` (the grammar allows it only on a
+                // line without a classic time).
+                Rule::posted => posted = Some(self.parse_posted(part)?),
                 _ => return Err(self.unexpected(&part, "a comment's author line")),
             }
         }
