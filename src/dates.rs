@@ -132,6 +132,27 @@ const ZONES: &[(&str, i32)] = &[
     ("PDT", -7),
 ];
 
+/// Whether a page writes its dates in digits day first: some line of it is
+/// a date in digits alone (`25/12/2008`, `25.12.08`) whose first number can
+/// only be a day (13 to 31) and whose second can be a month.
+pub(crate) fn day_first_digits(page: &str) -> bool {
+    page.lines().any(|line| {
+        let mut parts = line.trim().split(['/', '.']);
+        let mut number = |max: u32| {
+            parts
+                .next()
+                .filter(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|p| p.parse::<u32>().ok())
+                .filter(|&n| (1..=max).contains(&n))
+        };
+        let (first, second) = (number(31), number(12));
+        let year = parts
+            .next()
+            .filter(|p| matches!(p.len(), 2 | 4) && p.bytes().all(|b| b.is_ascii_digit()));
+        matches!(first, Some(13..)) && second.is_some() && year.is_some() && parts.next().is_none()
+    })
+}
+
 /// The years a page names, each with how many times: every number of four
 /// digits from 1990 to 2099 standing alone (not part of a longer number),
 /// in a post's date, a comment's time, an archive list or a copyright line.
@@ -325,6 +346,22 @@ mod tests {
     fn years_a_page_names() {
         let page = "Posted 2003. Copyright 2003-2009, 12003, 1989, 20031 and 2003";
         assert_eq!(super::years_named(page), [(2003, 3), (2009, 1)]);
+    }
+
+    #[test]
+    fn digit_dates_day_first() {
+        assert!(super::day_first_digits("Intro\n 25/12/2008\nText"));
+        assert!(super::day_first_digits("13.1.09"));
+        for month_first in [
+            "12/25/2008",
+            "8.30.2004",
+            "5/8/08",
+            "25/13/2008",
+            "25/12/200",
+            "25/12/2008/1",
+        ] {
+            assert!(!super::day_first_digits(month_first), "{month_first}");
+        }
     }
 
     #[test]

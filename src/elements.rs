@@ -122,7 +122,11 @@ impl Elements {
     }
 
     fn post(&mut self, post: &Post<'_>) {
-        self.push(ElementKind::Header, post.header_span);
+        // A post under the header of the post before it has no header line
+        // of its own (an empty span).
+        if post.header_span.start < post.header_span.end {
+            self.push(ElementKind::Header, post.header_span);
+        }
         if let Some(title) = post.title_span {
             self.push(ElementKind::Title, title);
         }

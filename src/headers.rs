@@ -25,12 +25,24 @@ pub(crate) fn next_header(input: &str, from: usize, real_day: bool) -> Option<us
     while pos < bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i + 1);
         let line = &input[pos..end];
-        if is_date_header_line(line) && (!real_day || names_a_real_day(line)) {
+        if is_date_header_line(line)
+            && (!real_day || names_a_real_day(line))
+            && !under_a_header(input, pos)
+        {
             return Some(pos);
         }
         pos = end;
     }
     None
+}
+
+/// Whether the last line with text before byte `pos` (a line start) is a
+/// date header: a header line right under another may be a quoted letter's
+/// date (see the grammar's `dated_letter_line`), so no cut is made there.
+fn under_a_header(input: &str, pos: usize) -> bool {
+    let before = input[..pos].trim_end_matches(|c: char| c == '\n' || c == '\r' || is_space(c));
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    !before.is_empty() && is_date_header_line(&before[start..])
 }
 
 /// The checks of a piece of a stream before it is parsed: the limits, and

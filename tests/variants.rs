@@ -445,3 +445,73 @@ fn pages_with_no_blank_lines_have_titles() {
         assert_eq!(parse(untitled).unwrap().posts[0].title, None, "{untitled}");
     }
 }
+
+#[test]
+fn archive_shapes() {
+    let input = fixture("archive_shapes");
+    let export = parse(&input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            // Three posts under one header: the later titles share the
+            // first's lead (`Name - `); `Step one - wash hands` ends no
+            // post (its lead has two words).
+            h("2008-03-27", Some("Thu"), Some("Mum - My turn to post")),
+            h(
+                "2008-03-27",
+                Some("Thu"),
+                Some("Jacob - Country Buffet Party")
+            ),
+            h(
+                "2008-03-27",
+                Some("Thu"),
+                Some("Kirsten - Progress on the Room")
+            ),
+            // A dated letter right under the header, no title.
+            h("2003-09-11", Some("Thu"), None),
+        ]
+    );
+    let shared = &export.posts[..3];
+    // The later posts have no header line of their own.
+    for post in &shared[1..] {
+        let title = post.title_span.unwrap();
+        assert_eq!(
+            (post.header_span.start, post.header_span.end),
+            (title.start, title.start)
+        );
+    }
+    assert!(shared[..2].iter().all(|p| p.comments.is_none()));
+    assert_eq!(shared[2].comment_count(), 2);
+    assert_eq!(shared[1].body.len(), 3, "{:?}", shared[1].body);
+    let letter = export.posts[3].letters().next().unwrap();
+    assert_eq!(letter.sent.as_ref().unwrap().raw, "Tuesday July 22, 2003");
+    assert_eq!(letter.salutation.text, "Dear Captain S,");
+    common::assert_lossless(&input, &export);
+}
+
+#[test]
+fn digit_dates_and_dates_as_titles() {
+    let input = "8.30.2004\n\nA Letter to the Bank\n\nI wrote to thank them.\n\n\
+                 9.1.2004\n\n9.1.1944\n\nThe letter my grandfather sent home.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            // Digit dates, month first on an English page.
+            h("2004-08-30", None, Some("A Letter to the Bank")),
+            // A post titled by the date it transcribes.
+            h("2004-09-01", None, Some("9.1.1944")),
+        ]
+    );
+    common::assert_lossless(input, &export);
+    // A page whose digit dates put a day over 12 first writes them day
+    // first.
+    let export = parse("25/12/2008\n\nXmas\n\nText.\n\n05/01/2009\n\nNext\n\nMore.\n").unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            h("2008-12-25", None, Some("Xmas")),
+            h("2009-01-05", None, Some("Next"))
+        ]
+    );
+}

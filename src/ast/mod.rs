@@ -135,7 +135,9 @@ pub struct Post<'a> {
     /// the page after its navigation (the blog's sidebar).
     #[serde(default)]
     pub furniture: Vec<Paragraph<'a>>,
-    /// Where the date header is.
+    /// Where the date header is. Archive pages print a day's posts under
+    /// one header: a post after the first there has no header line of its
+    /// own, and this span is empty, where the post (its title) starts.
     pub header_span: Span,
     /// The whole post, from its date header to its last non-blank line.
     pub span: Span,

@@ -65,7 +65,7 @@ impl<'a> Builder<'a> {
                     Block::Paragraph(self.parse_header_like_line(child)),
                     Mark::Plain,
                 ),
-                Rule::sent_line => self.parse_sent_line(child)?,
+                Rule::sent_line | Rule::dated_sent_line => self.parse_sent_line(child)?,
                 Rule::salutation_line => (
                     Block::Paragraph(self.span_paragraph(&child)),
                     Mark::Salutation,

@@ -15,6 +15,8 @@
 //! - [`sections`]: a body's `Jane said...` comments found where no header
 //!   line announces them;
 //! - [`letters`]: a body's blocks grouped into quoted letters;
+//! - [`shared`]: a post cut where another post under the same date header
+//!   starts;
 //! - [`check`]: the count, numbering and weekday checks (diagnostics only);
 //! - [`recover`]: what a header that turns out not to start a post gives
 //!   back to the post before it (or to the preamble).
@@ -32,6 +34,7 @@ mod letters;
 mod post;
 mod recover;
 mod sections;
+mod shared;
 pub(crate) use post::undated_post;
 
 use std::borrow::Cow;
@@ -69,6 +72,9 @@ pub(crate) struct Builder<'a> {
     /// The years the whole input names, counted once, when a date header
     /// without a year needs them (see [`crate::dates::infer_year`]).
     page_years: std::cell::OnceCell<Vec<(i32, usize)>>,
+    /// Whether the page writes its digit dates day first (see
+    /// [`crate::dates::day_first_digits`]), found at its first digit date.
+    page_day_first: std::cell::OnceCell<bool>,
     /// Whether the whole input has a blank line between its first and last
     /// lines of text, found once when a post needs it (see
     /// `Builder::unspaced_title`).
@@ -91,6 +97,7 @@ impl<'a> Builder<'a> {
             preamble: Vec::new(),
             orphan_comments: None,
             page_years: std::cell::OnceCell::new(),
+            page_day_first: std::cell::OnceCell::new(),
             page_blank_lines: std::cell::OnceCell::new(),
             language,
             posts: Vec::new(),
@@ -137,7 +144,10 @@ impl<'a> Builder<'a> {
             match child.as_rule() {
                 Rule::preamble => self.parse_preamble(child)?,
                 Rule::post => match self.parse_post(child)? {
-                    post::Parsed::Post(post) => self.posts.push(post),
+                    post::Parsed::Post(post) => {
+                        let posts = self.split_shared_header(post);
+                        self.posts.extend(posts);
+                    }
                     post::Parsed::Invalid(lines) => self.merge_invalid(lines),
                 },
                 Rule::EOI => {}

@@ -11,7 +11,9 @@ use pest::iterators::Pair;
 use super::recover::Loose;
 use super::{Builder, Result};
 use crate::ast::{Block, CommentSection, Paragraph, Post};
-use crate::dates::{day_number, infer_year, month_number, this_year, weekday_number, years_named};
+use crate::dates::{
+    day_first_digits, day_number, infer_year, month_number, this_year, weekday_number, years_named,
+};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::Rule;
 use crate::span::{is_space, Span};
@@ -200,6 +202,7 @@ impl<'a> Builder<'a> {
         let mut day = None;
         let mut month = None;
         let mut year = None;
+        let mut digits = false;
         for part in pair.into_inner().flat_map(Pair::into_inner) {
             let text = part.as_str();
             match part.as_rule() {
@@ -207,7 +210,10 @@ impl<'a> Builder<'a> {
                 Rule::day => day = day_number(text),
                 Rule::month => month = month_number(text),
                 Rule::year => year = text.parse::<i32>().ok(),
-                Rule::month_digits => month = text.parse().ok(),
+                Rule::month_digits => {
+                    month = text.parse().ok();
+                    digits = true;
+                }
                 Rule::short_year => {
                     year = text
                         .parse::<i32>()
@@ -215,6 +221,19 @@ impl<'a> Builder<'a> {
                         .map(|y| y + if y < 70 { 2000 } else { 1900 })
                 }
                 _ => return Err(self.unexpected(&part, "a date header")),
+            }
+        }
+        // Digits on an English page are written month first, unless the
+        // page's digit dates show otherwise (a day over 12 first).
+        if let (Some(d), Some(m)) = (&mut day, &mut month) {
+            if digits
+                && self.language.is_english()
+                && (*m > 12
+                    || *self
+                        .page_day_first
+                        .get_or_init(|| day_first_digits(self.input)))
+            {
+                std::mem::swap(d, m);
             }
         }
         let (Some(day), Some(month)) = (day, month) else {

@@ -241,11 +241,13 @@ impl<'a> Builder<'a> {
         let weekdays = self.posts.iter().filter(|p| p.weekday.is_some()).count();
         let mixed = weekdays > 0 && weekdays < self.posts.len();
         for post in std::mem::take(&mut self.posts) {
-            let repeated = self.posts.last().is_some_and(|prev| {
-                prev.date == post.date
-                    && header_shape(prev.header_span.source(self.input))
-                        != header_shape(post.header_span.source(self.input))
-            });
+            // (A post under the header before it has none of its own.)
+            let repeated = !post.header_span.is_empty()
+                && self.posts.last().is_some_and(|prev| {
+                    prev.date == post.date
+                        && header_shape(prev.header_span.source(self.input))
+                            != header_shape(post.header_span.source(self.input))
+                });
             if !(repeated || mixed && post.weekday.is_none()) {
                 self.posts.push(post);
                 continue;
