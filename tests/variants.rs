@@ -515,3 +515,42 @@ fn digit_dates_and_dates_as_titles() {
         ]
     );
 }
+
+/// Headerless threads in two more shapes: comments with no blank line
+/// anywhere (each `said` line right under the text before it), and a
+/// commenter whose name starts with `The`, set off by two blank lines and
+/// followed by another comment; alone in a post, such a line stays prose.
+#[test]
+fn said_threads_without_blank_lines_or_with_the_in_a_name() {
+    let authors = |input: &str| -> Vec<String> {
+        let export = parse(input).unwrap();
+        common::assert_lossless(input, &export);
+        let post = &export.posts[0];
+        post.comments
+            .iter()
+            .flat_map(|s| &s.items)
+            .map(|c| c.author.as_ref().unwrap().text.to_string())
+            .collect()
+    };
+    let compact = "Friday 25 July 2014\n\nTitle\n\nThe post.\n\n\nAnn said…\nLovely post!\nBob Jones said…\nMe too.\nAnd again.\n";
+    assert_eq!(authors(compact), ["Ann", "Bob Jones"]);
+    let export = parse(compact).unwrap();
+    assert_eq!(
+        export.posts[0].comments.as_ref().unwrap().items[1].paragraphs[0].text,
+        "Me too.\nAnd again."
+    );
+    let titled = "Friday 25 July 2014\n\nTitle\n\nThe post.\n\n\nThe Ripper said...\n\nGreat.\n\nMommyjoy said...\n\nAgreed!\n";
+    assert_eq!(authors(titled), ["The Ripper", "Mommyjoy"]);
+    let prose = "Friday 25 July 2014\n\nTitle\n\nThe post.\n\n\nThe man at the bar said...\n\nNothing.\n\nThe waiter said...\n\nLess.\n";
+    assert_eq!(authors(prose), Vec::<String>::new());
+}
+
+/// A date with no weekday right under a line of text (a letter's address)
+/// is the letter's date, not a header: a blog sets its headers off.
+#[test]
+fn a_date_under_an_address_is_no_header() {
+    let input = "October 7, 2004\n\nTitle\n\nIntro.\n\n12 High Street\nLeeds\nOctober 1, 2004\n\nThanks for the tea.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(headers(&export), [h("2004-10-07", None, Some("Title"))]);
+    common::assert_lossless(input, &export);
+}

@@ -236,7 +236,10 @@ impl<'a> Builder<'a> {
     ///   way (`Thursday, 8th September 2022` under `Thursday, September 08,
     ///   2022`). The same header written the same way again is kept: two
     ///   pages joined into one file. Right under the header, before the
-    ///   post has anything, such a line is the post's title.
+    ///   post has anything, such a line is the post's title; or
+    /// - it has no weekday and stands right under a line of text, with no
+    ///   blank line between, on a page that has blank lines: a blog sets
+    ///   its headers off, and a letter's date stands under its address.
     pub(super) fn demote_quoted_headers(&mut self) {
         let weekdays = self.posts.iter().filter(|p| p.weekday.is_some()).count();
         let mixed = weekdays > 0 && weekdays < self.posts.len();
@@ -248,7 +251,11 @@ impl<'a> Builder<'a> {
                         && header_shape(prev.header_span.source(self.input))
                             != header_shape(post.header_span.source(self.input))
                 });
-            if !(repeated || mixed && post.weekday.is_none()) {
+            let under_text = post.weekday.is_none()
+                && !self.posts.is_empty()
+                && self.blank_lines_before(post.header_span.start) == 0
+                && self.page_has_blank_lines();
+            if !(repeated || mixed && post.weekday.is_none() || under_text) {
                 self.posts.push(post);
                 continue;
             }

@@ -52,6 +52,9 @@ pub(super) struct SaidLine {
     stamped: bool,
     /// The name is a handle, as commenters sign: see [`is_handle`].
     handle: bool,
+    /// The name starts with `The` (`The Ripper`, `the starks`): see
+    /// [`is_titled_handle`].
+    titled: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -87,12 +90,14 @@ impl<'a> Builder<'a> {
             }
         }
         let author = author.trim_matches(is_space);
-        (stamped || is_author_name(author)).then_some(SaidLine {
+        let titled = !stamped && !is_author_name(author) && is_titled_handle(author);
+        (stamped || titled || is_author_name(author)).then_some(SaidLine {
             block,
             diagnostics: self.diagnostics.len(),
             start: paragraph.span.start,
             stamped,
             handle: is_handle(author),
+            titled,
         })
     }
 
@@ -108,9 +113,16 @@ impl<'a> Builder<'a> {
     ) -> Result<Option<(&'l SaidLine, Section<'a>)>> {
         for (i, line) in said.iter().enumerate() {
             // A classic line (its time before the name), one set off from
-            // the body by two blank lines, or one followed by another.
-            let shown =
-                line.stamped || i + 1 < said.len() || self.blank_lines_before(line.start) >= 2;
+            // the body by two blank lines, or one followed by another (by
+            // a name that does not start with `The`).
+            let followed = said[i + 1..].iter().any(|l| !l.titled);
+            let set_off = self.blank_lines_before(line.start) >= 2;
+            // A name that starts with `The` opens a section only set off
+            // and followed so: `The man at the bar said...` is prose.
+            if line.titled && !(set_off && followed) {
+                continue;
+            }
+            let shown = line.stamped || followed || set_off;
             let text = &self.input[line.start..self.base + end];
             let section = BlogParser::parse(self.said_rule(Rule::said_section), text)
                 .ok()
@@ -157,11 +169,27 @@ impl<'a> Builder<'a> {
     }
 
     /// How many blank lines stand right before byte `offset` of the input.
-    fn blank_lines_before(&self, offset: usize) -> usize {
+    pub(super) fn blank_lines_before(&self, offset: usize) -> usize {
         let before = &self.input[..offset];
         let gap = before.trim_end_matches(|c: char| is_space(c) || c == '\r' || c == '\n');
         before[gap.len()..].matches('\n').count().saturating_sub(1)
     }
+}
+
+/// A commenter's name that starts with the article (`The Ripper`, `the
+/// starks.`, `The Crafty Cook`), which [`is_author_name`] refuses alone
+/// (`The man at the bar said...` is prose): `The` and one to three more
+/// words, none of them a word that starts a clause.
+fn is_titled_handle(author: &str) -> bool {
+    let mut words = author.split_whitespace();
+    let (Some(the), rest) = (words.next(), words) else {
+        return false;
+    };
+    let rest: Vec<&str> = rest.collect();
+    the.eq_ignore_ascii_case("the")
+        && (1..=3).contains(&rest.len())
+        && is_author_name(&rest.join(" "))
+        && rest.iter().all(|w| is_author_name(w))
 }
 
 /// A name as commenters sign, never as a post names whom it quotes
@@ -226,7 +254,9 @@ fn is_lone_comment(section: &Pair<'_, Rule>) -> bool {
     for part in comment.into_inner() {
         match part.as_rule() {
             Rule::said_line => {}
-            Rule::comment_para if !part.as_str().starts_with(is_space) => paragraphs += 1,
+            Rule::comment_para | Rule::said_para if !part.as_str().starts_with(is_space) => {
+                paragraphs += 1
+            }
             _ => return false,
         }
     }

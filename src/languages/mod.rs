@@ -263,7 +263,8 @@ pub(crate) fn detect(input: &str) -> Language {
 /// language's words: a day, a month's name that is not also an English one
 /// as English writes it (`April` says nothing, `april` does), and a year,
 /// with the language's joining words between (`9 december 2005`, `15 de
-/// mayo de 2007`, `3. März 2009`). `None` for a line of another shape.
+/// mayo de 2007`, `3. März 2009`), or the month first (`marzo 21, 2012`).
+/// `None` for a line of another shape.
 fn bare_date_month(line: &str) -> Option<&str> {
     let words: Vec<&str> = line
         .split([' ', ','])
@@ -271,8 +272,12 @@ fn bare_date_month(line: &str) -> Option<&str> {
             !w.is_empty() && !w.eq_ignore_ascii_case("de") && !w.eq_ignore_ascii_case("del")
         })
         .collect();
-    let [day, month, year] = words.as_slice() else {
-        return None;
+    let digits = |w: &str| w.trim_end_matches('.').bytes().all(|b| b.is_ascii_digit());
+    let (day, month, year) = match words.as_slice() {
+        [day, month, year] if digits(day) => (*day, *month, *year),
+        // Month first: `marzo 21, 2012`.
+        [month, day, year] => (*day, *month, *year),
+        _ => return None,
     };
     let day = day.trim_end_matches('.');
     let month = month.trim_start_matches("d'").trim_start_matches("d’");
@@ -280,8 +285,15 @@ fn bare_date_month(line: &str) -> Option<&str> {
         && day.bytes().all(|b| b.is_ascii_digit())
         && year.len() == 4
         && year.bytes().all(|b| b.is_ascii_digit())
-        && (month.parse::<chrono::Month>().is_err() || month.starts_with(char::is_lowercase)))
+        && (!is_english_month(month) || month.starts_with(char::is_lowercase)))
     .then(|| month.trim_end_matches('.'))
+}
+
+/// A month's name as English writes it, in full or abbreviated (`April`,
+/// `Aug`, `Sept.`).
+fn is_english_month(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    word.parse::<chrono::Month>().is_ok() || word.eq_ignore_ascii_case("sept")
 }
 
 /// An English date header or comment header.
@@ -376,6 +388,9 @@ mod tests {
         );
         // A date with no weekday, its month in small letters.
         assert_eq!(detect("Titel\n\n9 december 2005\n\nTekst.\n").code(), "nl");
+        // Or the month first.
+        assert_eq!(detect("marzo 21, 2012\n\nPrimavera\n\nTexto.\n"), es);
+        assert_eq!(detect("Sept 3, 2007\n\nT\n\nText.\n"), Language::ENGLISH);
         // English pages stay English: their headers, and months written
         // as English writes them (`3 April 2014` names German's April too).
         let english =
