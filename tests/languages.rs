@@ -23,6 +23,10 @@ struct Language {
     months: Vec<Vec<String>>,
     comment_words: Vec<String>,
     no_comments: Vec<String>,
+    /// A comment header for one comment written in words (`Um
+    /// comentário`); optional.
+    #[serde(default)]
+    one_comment: Vec<String>,
     said: Vec<String>,
     reply_delete: Vec<String>,
     reply: Vec<String>,
@@ -247,7 +251,7 @@ fn grammar(langs: &[Language]) -> String {
          // any case; the rules of `blog.pest` try them only on pages in one of\n\
          // those languages (see `intl` there).\n",
     );
-    let rules: [(&str, &str, Vec<&String>); 13] = [
+    let rules: [(&str, &str, Vec<&String>); 14] = [
         (
             "lang_weekday",
             "Weekday names.",
@@ -273,6 +277,11 @@ fn grammar(langs: &[Language]) -> String {
             "lang_no_comments",
             "A comment header with no count (`No hay comentarios`).",
             langs.iter().flat_map(|l| &l.no_comments).collect(),
+        ),
+        (
+            "lang_one_comment",
+            "A comment header for one comment, in words (`Um comentário`).",
+            langs.iter().flat_map(|l| &l.one_comment).collect(),
         ),
         (
             "lang_said",
@@ -343,6 +352,7 @@ fn grammar(langs: &[Language]) -> String {
                 .flatten()
                 .chain(l.months.iter().flatten())
                 .chain(&l.no_comments)
+                .chain(&l.one_comment)
                 .chain(&l.furniture)
                 .chain(&l.salutations)
                 .chain(&l.valedictions)
@@ -355,7 +365,7 @@ fn grammar(langs: &[Language]) -> String {
     write!(
         out,
         "\n/// Whether a line can start with a word of `lang_weekday`, `lang_month`,\n\
-         /// `lang_no_comments`, `lang_furniture`, `lang_greeting`,\n\
+         /// `lang_no_comments`, `lang_one_comment`, `lang_furniture`, `lang_greeting`,\n\
          /// `lang_valediction`, `lang_reply_delete`, `lang_replies` or\n\
          /// `lang_delete`: a guard from their first three letters (it may hold\n\
          /// where none of them does, never fails where one does). A line of a page in\n\
@@ -402,6 +412,7 @@ fn tables(langs: &[Language]) -> String {
         for (field, words) in [
             ("comment_words", &l.comment_words),
             ("no_comments", &l.no_comments),
+            ("one_comment", &l.one_comment),
             ("said", &l.said),
             ("reply_delete", &l.reply_delete),
             ("reply", &l.reply),
@@ -731,4 +742,15 @@ fn other_date_forms() {
     let export = blog_export::parse("2009-03-03\n\nTitle\n\nText.\n").unwrap();
     assert_eq!(export.posts[0].date.unwrap().to_string(), "2009-03-03");
     assert_eq!(export.posts[0].weekday, None);
+}
+
+/// Portuguese templates write a header for one comment in words.
+#[test]
+fn one_comment_in_words() {
+    let input = "terça-feira, 3 de março de 2009\n\nA horta\n\nTexto.\n\nUm comentário:\n\n  1. Muito bom!\n\n    ResponderEliminar\n";
+    let export = blog_export::parse(input).unwrap();
+    assert_eq!(export.language.code(), "pt");
+    let comments = export.posts[0].comments.as_ref().unwrap();
+    assert_eq!((comments.declared, comments.items.len()), (Some(1), 1));
+    assert!(export.diagnostics.is_empty(), "{:?}", export.diagnostics);
 }

@@ -48,8 +48,9 @@ impl<'a> Builder<'a> {
                     header_span = Some(self.trimmed(&child));
                     let count = child
                         .into_inner()
-                        .find(|p| p.as_rule() == Rule::comment_count);
+                        .find(|p| matches!(p.as_rule(), Rule::comment_count | Rule::one_comment));
                     declared = Some(match count {
+                        Some(count) if count.as_rule() == Rule::one_comment => 1, // `Um comentário:`
                         Some(count) => count.as_str().parse().unwrap_or(u32::MAX),
                         None => 0, // `No comments:`, `No hay comentarios:`
                     });

@@ -24,6 +24,7 @@ pub(crate) struct Vocabulary {
     pub(crate) months: [&'static [&'static str]; 12],
     pub(crate) comment_words: &'static [&'static str],
     pub(crate) no_comments: &'static [&'static str],
+    pub(crate) one_comment: &'static [&'static str],
     pub(crate) said: &'static [&'static str],
     pub(crate) reply_delete: &'static [&'static str],
     pub(crate) reply: &'static [&'static str],
@@ -356,7 +357,7 @@ impl<'a> TemplateLine<'a> {
     /// Whether the line is a date header or comment header of `v`'s
     /// template: a weekday name then a day (a line that starts with a
     /// weekday name and has no digit is none); a date with no weekday; a
-    /// no-comments header; `N word:`.
+    /// no-comments or one-comment header; `N word:`.
     fn is_of(&self, v: &Vocabulary) -> bool {
         if v.weekdays.iter().any(|names| self.first.among(names)) {
             return self.has_digit;
@@ -367,7 +368,7 @@ impl<'a> TemplateLine<'a> {
             || self
                 .head
                 .as_ref()
-                .is_some_and(|head| head.among(v.no_comments))
+                .is_some_and(|head| head.among(v.no_comments) || head.among(v.one_comment))
             || self
                 .count_word
                 .as_ref()
