@@ -7,7 +7,7 @@ use std::io::Read;
 use pest::Parser as _;
 
 use crate::ast::{Block, CommentSection, Export, Post, Spans};
-use crate::builder::{undated_post, Builder};
+use crate::builder::{first_line_gap, undated_post, Builder, LineGap};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::error::{Error, ErrorKind};
 use crate::grammar::BlogParser;
@@ -72,6 +72,9 @@ pub struct PostReader<R> {
     ready: VecDeque<Post<'static>>,
     preamble: Vec<Block<'static>>,
     orphan_comments: Option<CommentSection<'static>>,
+    /// Where the second line of the preamble's first paragraph starts
+    /// (taken while its text is at hand), for an input with no header.
+    first_gap: Option<LineGap>,
     diagnostics: Vec<Diagnostic>,
     posts: usize,
 }
@@ -114,6 +117,7 @@ impl<R: Read> PostReader<R> {
             ready: VecDeque::new(),
             preamble: Vec::new(),
             orphan_comments: None,
+            first_gap: None,
             diagnostics: Vec::new(),
             posts: 0,
         }
@@ -261,6 +265,10 @@ impl<R: Read> PostReader<R> {
                 .diagnostics
                 .insert(0, Diagnostic::joined_export(index.span(start, start + 3)));
         }
+        // The first piece's spans point into `text` before they are moved.
+        let gap = first
+            .then(|| first_line_gap(text, &export.preamble))
+            .flatten();
         export.relocate(self.offset, self.lines);
         let line_feeds = memchr::memchr_iter(b'\n', text.as_bytes()).count();
         self.lines += u32::try_from(line_feeds).unwrap_or(u32::MAX);
@@ -270,6 +278,7 @@ impl<R: Read> PostReader<R> {
         self.checked -= len;
         self.searched = 0;
         if first {
+            self.first_gap = gap;
             self.preamble = export.preamble;
             self.orphan_comments = export.orphan_comments;
         }
@@ -380,7 +389,8 @@ impl<R> PostReader<R> {
             ..first
         };
         let blocks = std::mem::take(&mut self.preamble);
-        let (post, diagnostic) = undated_post(blocks, self.orphan_comments.take(), start);
+        let (post, diagnostic) =
+            undated_post(blocks, self.orphan_comments.take(), start, self.first_gap);
         if self.options.is_strict() {
             return Err(Error::placed(
                 ErrorKind::Strict(diagnostic.kind),

@@ -554,3 +554,30 @@ fn a_date_under_an_address_is_no_header() {
     assert_eq!(headers(&export), [h("2004-10-07", None, Some("Title"))]);
     common::assert_lossless(input, &export);
 }
+
+/// A page with no date header written with no blank line: its first line
+/// is its title when a line of long prose (a paragraph) is under it; a
+/// poem's first line, over another short line, stays in the body.
+#[test]
+fn unspaced_page_without_a_header() {
+    let input = fixture("unspaced_undated");
+    let export = parse(&input).unwrap();
+    let post = &export.posts[0];
+    assert_eq!(post.date, None);
+    assert_eq!(post.title.as_deref(), Some("Letters Home: 12 June 1917"));
+    let Block::Paragraph(first) = &post.body[0] else {
+        panic!("{:?}", post.body[0]);
+    };
+    assert!(first.text.starts_with("We found these"));
+    assert_eq!((first.span.line, first.span.column), (2, 2));
+    assert!(first.span.source(&input).starts_with("We found these"));
+    assert!(matches!(post.body[1], Block::Letter(_)));
+
+    let poem = "The river, the evening of March\nShe walked out from under\nThe sky was low and grey, a heron crossing\nNo comments:\n";
+    let post = &parse(poem).unwrap().posts[0];
+    assert_eq!(post.title, None);
+    let Block::Paragraph(first) = &post.body[0] else {
+        panic!("{:?}", post.body[0]);
+    };
+    assert!(first.text.starts_with("The river"));
+}

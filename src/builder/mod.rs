@@ -35,7 +35,7 @@ mod post;
 mod recover;
 mod sections;
 mod shared;
-pub(crate) use post::undated_post;
+pub(crate) use post::{first_line_gap, undated_post, LineGap};
 
 use std::borrow::Cow;
 
@@ -249,12 +249,9 @@ impl<'a> Builder<'a> {
 
     /// Whether the input has a blank line between two lines of text.
     fn page_has_blank_lines(&self) -> bool {
-        *self.page_blank_lines.get_or_init(|| {
-            self.input
-                .trim_matches(|c| is_space(c) || c == '\r')
-                .lines()
-                .any(|line| line.trim_matches(is_space).is_empty())
-        })
+        *self
+            .page_blank_lines
+            .get_or_init(|| has_blank_lines(self.input))
     }
 
     /// A rule where the grammar cannot put one: a bug, never the input's
@@ -273,4 +270,11 @@ impl<'a> Builder<'a> {
     fn internal(&self, offset: usize, what: &str) -> Error {
         Error::internal(&self.index, offset, what)
     }
+}
+
+/// Whether `text` has a blank line between two lines of text.
+fn has_blank_lines(text: &str) -> bool {
+    text.trim_matches(|c| is_space(c) || c == '\r')
+        .lines()
+        .any(|line| line.trim_matches(is_space).is_empty())
 }

@@ -5,6 +5,8 @@
 //! one [`Parsed`] per post: a [`Post`], or, when its header names no real
 //! day, its lines for [`recover`](super::recover) to give back.
 
+use std::borrow::Cow;
+
 use chrono::{NaiveDate, Weekday};
 use pest::iterators::Pair;
 
@@ -158,7 +160,8 @@ impl<'a> Builder<'a> {
     pub(super) fn undated_post(&mut self, start: usize) {
         let blocks = std::mem::take(&mut self.preamble);
         let comments = self.orphan_comments.take();
-        let (post, diagnostic) = undated_post(blocks, comments, self.index.span(start, start));
+        let gap = first_line_gap(self.input, &blocks);
+        let (post, diagnostic) = undated_post(blocks, comments, self.index.span(start, start), gap);
         self.diagnostics.push(diagnostic);
         self.posts.push(post);
     }
@@ -281,15 +284,85 @@ fn is_long_prose(line: &str) -> bool {
     breaks + usize::from(ends) >= 2 && line.chars().count() >= 100
 }
 
+/// On a page written with no blank line, where the second line of the
+/// first block starts, when that block is a paragraph of more than one
+/// line: the bytes from the end of its first line's text to the start of
+/// the second's (the line feed and the white space around it) and the
+/// second line's column. `input` is the text the block's spans point into;
+/// `None` when it has a blank line.
+pub(crate) fn first_line_gap(input: &str, blocks: &[Block<'_>]) -> Option<LineGap> {
+    if super::has_blank_lines(input) {
+        return None;
+    }
+    let Some(Block::Paragraph(first)) = blocks.first() else {
+        return None;
+    };
+    let source = first.span.source(input);
+    let feed = memchr::memchr(b'\n', source.as_bytes())?;
+    let head = source[..feed].trim_end_matches(|c| is_space(c) || c == '\r');
+    let indent = &source[feed + 1..];
+    let next = indent.trim_start_matches(is_space);
+    let column = indent[..indent.len() - next.len()].chars().count() + 1;
+    Some(LineGap {
+        bytes: source.len() - head.len() - next.len(),
+        column: u32::try_from(column).ok()?,
+    })
+}
+
+/// See [`first_line_gap`].
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LineGap {
+    bytes: usize,
+    column: u32,
+}
+
+/// The title of a page with no date header that is written with no blank
+/// line (a line to each of its paragraphs):
+/// its first line, when that is not long prose and is no salutation or
+/// lead-in (it ends in no colon, comma or semicolon) and the line under it
+/// is long prose, as a paragraph's is (a poem's short lines stay whole).
+/// The first block keeps the lines after it.
+fn unspaced_page_title<'a>(body: &mut [Block<'a>], gap: LineGap) -> Option<Paragraph<'a>> {
+    let Some(Block::Paragraph(first)) = body.first_mut() else {
+        return None;
+    };
+    let (head, rest) = first.text.split_once('\n')?;
+    let second = rest.split('\n').next().unwrap_or(rest);
+    if is_long_prose(head) || head.ends_with([':', ',', ';']) || !is_long_prose(second) {
+        return None;
+    }
+    let title = Paragraph {
+        text: Cow::Owned(head.to_owned()),
+        span: Span {
+            end: first.span.start + head.len(),
+            ..first.span
+        },
+    };
+    let tail = Paragraph {
+        text: Cow::Owned(rest.to_owned()),
+        span: Span {
+            start: title.span.end + gap.bytes,
+            line: first.span.line + 1,
+            column: gap.column,
+            ..first.span
+        },
+    };
+    *first = tail;
+    Some(title)
+}
+
 /// The one post of a page with no date header, and the diagnostic that
 /// says so: what was read as the page's preamble (`blocks`) is its body,
 /// its first line its title when that is a line of its own and not long
-/// prose, the preamble's `comments` its comment section. `start` is an
-/// empty span where the page's text starts: the post's header span.
+/// prose (or, on a page with no blank line, when it sits over a line of
+/// long prose: see [`unspaced_page_title`]), the preamble's `comments` its
+/// comment section. `start` is an empty span where the page's text starts:
+/// the post's header span; `gap` is the first block's [`first_line_gap`].
 pub(crate) fn undated_post<'a>(
     blocks: Vec<Block<'a>>,
     comments: Option<CommentSection<'a>>,
     start: Span,
+    gap: Option<LineGap>,
 ) -> (Post<'a>, Diagnostic) {
     let mut body = Vec::new();
     let mut furniture = Vec::new();
@@ -303,7 +376,7 @@ pub(crate) fn undated_post<'a>(
         if !p.text.contains('\n') && !is_long_prose(&p.text));
     let title = match titled.then(|| body.remove(0)) {
         Some(Block::Paragraph(p)) => Some(p),
-        _ => None,
+        _ => gap.and_then(|gap| unspaced_page_title(&mut body, gap)),
     };
     let last = [
         body.last().map(Block::span),
