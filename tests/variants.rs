@@ -581,3 +581,56 @@ fn unspaced_page_without_a_header() {
     };
     assert!(first.text.starts_with("The river"));
 }
+
+/// A post whose only line is a sentence (ten words or more, one full stop
+/// at its end) has that line as its body, not its title; a short line, or
+/// one over a body, stays the title.
+#[test]
+fn a_post_of_one_sentence_is_untitled() {
+    let input = "Friday, May 14, 2010\n\n The bird feeders went up on the fence by the garden gate this morning.\nPosted by Ann\n\nSunday, May 9, 2010\n\nFeeders went up.\nPosted by Ann\n\nSaturday, May 8, 2010\n\nWe put the bird feeders up on the old fence by the garden gate today.\n\nThe finches came first.\n";
+    let export = parse(input).unwrap();
+    let titles: Vec<_> = export.posts.iter().map(|p| p.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            None,
+            Some("Feeders went up."),
+            Some("We put the bird feeders up on the old fence by the garden gate today.")
+        ]
+    );
+    let Block::Paragraph(body) = &export.posts[0].body[0] else {
+        panic!("{:?}", export.posts[0].body);
+    };
+    assert!(body.text.starts_with("The bird feeders"));
+}
+
+/// A `said...` line with no name before it (the name was a link the saved
+/// text lost) is a comment with no author, on a line of its own or glued
+/// to the section's header (`1 comment: said...`).
+#[test]
+fn said_lines_without_a_name() {
+    let input = "Thursday, March 17, 2011\n\nA Walk\n\nWe walked.\n\n1 comment: said...\n\nLovely photos of the hills.\n\nFriday, March 18, 2011\n\nAnother Walk\n\nWe walked again.\n\n2 comments:\n\nAnn said...\n\nGood.\n\nsaid...\n\nMe too.\n";
+    let export = parse(input).unwrap();
+    let threads: Vec<_> = export
+        .posts
+        .iter()
+        .map(|p| {
+            let section = p.comments.as_ref().unwrap();
+            let authors: Vec<_> = section
+                .items
+                .iter()
+                .map(|c| c.author.as_ref().map(|a| a.text.to_string()))
+                .collect();
+            (section.declared, authors)
+        })
+        .collect();
+    assert_eq!(
+        threads,
+        [
+            (Some(1), vec![None]),
+            (Some(2), vec![Some("Ann".to_string()), None])
+        ]
+    );
+    let comment = &export.posts[0].comments.as_ref().unwrap().items[0];
+    assert_eq!(comment.paragraphs[0].text, "Lovely photos of the hills.");
+}

@@ -255,7 +255,10 @@ impl<'a> Builder<'a> {
                     });
                 }
                 // The label's span joins the marker's: `Blogger said...`.
-                Rule::nameless_profile => nameless = Some(self.base + part.as_span().start()),
+                // No name at all: the comment has no author.
+                Rule::nameless_profile | Rule::no_author => {
+                    nameless = Some(self.base + part.as_span().start())
+                }
                 Rule::said => {
                     let span = self.trimmed(&part);
                     said = Some(match nameless {

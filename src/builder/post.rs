@@ -122,8 +122,11 @@ impl<'a> Builder<'a> {
             return Err(self.internal(span.start, "a post without its date header"));
         };
         let comments = comments.and_then(|section| self.keep_list_as_text(section, &mut body));
-        // A first line of long prose is the body of an untitled post.
-        if let Some(line) = title.take_if(|t| is_long_prose(&t.text)) {
+        // A first line of long prose is the body of an untitled post, and
+        // so is a post's only line when it is a sentence.
+        if let Some(line) =
+            title.take_if(|t| is_long_prose(&t.text) || body.is_empty() && is_sentence(&t.text))
+        {
             body.insert(0, Block::Paragraph(line));
         }
         if title.is_none() {
@@ -349,6 +352,13 @@ fn unspaced_page_title<'a>(body: &mut [Block<'a>], gap: LineGap) -> Option<Parag
     };
     *first = tail;
     Some(title)
+}
+
+/// A line that reads as a sentence, not a heading: ten words or more,
+/// ending in one full stop (`...` may end a heading).
+fn is_sentence(line: &str) -> bool {
+    let line = line.trim_end_matches(is_space);
+    line.ends_with('.') && !line.ends_with("..") && line.split_whitespace().count() >= 10
 }
 
 /// The one post of a page with no date header, and the diagnostic that
