@@ -323,3 +323,31 @@ fn a_bloggers_greeting_to_its_readers_opens_no_letter() {
     // A person addressed by name is a letter's.
     assert_eq!(letters("Hi Friedrich,\n\nWe went out.").len(), 1);
 }
+
+/// A closing in the writer's own words over a name on the next line
+/// (`Love always,` / `Your Mrs. Hale`) is the valediction and the signer;
+/// such a closing may have six words. A two-line paragraph whose first
+/// line is no closing stays text.
+#[test]
+fn own_closing_over_a_name() {
+    let l = &letters(
+        "My Dear Tom,\n\nThe garden is full of roses this year.\n\nLove always,\nYour Mrs. Hale",
+    )[0];
+    assert_eq!(text(&l.valediction).as_deref(), Some("Love always,"));
+    let signer = &l.signature.as_ref().unwrap().name;
+    assert_eq!(signer.text, "Your Mrs. Hale");
+    assert_eq!((signer.span.line, signer.span.column), (10, 1));
+
+    let l =
+        &letters("My Love,\n\nTwenty years today.\n\nI love you always and forever,\n\nYour Wife")
+            [0];
+    assert_eq!(
+        text(&l.valediction).as_deref(),
+        Some("I love you always and forever,")
+    );
+    assert_eq!(l.signature.as_ref().unwrap().name.text, "Your Wife");
+
+    let l = &letters("My Dear Tom,\n\nThe garden is full of roses.\n\nWe walked down to the river and back again, then home\nSunday Best")[0];
+    assert!(l.valediction.is_none());
+    assert_eq!(l.paragraphs.len(), 2);
+}

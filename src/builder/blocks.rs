@@ -19,7 +19,7 @@ use crate::ast::{Block, BulletList, Paragraph, Sent, Separator};
 use crate::dates::{day_number, month_number, SentParts, SentProblem};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::{BlogParser, Rule};
-use crate::names::is_name_block;
+use crate::names::{is_name_block, is_name_line};
 use crate::span::is_space;
 
 impl<'a> Builder<'a> {
@@ -116,7 +116,8 @@ impl<'a> Builder<'a> {
     /// [`closing_mark`](Self::closing_mark)), or a paragraph whose last
     /// line closes a letter (`...\nLove, Ann`; `...you.\nAll my love,`
     /// under a finished sentence), which becomes two: the text, then the
-    /// closing.
+    /// closing; or a paragraph of two lines, a closing over a name line,
+    /// which becomes the closing and its writer.
     fn closing(&self, block: Block<'a>, items: &mut Vec<(Block<'a>, Mark<'a>)>) {
         let Block::Paragraph(p) = &block else {
             items.push((block, Mark::Plain));
@@ -135,7 +136,20 @@ impl<'a> Builder<'a> {
         let after_sentence = source[..nl]
             .trim_end_matches(is_space)
             .ends_with(['.', '!', '?']);
+        let first_line = source[..nl].trim_end_matches(|c| is_space(c) || c == '\r');
         match self.closing_mark(last_line, after_sentence) {
+            // Two lines, a closing over a name (`Love always,` /
+            // `Your Mrs. Smith`): the closing, then its writer.
+            None if !first_line.contains('\n')
+                && is_name_line(last_line)
+                && matches!(self.closing_mark(first_line, true), Some(Mark::Valediction)) =>
+            {
+                let closing =
+                    self.lines_paragraph(self.index.span(start, start + first_line.len()));
+                let name = self.lines_paragraph(self.index.span(end - last_line.len(), end));
+                items.push((Block::Paragraph(closing), Mark::Valediction));
+                items.push((Block::Paragraph(name), Mark::Plain));
+            }
             Some(mark) => {
                 let last = self.lines_paragraph(self.index.span(end - last_line.len(), end));
                 let text_end = start + source[..nl].trim_end_matches(is_space).len();
@@ -297,14 +311,14 @@ impl<'a> Builder<'a> {
 const VALEDICTION_INITIALS: &[u8] = b"ABCGHIKLMRSTWY";
 
 /// A closing in the writer's own words, as a paragraph of its own in a
-/// letter: one line of one to five words, starting with a capital and
+/// letter: one line of one to six words, starting with a capital and
 /// ending in a comma (`Love you,`, `Yours in the struggle,`,
 /// `Till we meet again,`): a sentence that a name completes.
 fn is_own_closing(line: &str) -> bool {
     // The cheapest tests first: most lines asked about are long sentences.
     line.ends_with(',')
         && line.chars().count() <= 40
-        && (1..=5).contains(&line.split_whitespace().count())
+        && (1..=6).contains(&line.split_whitespace().count())
         && line.starts_with(char::is_uppercase)
         && !line.chars().any(|c| c.is_ascii_digit())
 }
