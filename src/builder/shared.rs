@@ -56,10 +56,19 @@ impl TitleLead {
         if title.chars().count() > TITLE_MAX_CHARS {
             return None;
         }
-        let (at, colon) = [" - ", " -- ", " – ", " — ", ": "]
-            .iter()
-            .filter_map(|mark| title.find(mark).map(|at| (at, *mark == ": ")))
-            .min()?;
+        // The first mark, found in one pass (titles are short, but every
+        // title and lone line of a page is asked).
+        let bytes = title.as_bytes();
+        let (at, colon) = bytes.iter().enumerate().find_map(|(i, &b)| match b {
+            b':' if bytes.get(i + 1) == Some(&b' ') => Some((i, true)),
+            b' ' if [" - ", " -- ", " – ", " — "]
+                .iter()
+                .any(|mark| title[i..].starts_with(mark)) =>
+            {
+                Some((i, false))
+            }
+            _ => None,
+        })?;
         let lead = &title[..at];
         let words = lead.split_whitespace().count();
         let rest = title[at..].trim_start_matches([' ', '-', '–', '—', ':']);
