@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use blog_export_derive::Tree;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +20,7 @@ use crate::span::Span;
 /// assert_eq!(d.to_string(), "5:1: warning: the header declares 3 comments but 1 is listed");
 /// # Ok::<(), blog_export::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tree)]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// What kind of finding this is.

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use blog_export_derive::Tree;
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +18,7 @@ use crate::span::Span;
 /// assert_eq!(section.items.len(), 1);
 /// # Ok::<(), blog_export::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tree)]
 #[non_exhaustive]
 pub struct CommentSection<'a> {
     /// The count the header declares (`34 comments:` gives 34,
@@ -98,7 +99,7 @@ impl<'a> CommentSection<'a> {
 /// assert_eq!(comment.signature.as_ref().unwrap().text, "papa");
 /// # Ok::<(), blog_export::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tree)]
 #[non_exhaustive]
 pub struct Comment<'a> {
     /// The number Blogger printed before it (`1.`); for a comment in the
@@ -164,7 +165,7 @@ impl Comment<'_> {
 /// assert_eq!(marker.span.source(input), "ReplyDelete");
 /// # Ok::<(), blog_export::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Tree)]
 #[non_exhaustive]
 pub struct Marker {
     /// Which marker.
@@ -210,7 +211,7 @@ pub enum MarkerKind {
 /// assert_eq!(posted.time.unwrap().to_string(), "18:40:00");
 /// # Ok::<(), blog_export::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tree)]
 #[non_exhaustive]
 pub struct Posted<'a> {
     /// The time as written.

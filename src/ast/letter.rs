@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use blog_export_derive::Tree;
 use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
@@ -51,7 +52,7 @@ use crate::span::Span;
 /// assert_eq!(letter.paragraphs.len(), 1);
 /// # Ok::<(), blog_export::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tree)]
 #[serde(into = "LetterRepr<'a>", try_from = "LetterRepr<'a>")]
 #[non_exhaustive]
 pub struct Letter<'a> {
@@ -83,7 +84,7 @@ pub struct Letter<'a> {
 /// assert_eq!(sent.span.line, 5);
 /// # Ok::<(), blog_export::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Tree)]
 #[non_exhaustive]
 pub struct Sent<'a> {
     /// The parsed date or time.
@@ -104,7 +105,7 @@ pub struct Sent<'a> {
 /// assert_eq!(signature.roles.len(), 1);
 /// # Ok::<(), blog_export::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tree)]
 #[non_exhaustive]
 pub struct Signature<'a> {
     /// The name line.

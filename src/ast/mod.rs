@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use blog_export_derive::Tree;
 use chrono::{NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
@@ -14,6 +15,7 @@ use crate::languages::Language;
 use crate::span::Span;
 
 mod comments;
+mod leaves;
 mod letter;
 mod owned;
 mod post_id;
@@ -36,7 +38,7 @@ pub use letter::{Letter, Sent, SentAt, Signature};
 /// assert!(export.diagnostics.is_empty());
 /// # Ok::<(), blog_export::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tree)]
 #[non_exhaustive]
 pub struct Export<'a> {
     /// Blocks before the first date header (a blog's intro or sidebar, or
@@ -109,7 +111,7 @@ impl<'a> Export<'a> {
 ///
 /// In JSON a post also has `post_id` ([`Post::post_id`]), first; it is
 /// derived, so it is written but never read back.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Tree)]
 #[non_exhaustive]
 pub struct Post<'a> {
     /// The date of the header line; `None` for the one post of a page
@@ -174,7 +176,7 @@ pub struct Post<'a> {
 /// assert_eq!(entry.url.as_deref(), Some("/2011/03/spring.html"));
 /// # Ok::<(), blog_export::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tree)]
 #[non_exhaustive]
 pub struct FeedEntry<'a> {
     /// When the post was published, in the offset the file gives.
@@ -271,7 +273,7 @@ impl<'a> Post<'a> {
 /// assert!(matches!(&post.body[2], Block::Separator(_)));
 /// # Ok::<(), blog_export::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Tree)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Block<'a> {
@@ -323,7 +325,7 @@ impl<'a> Block<'a> {
 /// }
 /// # Ok::<(), blog_export::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tree)]
 pub struct Paragraph<'a> {
     /// The text.
     pub text: Cow<'a, str>,
@@ -341,7 +343,7 @@ pub struct Paragraph<'a> {
 /// }
 /// # Ok::<(), blog_export::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tree)]
 pub struct BulletList<'a> {
     /// The items: each item's text is without its bullet, its span is the
     /// whole line, bullet included.
@@ -360,7 +362,7 @@ pub struct BulletList<'a> {
 /// }
 /// # Ok::<(), blog_export::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tree)]
 pub struct Separator<'a> {
     /// The separator as written.
     pub text: Cow<'a, str>,

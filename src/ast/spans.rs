@@ -4,9 +4,10 @@
 //! by the piece's byte offset and by the lines before it; pieces start at
 //! line starts, so columns stay), or pointing every span of a tree built
 //! from a made text at one place of the real input ([`Spans::place_all`]).
+//! Each type of the tree gets its walk from `#[derive(Tree)]`
+//! (`blog-export-derive`), every field in order; the containers are here,
+//! the leaves in `leaves.rs`.
 
-use super::{Block, Comment, CommentSection, Export, Letter, Paragraph, Post};
-use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 
 /// A value that holds spans.
@@ -52,94 +53,15 @@ impl<T: Spans> Spans for Vec<T> {
     }
 }
 
-impl Spans for Paragraph<'_> {
+impl<T: Spans> Spans for Box<T> {
     fn each_span(&mut self, f: &mut dyn FnMut(&mut Span)) {
-        self.span.each_span(f);
+        (**self).each_span(f);
     }
 }
 
-impl Spans for Diagnostic {
-    fn each_span(&mut self, f: &mut dyn FnMut(&mut Span)) {
-        self.span.each_span(f);
-    }
-}
-
-impl Spans for Block<'_> {
-    fn each_span(&mut self, f: &mut dyn FnMut(&mut Span)) {
-        match self {
-            Block::Paragraph(p) | Block::Furniture(p) => p.each_span(f),
-            Block::List(l) => {
-                l.items.each_span(f);
-                l.span.each_span(f);
-            }
-            Block::Separator(s) => s.span.each_span(f),
-            Block::Letter(l) => l.each_span(f),
-        }
-    }
-}
-
-impl Spans for Letter<'_> {
-    fn each_span(&mut self, f: &mut dyn FnMut(&mut Span)) {
-        if let Some(sent) = &mut self.sent {
-            sent.span.each_span(f);
-        }
-        self.salutation.each_span(f);
-        self.subject.each_span(f);
-        self.paragraphs.each_span(f);
-        self.valediction.each_span(f);
-        if let Some(signature) = &mut self.signature {
-            signature.name.each_span(f);
-            signature.roles.each_span(f);
-            signature.span.each_span(f);
-        }
-        self.span.each_span(f);
-    }
-}
-
-impl Spans for Comment<'_> {
-    fn each_span(&mut self, f: &mut dyn FnMut(&mut Span)) {
-        self.lead_span.each_span(f);
-        self.author.each_span(f);
-        if let Some(posted) = &mut self.posted {
-            posted.span.each_span(f);
-        }
-        self.paragraphs.each_span(f);
-        self.signature.each_span(f);
-        self.replies.each_span(f);
-        for marker in &mut self.markers {
-            marker.span.each_span(f);
-        }
-        self.span.each_span(f);
-    }
-}
-
-impl Spans for CommentSection<'_> {
-    fn each_span(&mut self, f: &mut dyn FnMut(&mut Span)) {
-        self.items.each_span(f);
-        self.stray.each_span(f);
-        self.header_span.each_span(f);
-        self.span.each_span(f);
-    }
-}
-
-impl Spans for Post<'_> {
-    fn each_span(&mut self, f: &mut dyn FnMut(&mut Span)) {
-        self.title_span.each_span(f);
-        self.body.each_span(f);
-        self.comments.each_span(f);
-        self.furniture.each_span(f);
-        self.header_span.each_span(f);
-        self.span.each_span(f);
-    }
-}
-
-impl Spans for Export<'_> {
-    fn each_span(&mut self, f: &mut dyn FnMut(&mut Span)) {
-        self.preamble.each_span(f);
-        self.orphan_comments.each_span(f);
-        self.posts.each_span(f);
-        self.diagnostics.each_span(f);
-    }
+/// Text holds no span.
+impl Spans for std::borrow::Cow<'_, str> {
+    fn each_span(&mut self, _: &mut dyn FnMut(&mut Span)) {}
 }
 
 #[cfg(test)]
