@@ -634,3 +634,27 @@ fn said_lines_without_a_name() {
     let comment = &export.posts[0].comments.as_ref().unwrap().items[0];
     assert_eq!(comment.paragraphs[0].text, "Lovely photos of the hills.");
 }
+
+/// `Posted by NAME` right under a header is the template's byline, never a
+/// title; a date without a weekday on a page's first line starts a post
+/// with no blank line under it (a page written with no blank lines).
+#[test]
+fn bylines_are_no_titles_and_a_first_bare_date_needs_no_blank_line() {
+    let export =
+        parse("Tuesday, April 15, 2008\n\nPosted by Ann\n\n\nBob said...\n\nHello!\n").unwrap();
+    assert_eq!(export.posts[0].title, None);
+    assert_eq!(export.posts[0].furniture[0].text, "Posted by Ann");
+
+    let input = "28/04/2012\nThe Spring Fair at the Old Mill\nThe fair opened on Saturday with more stalls than ever. The weather held, the bands played, and the square was full by noon.\n";
+    let export = parse(input).unwrap();
+    let post = &export.posts[0];
+    assert_eq!(post.date.unwrap().to_string(), "2012-04-28");
+    assert_eq!(
+        post.title.as_deref(),
+        Some("The Spring Fair at the Old Mill")
+    );
+    // Further down, a date line with text right under it stays text.
+    let later =
+        "Friday, April 27, 2012\n\nA Note\n\nWe found this.\n28/04/2012\nIt rained all day.\n";
+    assert_eq!(parse(later).unwrap().posts.len(), 1);
+}
