@@ -137,14 +137,14 @@ impl<'a> Builder<'a> {
         let mut replies = Vec::new();
         for child in pair.into_inner() {
             match child.as_rule() {
-                Rule::comment_start | Rule::reply_start => {
-                    if let Some(digits) = child.into_inner().next() {
-                        number = digits.as_str().parse().unwrap_or(u32::MAX);
-                        // The lead is the number and its dot.
-                        let s = digits.as_span();
-                        let start = self.base + s.start();
-                        lead_span = Some(self.index.span(start, self.base + s.end() + 1));
-                    }
+                // `comment_start` and `reply_start` are silent: their
+                // number stands for them (one pair less a comment).
+                Rule::comment_number => {
+                    number = child.as_str().parse().unwrap_or(u32::MAX);
+                    // The lead is the number and its dot.
+                    let s = child.as_span();
+                    let start = self.base + s.start();
+                    lead_span = Some(self.index.span(start, self.base + s.end() + 1));
                 }
                 Rule::said_line => {
                     let line = self.parse_said_line(child)?;
