@@ -351,3 +351,25 @@ fn own_closing_over_a_name() {
     assert!(l.valediction.is_none());
     assert_eq!(l.paragraphs.len(), 2);
 }
+
+/// `My Dearest,` and `My` with one to three words and a comma
+/// (`My precious little girl,`) open letters; a line of `My` that goes on
+/// after its comma, or holds other marks, does not.
+#[test]
+fn my_and_a_few_words_open_a_letter() {
+    for salutation in ["My Dearest,", "My sweet boy,", "My precious little girl,"] {
+        let found = letters(&format!(
+            "A note.\n\n{salutation}\n\nYou are nine today and taller than me.\n\nLove,\nMum"
+        ));
+        assert_eq!(found.len(), 1, "{salutation}");
+        assert_eq!(found[0].salutation.text, salutation);
+    }
+    for line in [
+        "My mother's hands,",
+        "My garden, in the spring, is wild.",
+        "My favourite four things of all,",
+    ] {
+        let found = letters(&format!("A note.\n\n{line}\n\nThe roses came first."));
+        assert!(found.is_empty(), "{line}");
+    }
+}
