@@ -36,13 +36,17 @@ pub(crate) fn next_header(input: &str, from: usize, real_day: bool) -> Option<us
     None
 }
 
-/// Whether the last line with text before byte `pos` (a line start) is a
-/// date header: a header line right under another may be a quoted letter's
-/// date (see the grammar's `dated_letter_line`), so no cut is made there.
+/// Whether the header line at byte `pos` (a line start) may be a quoted
+/// letter's date, so no cut is made before it: the last line with text
+/// before it is a date header (see the grammar's `dated_letter_line`), or
+/// that line stands right above it, with no blank line between (a
+/// letter's date under a line of text: see the builder's
+/// `demote_quoted_headers`).
 fn under_a_header(input: &str, pos: usize) -> bool {
     let before = input[..pos].trim_end_matches(|c: char| c == '\n' || c == '\r' || is_space(c));
     let start = before.rfind('\n').map_or(0, |i| i + 1);
-    !before.is_empty() && is_date_header_line(&before[start..])
+    let blank_between = input[start..pos].matches('\n').count() > 1;
+    !before.is_empty() && (!blank_between || is_date_header_line(&before[start..]))
 }
 
 /// The checks of a piece of a stream before it is parsed: the limits, and

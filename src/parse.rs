@@ -402,8 +402,12 @@ mod tests {
 
     #[test]
     fn chunks_start_at_date_headers() {
-        let input = "Intro\n\nFriday 25 July 2014\n\nT\n\nBody\n  Saturday, 26 July 2014 \n\nU";
-        assert_eq!(chunk_starts(input, 1), [0, 7, 36]);
+        let input = "Intro\n\nFriday 25 July 2014\n\nT\n\nBody\n\n  Saturday, 26 July 2014 \n\nU";
+        assert_eq!(chunk_starts(input, 1), [0, 7, 37]);
         assert_eq!(chunk_starts(input, 1000), [0]);
+        // Right under a line of text, a header may be a letter's date: no
+        // cut there.
+        let under_text = input.replace("Body\n\n", "Body\n");
+        assert_eq!(chunk_starts(&under_text, 1), [0, 7]);
     }
 }

@@ -658,3 +658,23 @@ fn bylines_are_no_titles_and_a_first_bare_date_needs_no_blank_line() {
         "Friday, April 27, 2012\n\nA Note\n\nWe found this.\n28/04/2012\nIt rained all day.\n";
     assert_eq!(parse(later).unwrap().posts.len(), 1);
 }
+
+/// A date header with a weekday right under a line of text and over a
+/// salutation is the date of the letter the post quotes, not a post (the
+/// stream, which cuts its pieces before headers, agrees).
+#[test]
+fn a_weekday_date_under_text_over_a_salutation_is_a_letters_date() {
+    let input = "Friday, August 30, 2013\n\nA Letter From Long Ago\n\nThis week I was given an old letter from a cousin.\nThursday, June 17, 1915\nMy Dear Grandchildren,\nI must tell you about the horses.\n\nSaturday, August 31, 2013\n\nNext\n\nMore.\n";
+    let export = parse(input).unwrap();
+    let dates: Vec<_> = export
+        .posts
+        .iter()
+        .map(|p| p.date.unwrap().to_string())
+        .collect();
+    assert_eq!(dates, ["2013-08-30", "2013-08-31"]);
+    assert_eq!(export.posts[0].letters().count(), 1);
+    let streamed: Vec<_> = blog_export::PostReader::new(input.as_bytes())
+        .map(|p| p.unwrap())
+        .collect();
+    assert_eq!(streamed, export.posts);
+}

@@ -237,9 +237,10 @@ impl<'a> Builder<'a> {
     ///   2022`). The same header written the same way again is kept: two
     ///   pages joined into one file. Right under the header, before the
     ///   post has anything, such a line is the post's title; or
-    /// - it has no weekday and stands right under a line of text, with no
-    ///   blank line between, on a page that has blank lines: a blog sets
-    ///   its headers off, and a letter's date stands under its address.
+    /// - it stands right under a line of text, with no blank line between,
+    ///   on a page that has blank lines, and has no weekday or opens a
+    ///   letter (a salutation under it): a blog sets its headers off, and a
+    ///   letter's date stands under its address or the blogger's words.
     pub(super) fn demote_quoted_headers(&mut self) {
         let weekdays = self.posts.iter().filter(|p| p.weekday.is_some()).count();
         let mixed = weekdays > 0 && weekdays < self.posts.len();
@@ -251,7 +252,9 @@ impl<'a> Builder<'a> {
                         && header_shape(prev.header_span.source(self.input))
                             != header_shape(post.header_span.source(self.input))
                 });
-            let under_text = post.weekday.is_none()
+            let opens_letter =
+                post.title.is_none() && matches!(post.body.first(), Some(Block::Letter(_)));
+            let under_text = (post.weekday.is_none() || opens_letter)
                 && !self.posts.is_empty()
                 && self.blank_lines_before(post.header_span.start) == 0
                 && self.page_has_blank_lines();
