@@ -231,6 +231,11 @@ fn sort<E, P>(
     let mut skipped = Skipped::default();
     let mut posts: Vec<(P, Vec<(P, Link)>)> = Vec::new();
     let mut post_at: HashMap<u64, usize> = HashMap::new();
+    // A comment goes to the last post of its number: straight to it when
+    // that post was read (a comment mostly follows its post, and holding
+    // every comment until the end would hold the index twice), or, before
+    // any post of that number, held to the end, then put first (the
+    // comments of a post stay in the file's order).
     let mut comments = Vec::new();
     for entry in entries {
         let entry = entry?;
@@ -238,25 +243,38 @@ fn sort<E, P>(
             (Kind::Comment, _) => {
                 let post = entry.parent.as_deref().and_then(number);
                 let link = Link::of(&entry);
-                comments.push((post, keep(entry), link));
+                match post.and_then(|p| post_at.get(&p)) {
+                    Some(&k) => posts[k].1.push((keep(entry), link)),
+                    None => comments.push((post, keep(entry), link)),
+                }
             }
             (_, Status::Removed) => skipped.removed += 1,
             (Kind::Post | Kind::Page, Status::Draft) if !options.drafts() => skipped.drafts += 1,
             (Kind::Page, _) if !options.pages() => skipped.pages += 1,
             (Kind::Other, _) => skipped.other += 1,
             (Kind::Post | Kind::Page, _) => {
+                let mut thread = Vec::new();
                 if let Some(n) = number(&entry.id) {
-                    post_at.insert(n, posts.len());
+                    // A later post of the same number takes the comments
+                    // of the one before.
+                    if let Some(before) = post_at.insert(n, posts.len()) {
+                        thread = std::mem::take(&mut posts[before].1);
+                    }
                 }
-                posts.push((keep(entry), Vec::new()));
+                posts.push((keep(entry), thread));
             }
         }
     }
+    let mut early: HashMap<usize, Vec<(P, Link)>> = HashMap::new();
     for (post, comment, link) in comments {
         match post.and_then(|p| post_at.get(&p)) {
-            Some(&k) => posts[k].1.push((comment, link)),
+            Some(&k) => early.entry(k).or_default().push((comment, link)),
             None => skipped.orphans += 1,
         }
+    }
+    for (k, mut thread) in early {
+        thread.append(&mut posts[k].1);
+        posts[k].1 = thread;
     }
     Ok(Sorted { posts, skipped })
 }
@@ -328,13 +346,29 @@ fn post_of(
             ),
         ));
     };
+    let place = index.span(entry.content_range.0, entry.content_range.1);
+    post_with(entry, &entry.content, published, span, place, language)
+        .map_err(|e| Error::at(index, place.start, *e.kind(), e.message().to_owned()))
+}
+
+/// A post entry as a post, its spans given: the entry's (`span`) and its
+/// content's (`place`), whose text is `content`. An error is the body
+/// parser's own, at the content's text.
+fn post_with(
+    entry: &Entry,
+    content: &str,
+    published: DateTime<FixedOffset>,
+    span: Span,
+    place: Span,
+    language: Language,
+) -> Result<Post<'static>, Error> {
     let date = published.date_naive();
     Ok(Post {
         date: Some(date),
         weekday: Some(date.weekday()),
         title: entry.title.clone().map(Cow::Owned),
         title_span: entry.title.as_ref().map(|_| span),
-        body: body_blocks(entry, index, language)?,
+        body: body_blocks(content, place, language)?,
         comments: None,
         furniture: Vec::new(),
         header_span: span,
@@ -351,18 +385,16 @@ fn post_of(
 }
 
 /// A post's body: its HTML content as a page's body, read by the text
-/// parser's body rule and letter pass, every span at the content.
+/// parser's body rule and letter pass, every span at the content
+/// (`place`).
 fn body_blocks(
-    entry: &Entry,
-    index: &LineIndex<'_>,
+    content: &str,
+    place: Span,
     language: Language,
 ) -> Result<Vec<Block<'static>>, Error> {
-    let text = html::to_text(&entry.content);
-    let place = index.span(entry.content_range.0, entry.content_range.1);
+    let text = html::to_text(content);
     let mut builder = Builder::for_chunk(&text, 0, 1, language);
-    let blocks = builder
-        .parse_body_text()
-        .map_err(|e| Error::at(index, place.start, *e.kind(), e.message().to_owned()))?;
+    let blocks = builder.parse_body_text()?;
     let mut blocks: Vec<Block<'static>> = blocks.into_iter().map(IntoOwned::into_owned).collect();
     blocks.place_all(place);
     Ok(blocks)
@@ -374,14 +406,14 @@ const REMOVED: &str = "This comment has been removed.";
 
 /// A comment's text as paragraphs, every span at the entry (a removed
 /// comment's notice when it has no text).
-fn comment_paragraphs(entry: &Entry, place: Span) -> Vec<Paragraph<'static>> {
-    if entry.removed && entry.content.trim().is_empty() {
+fn comment_paragraphs(entry: &Entry, content: &str, place: Span) -> Vec<Paragraph<'static>> {
+    if entry.removed && content.trim().is_empty() {
         return vec![Paragraph {
             text: Cow::Borrowed(REMOVED),
             span: place,
         }];
     }
-    html::to_text(&entry.content)
+    html::to_text(content)
         .split("\n\n")
         .map(str::trim)
         .filter(|p| !p.is_empty())
@@ -395,7 +427,15 @@ fn comment_paragraphs(entry: &Entry, place: Span) -> Vec<Paragraph<'static>> {
 /// One comment entry as a comment (numbered and given its replies by
 /// [`thread`]).
 fn comment_of(entry: &Entry, index: &LineIndex<'_>) -> Comment<'static> {
-    let span = index.span(entry.range.0, entry.range.1);
+    comment_with(
+        entry,
+        &entry.content,
+        index.span(entry.range.0, entry.range.1),
+    )
+}
+
+/// A comment entry as a comment, its span given, its text `content`.
+fn comment_with(entry: &Entry, content: &str, span: Span) -> Comment<'static> {
     let posted = published(entry).map(|at| Posted {
         text: Cow::Owned(entry.published.clone().unwrap_or_default()),
         date: Some(at.date_naive()),
@@ -410,7 +450,7 @@ fn comment_of(entry: &Entry, index: &LineIndex<'_>) -> Comment<'static> {
             span,
         }),
         posted,
-        paragraphs: comment_paragraphs(entry, span),
+        paragraphs: comment_paragraphs(entry, content, span),
         signature: None,
         replies: Vec::new(),
         markers: Vec::new(),
