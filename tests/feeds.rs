@@ -406,6 +406,16 @@ fn the_stream_reads_contents_in_any_form_as_parse_any_does() {
     let err = reader.next().unwrap().unwrap_err();
     assert_eq!((err.kind(), err.line()), (&ErrorKind::Xml, 3));
     assert!(blog_export::parse_any(&bad).is_err());
+    // parse_any reads every content's escapes, even of a comment on no
+    // post, where it found them before it unescaped contents as it built
+    // posts.
+    let orphan = format!(
+        "{head}\n{}\n{}\n</feed>\n",
+        post(1, &html("Fine.")),
+        comment(9, 8, &html("a &nope; b"))
+    );
+    let err = blog_export::parse_any(&orphan).unwrap_err();
+    assert_eq!((err.kind(), err.line()), (&ErrorKind::Xml, 4));
 }
 
 /// A post's id is the same on its own page, on a home or archive page

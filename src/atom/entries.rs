@@ -15,7 +15,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use crate::error::{Error, ErrorKind};
-use crate::span::LineIndex;
+use crate::span::{LineIndex, Span};
 
 /// What an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,6 +97,28 @@ impl Entry {
             range: (start, start),
             line: 1,
             column: 0,
+        }
+    }
+}
+
+impl Entry {
+    /// The entry's span, from its line and column.
+    pub(crate) fn span(&self) -> Span {
+        Span {
+            start: self.range.0,
+            end: self.range.1,
+            line: self.line,
+            column: u32::try_from(self.column + 1).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The content's span, from its line and column.
+    pub(crate) fn content_span(&self) -> Span {
+        Span {
+            start: self.content_range.0,
+            end: self.content_range.1,
+            line: self.content_line,
+            column: u32::try_from(self.content_column + 1).unwrap_or(u32::MAX),
         }
     }
 }
@@ -578,13 +600,6 @@ impl<S: Source> Iterator for Entries<S> {
         }
         next
     }
-}
-
-/// Reads every entry of `input`, a whole Blogger export file in memory.
-pub(crate) fn read(input: &str, index: &LineIndex<'_>) -> Result<Vec<Entry>, Error> {
-    Entries::in_memory(input, Keep::All, Depth::Feed)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|p| p.into_error(index, input.len()))
 }
 
 /// Which leaf an element under an entry is, from its name and place.

@@ -35,7 +35,7 @@ use crate::error::{Error, ErrorKind};
 use crate::languages::Language;
 use crate::options::ParseOptions;
 use crate::span::{LineIndex, Span};
-use entries::{Entry, Kind, Status};
+use entries::{ContentForm, Depth, Entries, Entry, Keep, Kind, Status};
 
 /// Whether `input` is one of Blogger's export files (XML) rather than a
 /// saved page: after a byte order mark and white space it starts with an
@@ -122,9 +122,16 @@ pub fn parse_any_with<'a>(input: &'a str, options: &ParseOptions) -> Result<Expo
     if input.len() > options.max_input_bytes() {
         options.check_input(input, &index)?;
     }
-    let entries = entries::read(input, &index)?;
     let language = options.language().unwrap_or(Language::ENGLISH);
-    let export = assemble(&index, entries, options, language)?;
+    // Entries are read without their contents' text, which each post then
+    // unescapes from the input as it is built (so the file's contents are
+    // never all held at once). Any error there, or a content that does not
+    // read, and the file is read again the first way, with every text as
+    // it comes, which finds the error it always found, where it found it.
+    let export = match assemble(&index, Keep::Index, options, language) {
+        Ok(export) => export,
+        Err(_) => assemble(&index, Keep::All, options, language)?,
+    };
     options.check_posts(&export.posts, &index)?;
     if export.posts.is_empty() {
         return Err(Error::at(
@@ -221,12 +228,21 @@ fn number(id: &str) -> Option<u64> {
     entries::last_number(id).parse().ok()
 }
 
+/// What [`sort`] leaves out: an entry skipped, or what was kept of a
+/// comment on no post read.
+enum Left<'e, P> {
+    Skipped(&'e Entry),
+    Orphan(P),
+}
+
 /// Sorts entries into posts and their comments, skipping (and counting)
-/// what the options do not read, keeping `keep(entry)` of each.
+/// what the options do not read, keeping `keep(entry)` of each; what is
+/// left out goes to `left` (which may refuse it).
 fn sort<E, P>(
     entries: impl Iterator<Item = Result<Entry, E>>,
     options: &ParseOptions,
     keep: impl Fn(Entry) -> P,
+    mut left: impl FnMut(Left<'_, P>) -> Result<(), E>,
 ) -> Result<Sorted<P>, E> {
     let mut skipped = Skipped::default();
     let mut posts: Vec<(P, Vec<(P, Link)>)> = Vec::new();
@@ -248,10 +264,22 @@ fn sort<E, P>(
                     None => comments.push((post, keep(entry), link)),
                 }
             }
-            (_, Status::Removed) => skipped.removed += 1,
-            (Kind::Post | Kind::Page, Status::Draft) if !options.drafts() => skipped.drafts += 1,
-            (Kind::Page, _) if !options.pages() => skipped.pages += 1,
-            (Kind::Other, _) => skipped.other += 1,
+            (_, Status::Removed) => {
+                skipped.removed += 1;
+                left(Left::Skipped(&entry))?;
+            }
+            (Kind::Post | Kind::Page, Status::Draft) if !options.drafts() => {
+                skipped.drafts += 1;
+                left(Left::Skipped(&entry))?;
+            }
+            (Kind::Page, _) if !options.pages() => {
+                skipped.pages += 1;
+                left(Left::Skipped(&entry))?;
+            }
+            (Kind::Other, _) => {
+                skipped.other += 1;
+                left(Left::Skipped(&entry))?;
+            }
             (Kind::Post | Kind::Page, _) => {
                 let mut thread = Vec::new();
                 if let Some(n) = number(&entry.id) {
@@ -269,7 +297,10 @@ fn sort<E, P>(
     for (post, comment, link) in comments {
         match post.and_then(|p| post_at.get(&p)) {
             Some(&k) => early.entry(k).or_default().push((comment, link)),
-            None => skipped.orphans += 1,
+            None => {
+                skipped.orphans += 1;
+                left(Left::Orphan(comment))?;
+            }
         }
     }
     for (k, mut thread) in early {
@@ -279,20 +310,57 @@ fn sort<E, P>(
     Ok(Sorted { posts, skipped })
 }
 
-/// Posts with their threads, from the entries of a file in memory.
+/// Posts with their threads, from the entries of a file in memory (the
+/// input of `index`), read keeping what `kept` says.
 fn assemble<'a>(
     index: &LineIndex<'a>,
-    entries: Vec<Entry>,
+    kept: Keep,
     options: &ParseOptions,
     language: Language,
 ) -> Result<Export<'a>, Error> {
-    let sorted = sort(entries.into_iter().map(Ok::<_, Error>), options, |e| e)?;
+    let input = index.input();
+    let entries = Entries::in_memory(input, kept, Depth::Feed);
+    // Where each entry kept and its content start, found as it is read,
+    // in the file's order, with one index whose cursor only moves on, so
+    // each line is counted once (an index of each job of posts would count
+    // a long line again from its start: Blogger writes its backups on one
+    // line).
+    let placed = |mut entry: Entry| {
+        let (line, column) = index.line_col(entry.range.0);
+        (entry.line, entry.column) = (line, column as usize - 1);
+        let (line, column) = index.line_col(entry.content_range.0);
+        (entry.content_line, entry.content_column) = (line, column as usize - 1);
+        entry
+    };
+    // An entry left out must still read as the first way of reading finds
+    // it (its content's escapes too), so that a file that is an error
+    // stays one.
+    let check = |left: Left<'_, Entry>| {
+        let entry = match &left {
+            Left::Skipped(entry) => *entry,
+            Left::Orphan(entry) => entry,
+        };
+        match content_of(entry, input, kept) {
+            Some(_) => Ok(()),
+            None => Err(entries::Problem {
+                offset: entry.range.0,
+                message: "a content does not read".to_owned(),
+            }),
+        }
+    };
+    let sorted =
+        sort(entries, options, placed, check).map_err(|p| p.into_error(index, input.len()))?;
     let build = |index: &LineIndex<'_>, (entry, comments): (Entry, Vec<(Entry, Link)>)| {
-        let mut post = post_of(&entry, index, language)?;
+        let (span, place) = (entry.span(), entry.content_span());
+        let content = content_of(&entry, input, kept).ok_or_else(unread)?;
+        let mut post = post_placed(&entry, &content, span, place, index, language)?;
         let comments = comments
             .into_iter()
-            .map(|(c, link)| (link, comment_of(&c, index)))
-            .collect();
+            .map(|(c, link)| {
+                let content = content_of(&c, input, kept).ok_or_else(unread)?;
+                Ok((link, comment_with(&c, &content, c.span())))
+            })
+            .collect::<Result<_, Error>>()?;
         post.comments = thread(comments, post.span);
         Ok::<_, Error>(post)
     };
@@ -301,7 +369,6 @@ fn assemble<'a>(
     #[cfg(feature = "parallel")]
     let posts = {
         use rayon::prelude::*;
-        let input = index.input();
         sorted
             .posts
             .into_par_iter()
@@ -323,6 +390,37 @@ fn assemble<'a>(
     })
 }
 
+/// An entry's content: the text kept of it (`kept` is [`Keep::All`]), or
+/// read now from the `input` it was read from: its raw text unescaped
+/// when plain, else the entry read again whole (`None` when it does not
+/// read).
+fn content_of<'e>(entry: &'e Entry, input: &'e str, kept: Keep) -> Option<Cow<'e, str>> {
+    if kept == Keep::All {
+        return Some(Cow::Borrowed(&entry.content));
+    }
+    match entry.content_form {
+        ContentForm::Absent => Some(Cow::Borrowed("")),
+        ContentForm::Plain => {
+            let raw = input.get(entry.content_range.0..entry.content_range.1)?;
+            quick_xml::escape::unescape(raw).ok()
+        }
+        ContentForm::Mixed => {
+            let text = input.get(entry.range.0..entry.range.1)?;
+            let again = Entries::in_memory(text, Keep::All, Depth::Top)
+                .next()?
+                .ok()?;
+            Some(Cow::Owned(again.content))
+        }
+    }
+}
+
+/// The error of a content that does not read ([`content_of`]), never
+/// shown: the file is then read again with every text as it comes, which
+/// finds the error where it is.
+fn unread() -> Error {
+    Error::placed(ErrorKind::Xml, "a content does not read".to_owned(), 1, 1)
+}
+
 /// An entry's `published` time.
 fn published(entry: &Entry) -> Option<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(entry.published.as_deref()?).ok()
@@ -335,6 +433,20 @@ fn post_of(
     language: Language,
 ) -> Result<Post<'static>, Error> {
     let span = index.span(entry.range.0, entry.range.1);
+    let place = index.span(entry.content_range.0, entry.content_range.1);
+    post_placed(entry, &entry.content, span, place, index, language)
+}
+
+/// A post entry as a post, its spans given (the entry's and its
+/// content's); `index` places its errors.
+fn post_placed(
+    entry: &Entry,
+    content: &str,
+    span: Span,
+    place: Span,
+    index: &LineIndex<'_>,
+    language: Language,
+) -> Result<Post<'static>, Error> {
     let Some(published) = published(entry) else {
         return Err(Error::at(
             index,
@@ -346,8 +458,7 @@ fn post_of(
             ),
         ));
     };
-    let place = index.span(entry.content_range.0, entry.content_range.1);
-    post_with(entry, &entry.content, published, span, place, language)
+    post_with(entry, content, published, span, place, language)
         .map_err(|e| Error::at(index, place.start, *e.kind(), e.message().to_owned()))
 }
 
@@ -413,15 +524,25 @@ fn comment_paragraphs(entry: &Entry, content: &str, place: Span) -> Vec<Paragrap
             span: place,
         }];
     }
-    html::to_text(content)
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| Paragraph {
-            text: Cow::Owned(p.trim_start_matches("• ").to_owned()),
-            span: place,
-        })
-        .collect()
+    let text = html::to_text(content);
+    // `str::split("\n\n")` with memchr's searcher (the same pieces: both
+    // find non-overlapping matches from the left), made once.
+    static BLANK_LINE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\n\n"));
+    let mut start = 0;
+    let ends = BLANK_LINE.find_iter(text.as_bytes()).chain([text.len()]);
+    ends.map(|end| {
+        let piece = &text[start..end];
+        start = end + 2;
+        piece
+    })
+    .map(str::trim)
+    .filter(|p| !p.is_empty())
+    .map(|p| Paragraph {
+        text: Cow::Owned(p.trim_start_matches("• ").to_owned()),
+        span: place,
+    })
+    .collect()
 }
 
 /// One comment entry as a comment (numbered and given its replies by

@@ -88,7 +88,9 @@ impl<R: BufRead + Seek> FeedReader<R> {
     pub fn with_options(mut source: R, options: ParseOptions) -> Result<Self, Error> {
         source.seek(SeekFrom::Start(0)).map_err(read_error)?;
         let mut index = Entries::buffered(&mut source, Keep::Index, Depth::Feed);
-        let sorted = sort(index.by_ref(), &options, Kept::of).map_err(|p| {
+        // The first pass never read a content's escapes: what is left out
+        // is left as it is.
+        let sorted = sort(index.by_ref(), &options, Kept::of, |_| Ok(())).map_err(|p| {
             let (line, column) = index.place();
             Error::placed(ErrorKind::Xml, p.message, line, column)
         })?;
