@@ -254,12 +254,27 @@ impl<R: BufRead> BufRead for Lines<R> {
     fn consume(&mut self, amt: usize) {
         if let Ok(buf) = self.inner.fill_buf() {
             let used = &buf[..amt.min(buf.len())];
-            match memchr::memrchr(b'\n', used) {
-                Some(last) => {
-                    self.newlines += 1 + memchr::memchr_iter(b'\n', &used[..last]).count() as u32;
-                    self.column = chars_in(&used[last + 1..]);
+            // The reader consumes a markup's first byte alone, and short
+            // tags: counted byte by byte, cheaper than setting up the
+            // searches below.
+            if used.len() <= 16 {
+                for &b in used {
+                    if b == b'\n' {
+                        self.newlines += 1;
+                        self.column = 0;
+                    } else {
+                        self.column += usize::from((b as i8) >= -0x40);
+                    }
                 }
-                None => self.column += chars_in(used),
+            } else {
+                match memchr::memrchr(b'\n', used) {
+                    Some(last) => {
+                        self.newlines +=
+                            1 + memchr::memchr_iter(b'\n', &used[..last]).count() as u32;
+                        self.column = chars_in(&used[last + 1..]);
+                    }
+                    None => self.column += chars_in(used),
+                }
             }
         }
         self.consumed += amt;
