@@ -416,6 +416,18 @@ fn the_stream_reads_contents_in_any_form_as_parse_any_does() {
     );
     let err = blog_export::parse_any(&orphan).unwrap_err();
     assert_eq!((err.kind(), err.line()), (&ErrorKind::Xml, 4));
+    // A title that does not unescape is, as before the first pass kept
+    // titles, the stream's error at its post, after the posts before it.
+    let title = format!(
+        "{head}\n{}\n{}\n</feed>\n",
+        post(1, &html("Fine.")),
+        post(2, &html("Fine.")).replace("Été &amp; 2", "&nope;")
+    );
+    let mut reader = blog_export::FeedReader::new(std::io::Cursor::new(&title)).unwrap();
+    assert!(reader.next().unwrap().is_ok());
+    let err = reader.next().unwrap().unwrap_err();
+    assert_eq!((err.kind(), err.line()), (&ErrorKind::Xml, 4));
+    assert!(blog_export::parse_any(&title).is_err());
 }
 
 /// A post's id is the same on its own page, on a home or archive page

@@ -136,7 +136,9 @@ pub(crate) enum ContentForm {
     /// `content_range`, unescaped.
     Plain,
     /// Anything else (CDATA, comments, child elements, two content
-    /// elements): only a reading of the whole entry gives its text.
+    /// elements), or an entry with a small field that did not unescape on
+    /// a pass that keeps no text (see `Field::read_whole_only`): only a
+    /// reading of the whole entry gives its text.
     Mixed,
 }
 
@@ -189,6 +191,17 @@ enum Field {
     Filename,
     AuthorName,
     Draft,
+}
+
+impl Field {
+    /// Whether the field was read only with the whole entry before index
+    /// passes kept the small fields (its text, author, address): there an
+    /// escape that does not read is not the index pass's error but left to
+    /// a reading of the whole entry (the entry is [`ContentForm::Mixed`]),
+    /// so that such a file fails where and as it always did.
+    fn read_whole_only(self) -> bool {
+        matches!(self, Field::Title | Field::AuthorName | Field::Filename)
+    }
 }
 
 /// What of an entry to keep.
@@ -519,14 +532,24 @@ impl<S: Source> Entries<S> {
                     }
                     // The content's text is kept only when all is.
                     if field.is_some() && (self.keep == Keep::All || !content) {
-                        let piece = t.unescape().map_err(|e| Problem {
-                            offset: before,
-                            message: format!("malformed XML: {e}"),
-                        })?;
-                        match piece {
+                        match t.unescape() {
                             // The first piece, unescaped: kept as it is.
-                            Cow::Owned(piece) if text.is_empty() => text = piece,
-                            piece => text.push_str(&piece),
+                            Ok(Cow::Owned(piece)) if text.is_empty() => text = piece,
+                            Ok(piece) => text.push_str(&piece),
+                            // Left to a reading of the whole entry, which
+                            // finds it where it always did.
+                            Err(_)
+                                if self.keep == Keep::Index
+                                    && field.is_some_and(Field::read_whole_only) =>
+                            {
+                                mixed(&mut entry);
+                            }
+                            Err(e) => {
+                                return Err(Problem {
+                                    offset: before,
+                                    message: format!("malformed XML: {e}"),
+                                })
+                            }
                         }
                     }
                 }
