@@ -319,6 +319,117 @@ fn the_stream_reads_exactly_what_parse_any_reads() {
     assert_eq!((err.kind(), err.line()), (&ErrorKind::Xml, 2));
 }
 
+/// The stream reads again only the content's bytes of an entry whose
+/// content is plain character data, and any other entry whole: both give
+/// what `parse_any` gives, spans and errors too, whatever the content's
+/// form (CDATA, a comment, an element inside it, none), the lines (CRLF,
+/// text before an entry on its line, letters outside ASCII) and the order
+/// of posts and comments (a comment before its post, two posts of one id).
+#[test]
+fn the_stream_reads_contents_in_any_form_as_parse_any_does() {
+    let kind = |k: &str| {
+        format!(
+            "<category scheme='http://schemas.google.com/g/2005#kind' \
+             term='http://schemas.google.com/blogger/2008/kind#{k}'/>"
+        )
+    };
+    let post = |n: u32, content: &str| {
+        format!(
+            "<entry><id>tag:blogger.com,1999:blog-1.post-{n}</id>\
+             <published>2014-07-0{}T10:00:00.000+01:00</published>{}\
+             <title type='text'> Été &amp; {n} </title>{content}\
+             <category scheme='http://www.blogger.com/atom/ns#' term='garden &amp; shed'/>\
+             <link rel='alternate' type='text/html' href='https://b.blogspot.com/p{n}.html'/>\
+             <author><name>Ruth</name></author></entry>",
+            1 + n % 9,
+            kind("post")
+        )
+    };
+    let comment = |n: u32, on: u32, content: &str| {
+        format!(
+            "<entry><id>tag:blogger.com,1999:blog-1.post-{n}</id>\
+             <published>2014-07-0{}T11:00:00.000+01:00</published>{}{content}\
+             <author><name>Reader ñ{n}</name></author>\
+             <thr:in-reply-to ref='tag:blogger.com,1999:blog-1.post-{on}'/></entry>",
+            1 + n % 9,
+            kind("comment")
+        )
+    };
+    let html = |text: &str| format!("<content type='html'>{text}</content>");
+    let entries = [
+        comment(101, 2, &html("Early, before its post.")),
+        post(
+            1,
+            &html("&lt;p&gt;Café au lait.&lt;/p&gt;&lt;p&gt;Dear Mr. Smith,&lt;/p&gt;"),
+        ),
+        comment(102, 1, &html("First!&lt;br /&gt;Second line.")),
+        post(
+            2,
+            "<content type='html'><![CDATA[<p>In CDATA.</p>]]></content>",
+        ),
+        post(
+            3,
+            &html("&lt;p&gt;One&lt;/p&gt;<!-- a comment -->&lt;p&gt;Two&lt;/p&gt;"),
+        ),
+        comment(
+            103,
+            3,
+            "<content type='html'><b>an element</b> after</content>",
+        ),
+        post(4, "<content type='html'/>"),
+        post(5, &html("")),
+        post(6, ""),
+        comment(104, 6, "<content type='html'></content>"),
+        comment(105, 2, &html("Late, after its post.")),
+        post(2, &html("&lt;p&gt;The same id again.&lt;/p&gt;")),
+        comment(106, 2, &html("On the second post of id 2.")),
+        post(7, &html("Two\u{a0}lines&#10;of &#233;t&#xE9;.")),
+        comment(107, 9, &html("On no post.")),
+    ];
+    let head = "<?xml version='1.0' encoding='UTF-8'?>\n<feed xmlns='http://www.w3.org/2005/Atom' \
+                xmlns:thr='http://purl.org/syndication/thread/1.0'>";
+    let one_line = format!("{head}{}</feed>\n", entries.concat());
+    let lines = format!("{head}\n{}\n</feed>\n", entries.join("\n"));
+    let crlf = format!("{head}\r\n  ü {}\r\n</feed>\r\n", entries.join("\r\n ä "));
+    for input in [one_line, lines, crlf] {
+        let whole = blog_export::parse_any(&input).unwrap();
+        let mut reader = blog_export::FeedReader::new(std::io::Cursor::new(&input)).unwrap();
+        let posts: Vec<_> = reader.by_ref().map(Result::unwrap).collect();
+        assert_eq!(posts, whole.posts, "{input}");
+        assert_eq!(reader.diagnostics(), whole.diagnostics);
+        assert_eq!(posts.len(), 8);
+    }
+    // A content whose escapes do not read is an error of the stream, where
+    // the first pass (which does not unescape contents) did not see it.
+    let bad = format!("{head}\n{}\n</feed>\n", post(1, &html("a &nope; b")));
+    let mut reader = blog_export::FeedReader::new(std::io::Cursor::new(&bad)).unwrap();
+    let err = reader.next().unwrap().unwrap_err();
+    assert_eq!((err.kind(), err.line()), (&ErrorKind::Xml, 3));
+    assert!(blog_export::parse_any(&bad).is_err());
+    // parse_any reads every content's escapes, even of a comment on no
+    // post, where it found them before it unescaped contents as it built
+    // posts.
+    let orphan = format!(
+        "{head}\n{}\n{}\n</feed>\n",
+        post(1, &html("Fine.")),
+        comment(9, 8, &html("a &nope; b"))
+    );
+    let err = blog_export::parse_any(&orphan).unwrap_err();
+    assert_eq!((err.kind(), err.line()), (&ErrorKind::Xml, 4));
+    // A title that does not unescape is, as before the first pass kept
+    // titles, the stream's error at its post, after the posts before it.
+    let title = format!(
+        "{head}\n{}\n{}\n</feed>\n",
+        post(1, &html("Fine.")),
+        post(2, &html("Fine.")).replace("Été &amp; 2", "&nope;")
+    );
+    let mut reader = blog_export::FeedReader::new(std::io::Cursor::new(&title)).unwrap();
+    assert!(reader.next().unwrap().is_ok());
+    let err = reader.next().unwrap().unwrap_err();
+    assert_eq!((err.kind(), err.line()), (&ErrorKind::Xml, 4));
+    assert!(blog_export::parse_any(&title).is_err());
+}
+
 /// A post's id is the same on its own page, on a home or archive page
 /// that cuts its body at "Read more", and untitled or titled alike.
 #[test]

@@ -15,7 +15,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use crate::error::{Error, ErrorKind};
-use crate::span::LineIndex;
+use crate::span::{LineIndex, Span};
 
 /// What an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +50,12 @@ pub(crate) struct Entry {
     pub content: String,
     /// Where the content element's text is (bytes), or the entry's range.
     pub content_range: (usize, usize),
+    /// What the content element holds, as the reader saw it.
+    pub content_form: ContentForm,
+    /// The line and 0-based column (characters) the content's text starts
+    /// at, when the source counts lines.
+    pub content_line: u32,
+    pub content_column: usize,
     pub labels: Vec<String>,
     /// The `alternate` link, or `blogger:filename`.
     pub url: Option<String>,
@@ -70,7 +76,7 @@ pub(crate) struct Entry {
 }
 
 impl Entry {
-    fn new(start: usize) -> Self {
+    pub(crate) fn new(start: usize) -> Self {
         Entry {
             kind: Kind::Other,
             status: Status::Live,
@@ -79,6 +85,9 @@ impl Entry {
             title: None,
             content: String::new(),
             content_range: (start, start),
+            content_form: ContentForm::Absent,
+            content_line: 1,
+            content_column: 0,
             labels: Vec::new(),
             url: None,
             author: None,
@@ -90,6 +99,47 @@ impl Entry {
             column: 0,
         }
     }
+}
+
+impl Entry {
+    /// The entry's span, from its line and column.
+    pub(crate) fn span(&self) -> Span {
+        Span {
+            start: self.range.0,
+            end: self.range.1,
+            line: self.line,
+            column: u32::try_from(self.column + 1).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The content's span, from its line and column.
+    pub(crate) fn content_span(&self) -> Span {
+        Span {
+            start: self.content_range.0,
+            end: self.content_range.1,
+            line: self.content_line,
+            column: u32::try_from(self.content_column + 1).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// What an entry's content element holds: whether its text is its raw
+/// bytes (`content_range`) unescaped, so a reader that did not keep the
+/// text can read it from there alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ContentForm {
+    /// No content element with text (none, or an empty element tag): the
+    /// content is empty.
+    Absent,
+    /// One content element holding nothing but character data without
+    /// CDATA sections, comments or elements: its text is the bytes of
+    /// `content_range`, unescaped.
+    Plain,
+    /// Anything else (CDATA, comments, child elements, two content
+    /// elements), or an entry with a small field that did not unescape on
+    /// a pass that keeps no text (see `Field::read_whole_only`): only a
+    /// reading of the whole entry gives its text.
+    Mixed,
 }
 
 /// The digits that end an id or address (`tag:...post-123` or
@@ -144,13 +194,13 @@ enum Field {
 }
 
 impl Field {
-    /// Whether an index pass keeps the field: what sorts and threads an
-    /// entry, not its text, author or address.
-    fn in_index(self) -> bool {
-        !matches!(
-            self,
-            Field::Title | Field::Content | Field::AuthorName | Field::Filename
-        )
+    /// Whether the field was read only with the whole entry before index
+    /// passes kept the small fields (its text, author, address): there an
+    /// escape that does not read is not the index pass's error but left to
+    /// a reading of the whole entry (the entry is [`ContentForm::Mixed`]),
+    /// so that such a file fails where and as it always did.
+    fn read_whole_only(self) -> bool {
+        matches!(self, Field::Title | Field::AuthorName | Field::Filename)
     }
 }
 
@@ -159,9 +209,10 @@ impl Field {
 pub(crate) enum Keep {
     /// Everything.
     All,
-    /// Only what sorts and threads an entry (no text, author, labels or
-    /// address): a first pass over a large file that only finds where each
-    /// entry is and what it is.
+    /// Everything but the content's text, of which only its place and
+    /// [`ContentForm`] are kept: a first pass over a large file that finds
+    /// where each entry is, what it is and its small fields, holding no
+    /// text of any size.
     Index,
 }
 
@@ -216,12 +267,27 @@ impl<R: BufRead> BufRead for Lines<R> {
     fn consume(&mut self, amt: usize) {
         if let Ok(buf) = self.inner.fill_buf() {
             let used = &buf[..amt.min(buf.len())];
-            match memchr::memrchr(b'\n', used) {
-                Some(last) => {
-                    self.newlines += 1 + memchr::memchr_iter(b'\n', &used[..last]).count() as u32;
-                    self.column = chars_in(&used[last + 1..]);
+            // The reader consumes a markup's first byte alone, and short
+            // tags: counted byte by byte, cheaper than setting up the
+            // searches below.
+            if used.len() <= 16 {
+                for &b in used {
+                    if b == b'\n' {
+                        self.newlines += 1;
+                        self.column = 0;
+                    } else {
+                        self.column += usize::from((b as i8) >= -0x40);
+                    }
                 }
-                None => self.column += chars_in(used),
+            } else {
+                match memchr::memrchr(b'\n', used) {
+                    Some(last) => {
+                        self.newlines +=
+                            1 + memchr::memchr_iter(b'\n', &used[..last]).count() as u32;
+                        self.column = chars_in(&used[last + 1..]);
+                    }
+                    None => self.column += chars_in(used),
+                }
             }
         }
         self.consumed += amt;
@@ -377,9 +443,20 @@ impl<S: Source> Entries<S> {
         let mut entry: Option<Entry> = None;
         let mut field: Option<Field> = None;
         let mut text = String::new();
+        // The depth of the content element while it is open, and whether
+        // its text's place is still to note (at the next event).
+        let mut content_depth: Option<usize> = None;
+        let mut content_place = false;
+        let mut content_text = false;
         loop {
             let before = self.source.position();
             let (line, column) = self.source.line_col();
+            if std::mem::take(&mut content_place) {
+                if let Some(entry) = &mut entry {
+                    entry.content_line = line;
+                    entry.content_column = column;
+                }
+            }
             let (event, after) = match self.source.event() {
                 Ok(read) => read,
                 Err(e) => {
@@ -399,6 +476,9 @@ impl<S: Source> Entries<S> {
                     ));
                 }
                 Event::Start(e) => {
+                    if content_depth.is_some() {
+                        mixed(&mut entry);
+                    }
                     let local = e.local_name();
                     let name = local.as_ref();
                     if self.path.is_empty() && !self.saw_root {
@@ -421,41 +501,71 @@ impl<S: Source> Entries<S> {
                         fresh.column = column;
                         entry = Some(fresh);
                     } else if let Some(entry) = &mut entry {
-                        attributes(entry, &e, &self.path[entry_depth..], self.keep);
-                        field = leaf(&self.path[entry_depth..], name)
-                            .filter(|f| self.keep == Keep::All || f.in_index());
+                        attributes(entry, &e, &self.path[entry_depth..]);
+                        field = leaf(&self.path[entry_depth..], name);
                         text.clear();
                         if field == Some(Field::Content) {
                             entry.content_range = (after, after);
+                            entry.content_form = match entry.content_form {
+                                ContentForm::Absent => ContentForm::Plain,
+                                _ => ContentForm::Mixed,
+                            };
+                            content_depth = Some(self.path.len());
+                            content_place = true;
+                            content_text = false;
                         }
                     }
                     self.path.push(Tag::of(name));
                 }
                 Event::Empty(e) => {
+                    if content_depth.is_some() {
+                        mixed(&mut entry);
+                    }
                     if let Some(entry) = &mut entry {
-                        attributes(entry, &e, &self.path[entry_depth..], self.keep);
+                        attributes(entry, &e, &self.path[entry_depth..]);
                     }
                 }
                 Event::Text(t) => {
-                    if field.is_some() {
-                        let piece = t.unescape().map_err(|e| Problem {
-                            offset: before,
-                            message: format!("malformed XML: {e}"),
-                        })?;
-                        match piece {
+                    let content = field == Some(Field::Content);
+                    if content && std::mem::replace(&mut content_text, true) {
+                        mixed(&mut entry);
+                    }
+                    // The content's text is kept only when all is.
+                    if field.is_some() && (self.keep == Keep::All || !content) {
+                        match t.unescape() {
                             // The first piece, unescaped: kept as it is.
-                            Cow::Owned(piece) if text.is_empty() => text = piece,
-                            piece => text.push_str(&piece),
+                            Ok(Cow::Owned(piece)) if text.is_empty() => text = piece,
+                            Ok(piece) => text.push_str(&piece),
+                            // Left to a reading of the whole entry, which
+                            // finds it where it always did.
+                            Err(_)
+                                if self.keep == Keep::Index
+                                    && field.is_some_and(Field::read_whole_only) =>
+                            {
+                                mixed(&mut entry);
+                            }
+                            Err(e) => {
+                                return Err(Problem {
+                                    offset: before,
+                                    message: format!("malformed XML: {e}"),
+                                })
+                            }
                         }
                     }
                 }
                 Event::CData(c) => {
+                    if content_depth.is_some() {
+                        mixed(&mut entry);
+                    }
                     if field.is_some() {
                         text.push_str(&String::from_utf8_lossy(&c));
                     }
                 }
                 Event::End(_) => {
                     let tag = self.path.pop();
+                    if content_depth.is_some_and(|d| d >= self.path.len()) {
+                        content_depth = None;
+                    }
                     if tag == Some(Tag::Entry) && self.path.len() == entry_depth {
                         if let Some(mut done) = entry.take() {
                             done.range.1 = after;
@@ -480,9 +590,20 @@ impl<S: Source> Entries<S> {
                     }
                     return Ok(None);
                 }
-                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+                Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {
+                    if content_depth.is_some() {
+                        mixed(&mut entry);
+                    }
+                }
             }
         }
+    }
+}
+
+/// Notes that the entry's content is not plain text.
+fn mixed(entry: &mut Option<Entry>) {
+    if let Some(entry) = entry {
+        entry.content_form = ContentForm::Mixed;
     }
 }
 
@@ -517,13 +638,6 @@ impl<S: Source> Iterator for Entries<S> {
         }
         next
     }
-}
-
-/// Reads every entry of `input`, a whole Blogger export file in memory.
-pub(crate) fn read(input: &str, index: &LineIndex<'_>) -> Result<Vec<Entry>, Error> {
-    Entries::in_memory(input, Keep::All, Depth::Feed)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|p| p.into_error(index, input.len()))
 }
 
 /// Which leaf an element under an entry is, from its name and place.
@@ -601,14 +715,12 @@ fn store(entry: &mut Entry, field: Field, text: &mut String) {
 }
 
 /// What an element's attributes say: categories (kind, labels), links,
-/// `thr:in-reply-to`, `gd:extendedProperty`. An index pass reads only
-/// what sorts and threads an entry (its kind, post and reply).
-fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Tag], keep: Keep) {
+/// `thr:in-reply-to`, `gd:extendedProperty`.
+fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Tag]) {
     // path: entry, ... (the element's parents, from the entry down)
     if path.len() != 1 {
         return;
     }
-    let all = keep == Keep::All;
     match e.local_name().as_ref() {
         b"category" => {
             let [scheme, term] = values(e, [b"scheme", b"term"]);
@@ -620,14 +732,14 @@ fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Tag], keep: Keep) {
                     Some("page") => Kind::Page,
                     _ => Kind::Other,
                 };
-            } else if all && !term.is_empty() {
+            } else if !term.is_empty() {
                 entry.labels.push(term.into_owned());
             }
         }
         b"link" => {
             let [rel, href] = values(e, [b"rel", b"href"]);
             match (rel.as_deref(), href) {
-                (Some("alternate"), Some(href)) if all => entry.url = Some(href.into_owned()),
+                (Some("alternate"), Some(href)) => entry.url = Some(href.into_owned()),
                 (Some("related"), Some(href)) => {
                     entry.reply_to = Some(last_number(&href).to_owned());
                 }
@@ -638,7 +750,7 @@ fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Tag], keep: Keep) {
             let [reference] = values(e, [b"ref"]);
             entry.parent = reference.map(Cow::into_owned);
         }
-        b"extendedProperty" if all => {
+        b"extendedProperty" => {
             let [name, value] = values(e, [b"name", b"value"]);
             if name.as_deref() == Some("blogger.contentRemoved") && value.as_deref() == Some("true")
             {

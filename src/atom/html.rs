@@ -48,13 +48,15 @@ pub(crate) fn to_text(html: &str) -> String {
     // The text is seldom longer than the HTML (its markup is dropped):
     // mostly one allocation, no growth.
     text.done.reserve(html.len());
+    text.line.reserve(html.len());
     let emitter = TextEmitter {
         text: &mut text,
         tag: Vec::new(),
         end: false,
         self_closing: false,
         last_start: Vec::new(),
-        chars: Vec::new(),
+        // A run of text is at most the HTML: no growth.
+        chars: Vec::with_capacity(html.len()),
         skip: 0,
     };
     match Tokenizer::new_with_emitter(html, emitter).finish() {
@@ -230,7 +232,7 @@ impl Text {
             && b[b.len() - 1] != b' '
             && memchr::memchr3(b'\n', b'\t', b'\r', b).is_none()
             && memchr::memchr(b'\x0c', b).is_none()
-            && !s.contains("  ")
+            && TWO_SPACES.find(b).is_none()
         {
             self.breaks = 0;
             self.line.push_str(s);
@@ -314,6 +316,11 @@ impl Text {
         self.item = false;
     }
 }
+
+/// Two spaces in a row, sought in every run of text (a searcher made once:
+/// faster than `str::contains`'s, made anew at each call).
+static TWO_SPACES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("  "));
 
 /// HTML's white space (not the no-break space, which is text).
 fn is_html_space(c: char) -> bool {

@@ -35,7 +35,7 @@ use crate::error::{Error, ErrorKind};
 use crate::languages::Language;
 use crate::options::ParseOptions;
 use crate::span::{LineIndex, Span};
-use entries::{Entry, Kind, Status};
+use entries::{ContentForm, Depth, Entries, Entry, Keep, Kind, Status};
 
 /// Whether `input` is one of Blogger's export files (XML) rather than a
 /// saved page: after a byte order mark and white space it starts with an
@@ -122,9 +122,16 @@ pub fn parse_any_with<'a>(input: &'a str, options: &ParseOptions) -> Result<Expo
     if input.len() > options.max_input_bytes() {
         options.check_input(input, &index)?;
     }
-    let entries = entries::read(input, &index)?;
     let language = options.language().unwrap_or(Language::ENGLISH);
-    let export = assemble(&index, entries, options, language)?;
+    // Entries are read without their contents' text, which each post then
+    // unescapes from the input as it is built (so the file's contents are
+    // never all held at once). Any error there, or a content that does not
+    // read, and the file is read again the first way, with every text as
+    // it comes, which finds the error it always found, where it found it.
+    let export = match assemble(&index, Keep::Index, options, language) {
+        Ok(export) => export,
+        Err(_) => assemble(&index, Keep::All, options, language)?,
+    };
     options.check_posts(&export.posts, &index)?;
     if export.posts.is_empty() {
         return Err(Error::at(
@@ -221,16 +228,30 @@ fn number(id: &str) -> Option<u64> {
     entries::last_number(id).parse().ok()
 }
 
+/// What [`sort`] leaves out: an entry skipped, or what was kept of a
+/// comment on no post read.
+enum Left<'e, P> {
+    Skipped(&'e Entry),
+    Orphan(P),
+}
+
 /// Sorts entries into posts and their comments, skipping (and counting)
-/// what the options do not read, keeping `keep(entry)` of each.
+/// what the options do not read, keeping `keep(entry)` of each; what is
+/// left out goes to `left` (which may refuse it).
 fn sort<E, P>(
     entries: impl Iterator<Item = Result<Entry, E>>,
     options: &ParseOptions,
     keep: impl Fn(Entry) -> P,
+    mut left: impl FnMut(Left<'_, P>) -> Result<(), E>,
 ) -> Result<Sorted<P>, E> {
     let mut skipped = Skipped::default();
     let mut posts: Vec<(P, Vec<(P, Link)>)> = Vec::new();
     let mut post_at: HashMap<u64, usize> = HashMap::new();
+    // A comment goes to the last post of its number: straight to it when
+    // that post was read (a comment mostly follows its post, and holding
+    // every comment until the end would hold the index twice), or, before
+    // any post of that number, held to the end, then put first (the
+    // comments of a post stay in the file's order).
     let mut comments = Vec::new();
     for entry in entries {
         let entry = entry?;
@@ -238,43 +259,108 @@ fn sort<E, P>(
             (Kind::Comment, _) => {
                 let post = entry.parent.as_deref().and_then(number);
                 let link = Link::of(&entry);
-                comments.push((post, keep(entry), link));
-            }
-            (_, Status::Removed) => skipped.removed += 1,
-            (Kind::Post | Kind::Page, Status::Draft) if !options.drafts() => skipped.drafts += 1,
-            (Kind::Page, _) if !options.pages() => skipped.pages += 1,
-            (Kind::Other, _) => skipped.other += 1,
-            (Kind::Post | Kind::Page, _) => {
-                if let Some(n) = number(&entry.id) {
-                    post_at.insert(n, posts.len());
+                match post.and_then(|p| post_at.get(&p)) {
+                    Some(&k) => posts[k].1.push((keep(entry), link)),
+                    None => comments.push((post, keep(entry), link)),
                 }
-                posts.push((keep(entry), Vec::new()));
+            }
+            (_, Status::Removed) => {
+                skipped.removed += 1;
+                left(Left::Skipped(&entry))?;
+            }
+            (Kind::Post | Kind::Page, Status::Draft) if !options.drafts() => {
+                skipped.drafts += 1;
+                left(Left::Skipped(&entry))?;
+            }
+            (Kind::Page, _) if !options.pages() => {
+                skipped.pages += 1;
+                left(Left::Skipped(&entry))?;
+            }
+            (Kind::Other, _) => {
+                skipped.other += 1;
+                left(Left::Skipped(&entry))?;
+            }
+            (Kind::Post | Kind::Page, _) => {
+                let mut thread = Vec::new();
+                if let Some(n) = number(&entry.id) {
+                    // A later post of the same number takes the comments
+                    // of the one before.
+                    if let Some(before) = post_at.insert(n, posts.len()) {
+                        thread = std::mem::take(&mut posts[before].1);
+                    }
+                }
+                posts.push((keep(entry), thread));
             }
         }
     }
+    let mut early: HashMap<usize, Vec<(P, Link)>> = HashMap::new();
     for (post, comment, link) in comments {
         match post.and_then(|p| post_at.get(&p)) {
-            Some(&k) => posts[k].1.push((comment, link)),
-            None => skipped.orphans += 1,
+            Some(&k) => early.entry(k).or_default().push((comment, link)),
+            None => {
+                skipped.orphans += 1;
+                left(Left::Orphan(comment))?;
+            }
         }
+    }
+    for (k, mut thread) in early {
+        thread.append(&mut posts[k].1);
+        posts[k].1 = thread;
     }
     Ok(Sorted { posts, skipped })
 }
 
-/// Posts with their threads, from the entries of a file in memory.
+/// Posts with their threads, from the entries of a file in memory (the
+/// input of `index`), read keeping what `kept` says.
 fn assemble<'a>(
     index: &LineIndex<'a>,
-    entries: Vec<Entry>,
+    kept: Keep,
     options: &ParseOptions,
     language: Language,
 ) -> Result<Export<'a>, Error> {
-    let sorted = sort(entries.into_iter().map(Ok::<_, Error>), options, |e| e)?;
+    let input = index.input();
+    let entries = Entries::in_memory(input, kept, Depth::Feed);
+    // Where each entry kept and its content start, found as it is read,
+    // in the file's order, with one index whose cursor only moves on, so
+    // each line is counted once (an index of each job of posts would count
+    // a long line again from its start: Blogger writes its backups on one
+    // line).
+    let placed = |mut entry: Entry| {
+        let (line, column) = index.line_col(entry.range.0);
+        (entry.line, entry.column) = (line, column as usize - 1);
+        let (line, column) = index.line_col(entry.content_range.0);
+        (entry.content_line, entry.content_column) = (line, column as usize - 1);
+        entry
+    };
+    // An entry left out must still read as the first way of reading finds
+    // it (its content's escapes too), so that a file that is an error
+    // stays one.
+    let check = |left: Left<'_, Entry>| {
+        let entry = match &left {
+            Left::Skipped(entry) => *entry,
+            Left::Orphan(entry) => entry,
+        };
+        match content_of(entry, input, kept) {
+            Some(_) => Ok(()),
+            None => Err(entries::Problem {
+                offset: entry.range.0,
+                message: "a content does not read".to_owned(),
+            }),
+        }
+    };
+    let sorted =
+        sort(entries, options, placed, check).map_err(|p| p.into_error(index, input.len()))?;
     let build = |index: &LineIndex<'_>, (entry, comments): (Entry, Vec<(Entry, Link)>)| {
-        let mut post = post_of(&entry, index, language)?;
+        let (span, place) = (entry.span(), entry.content_span());
+        let content = content_of(&entry, input, kept).ok_or_else(unread)?;
+        let mut post = post_placed(&entry, &content, span, place, index, language)?;
         let comments = comments
             .into_iter()
-            .map(|(c, link)| (link, comment_of(&c, index)))
-            .collect();
+            .map(|(c, link)| {
+                let content = content_of(&c, input, kept).ok_or_else(unread)?;
+                Ok((link, comment_with(&c, &content, c.span())))
+            })
+            .collect::<Result<_, Error>>()?;
         post.comments = thread(comments, post.span);
         Ok::<_, Error>(post)
     };
@@ -283,7 +369,6 @@ fn assemble<'a>(
     #[cfg(feature = "parallel")]
     let posts = {
         use rayon::prelude::*;
-        let input = index.input();
         sorted
             .posts
             .into_par_iter()
@@ -305,6 +390,37 @@ fn assemble<'a>(
     })
 }
 
+/// An entry's content: the text kept of it (`kept` is [`Keep::All`]), or
+/// read now from the `input` it was read from: its raw text unescaped
+/// when plain, else the entry read again whole (`None` when it does not
+/// read).
+fn content_of<'e>(entry: &'e Entry, input: &'e str, kept: Keep) -> Option<Cow<'e, str>> {
+    if kept == Keep::All {
+        return Some(Cow::Borrowed(&entry.content));
+    }
+    match entry.content_form {
+        ContentForm::Absent => Some(Cow::Borrowed("")),
+        ContentForm::Plain => {
+            let raw = input.get(entry.content_range.0..entry.content_range.1)?;
+            quick_xml::escape::unescape(raw).ok()
+        }
+        ContentForm::Mixed => {
+            let text = input.get(entry.range.0..entry.range.1)?;
+            let again = Entries::in_memory(text, Keep::All, Depth::Top)
+                .next()?
+                .ok()?;
+            Some(Cow::Owned(again.content))
+        }
+    }
+}
+
+/// The error of a content that does not read ([`content_of`]), never
+/// shown: the file is then read again with every text as it comes, which
+/// finds the error where it is.
+fn unread() -> Error {
+    Error::placed(ErrorKind::Xml, "a content does not read".to_owned(), 1, 1)
+}
+
 /// An entry's `published` time.
 fn published(entry: &Entry) -> Option<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(entry.published.as_deref()?).ok()
@@ -317,6 +433,20 @@ fn post_of(
     language: Language,
 ) -> Result<Post<'static>, Error> {
     let span = index.span(entry.range.0, entry.range.1);
+    let place = index.span(entry.content_range.0, entry.content_range.1);
+    post_placed(entry, &entry.content, span, place, index, language)
+}
+
+/// A post entry as a post, its spans given (the entry's and its
+/// content's); `index` places its errors.
+fn post_placed(
+    entry: &Entry,
+    content: &str,
+    span: Span,
+    place: Span,
+    index: &LineIndex<'_>,
+    language: Language,
+) -> Result<Post<'static>, Error> {
     let Some(published) = published(entry) else {
         return Err(Error::at(
             index,
@@ -328,13 +458,28 @@ fn post_of(
             ),
         ));
     };
+    post_with(entry, content, published, span, place, language)
+        .map_err(|e| Error::at(index, place.start, *e.kind(), e.message().to_owned()))
+}
+
+/// A post entry as a post, its spans given: the entry's (`span`) and its
+/// content's (`place`), whose text is `content`. An error is the body
+/// parser's own, at the content's text.
+fn post_with(
+    entry: &Entry,
+    content: &str,
+    published: DateTime<FixedOffset>,
+    span: Span,
+    place: Span,
+    language: Language,
+) -> Result<Post<'static>, Error> {
     let date = published.date_naive();
     Ok(Post {
         date: Some(date),
         weekday: Some(date.weekday()),
         title: entry.title.clone().map(Cow::Owned),
         title_span: entry.title.as_ref().map(|_| span),
-        body: body_blocks(entry, index, language)?,
+        body: body_blocks(content, place, language)?,
         comments: None,
         furniture: Vec::new(),
         header_span: span,
@@ -351,18 +496,16 @@ fn post_of(
 }
 
 /// A post's body: its HTML content as a page's body, read by the text
-/// parser's body rule and letter pass, every span at the content.
+/// parser's body rule and letter pass, every span at the content
+/// (`place`).
 fn body_blocks(
-    entry: &Entry,
-    index: &LineIndex<'_>,
+    content: &str,
+    place: Span,
     language: Language,
 ) -> Result<Vec<Block<'static>>, Error> {
-    let text = html::to_text(&entry.content);
-    let place = index.span(entry.content_range.0, entry.content_range.1);
+    let text = html::to_text(content);
     let mut builder = Builder::for_chunk(&text, 0, 1, language);
-    let blocks = builder
-        .parse_body_text()
-        .map_err(|e| Error::at(index, place.start, *e.kind(), e.message().to_owned()))?;
+    let blocks = builder.parse_body_text()?;
     let mut blocks: Vec<Block<'static>> = blocks.into_iter().map(IntoOwned::into_owned).collect();
     blocks.place_all(place);
     Ok(blocks)
@@ -374,28 +517,46 @@ const REMOVED: &str = "This comment has been removed.";
 
 /// A comment's text as paragraphs, every span at the entry (a removed
 /// comment's notice when it has no text).
-fn comment_paragraphs(entry: &Entry, place: Span) -> Vec<Paragraph<'static>> {
-    if entry.removed && entry.content.trim().is_empty() {
+fn comment_paragraphs(entry: &Entry, content: &str, place: Span) -> Vec<Paragraph<'static>> {
+    if entry.removed && content.trim().is_empty() {
         return vec![Paragraph {
             text: Cow::Borrowed(REMOVED),
             span: place,
         }];
     }
-    html::to_text(&entry.content)
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| Paragraph {
-            text: Cow::Owned(p.trim_start_matches("• ").to_owned()),
-            span: place,
-        })
-        .collect()
+    let text = html::to_text(content);
+    // `str::split("\n\n")` with memchr's searcher (the same pieces: both
+    // find non-overlapping matches from the left), made once.
+    static BLANK_LINE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\n\n"));
+    let mut start = 0;
+    let ends = BLANK_LINE.find_iter(text.as_bytes()).chain([text.len()]);
+    ends.map(|end| {
+        let piece = &text[start..end];
+        start = end + 2;
+        piece
+    })
+    .map(str::trim)
+    .filter(|p| !p.is_empty())
+    .map(|p| Paragraph {
+        text: Cow::Owned(p.trim_start_matches("• ").to_owned()),
+        span: place,
+    })
+    .collect()
 }
 
 /// One comment entry as a comment (numbered and given its replies by
 /// [`thread`]).
 fn comment_of(entry: &Entry, index: &LineIndex<'_>) -> Comment<'static> {
-    let span = index.span(entry.range.0, entry.range.1);
+    comment_with(
+        entry,
+        &entry.content,
+        index.span(entry.range.0, entry.range.1),
+    )
+}
+
+/// A comment entry as a comment, its span given, its text `content`.
+fn comment_with(entry: &Entry, content: &str, span: Span) -> Comment<'static> {
     let posted = published(entry).map(|at| Posted {
         text: Cow::Owned(entry.published.clone().unwrap_or_default()),
         date: Some(at.date_naive()),
@@ -410,7 +571,7 @@ fn comment_of(entry: &Entry, index: &LineIndex<'_>) -> Comment<'static> {
             span,
         }),
         posted,
-        paragraphs: comment_paragraphs(entry, span),
+        paragraphs: comment_paragraphs(entry, content, span),
         signature: None,
         replies: Vec::new(),
         markers: Vec::new(),

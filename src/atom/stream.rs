@@ -1,21 +1,25 @@
 //! [`FeedReader`]: a large Blogger export file read post by post. A first
-//! pass reads the whole file without the entries' text, to learn where each
-//! post and comment is and which comments are a post's; then each post is
-//! read with its comments, from where they stand, one post at a time.
-//! Memory holds that index (a few dozen bytes an entry besides its id and
-//! labels) and one post with its thread, whatever the file's size.
+//! pass reads the whole file without the entries' contents, to learn where
+//! each post and comment is, which comments are a post's, and each entry's
+//! small fields (time, author, title, labels, address); then each post is
+//! read with its comments, one post at a time: of an entry whose content
+//! is plain character data, only the content's bytes are read again and
+//! unescaped; any other entry is read again whole. Memory holds that index
+//! (about a hundred bytes an entry besides its small fields) and one post
+//! with its thread, whatever the file's size.
 
+use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::io::{BufRead, Seek, SeekFrom};
 
-use super::entries::{Depth, Entries, Entry, Keep};
-use super::{comment_of, post_of, sort, thread, Link};
-use crate::ast::{Post, Spans};
+use super::entries::{ContentForm, Depth, Entries, Entry, Keep, Kind, Status};
+use super::{comment_of, comment_with, post_of, post_with, published, sort, thread, Link};
+use crate::ast::{Comment, Post, Spans};
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, ErrorKind};
 use crate::languages::Language;
 use crate::options::ParseOptions;
-use crate::span::LineIndex;
+use crate::span::{LineIndex, Span};
 
 /// Reads one of Blogger's export files (the XML backup or Takeout's
 /// `feed.atom`) post by post, each with its comment thread, in bounded
@@ -62,11 +66,13 @@ pub struct FeedReader<R> {
     language: Language,
     /// The posts still to read, each with its comments: where they are
     /// (and how a comment is threaded).
-    posts: VecDeque<(Place, Vec<(Place, Link)>)>,
+    posts: VecDeque<(Kept, Vec<(Kept, Link)>)>,
     diagnostics: Vec<Diagnostic>,
     failed: bool,
     /// The entry read last (its text, reused for the next one).
     text: String,
+    /// The content read last (its raw bytes, reused for the next one).
+    raw: Vec<u8>,
     /// Where the source stands after that entry (none before the first).
     at: Option<u64>,
 }
@@ -82,7 +88,9 @@ impl<R: BufRead + Seek> FeedReader<R> {
     pub fn with_options(mut source: R, options: ParseOptions) -> Result<Self, Error> {
         source.seek(SeekFrom::Start(0)).map_err(read_error)?;
         let mut index = Entries::buffered(&mut source, Keep::Index, Depth::Feed);
-        let sorted = sort(index.by_ref(), &options, |e| Place::of(&e)).map_err(|p| {
+        // The first pass never read a content's escapes: what is left out
+        // is left as it is.
+        let sorted = sort(index.by_ref(), &options, Kept::of, |_| Ok(())).map_err(|p| {
             let (line, column) = index.place();
             Error::placed(ErrorKind::Xml, p.message, line, column)
         })?;
@@ -105,6 +113,7 @@ impl<R: BufRead + Seek> FeedReader<R> {
             diagnostics: sorted.skipped.diagnostic().into_iter().collect(),
             failed: false,
             text: String::new(),
+            raw: Vec::new(),
             at: None,
         })
     }
@@ -115,11 +124,9 @@ impl<R: BufRead + Seek> FeedReader<R> {
         &self.diagnostics
     }
 
-    /// One entry read again, whole, from where the first pass found it,
-    /// into [`FeedReader::text`] (its spans are in that text: see
-    /// [`moved`]).
-    fn whole(&mut self, at: &Place) -> Result<Entry, Error> {
-        let (start, end) = (at.range.0 as u64, at.range.1 as u64);
+    /// Reads the bytes `range` of the source into `bytes` (cleared first).
+    fn read_range(&mut self, range: (usize, usize), bytes: &mut Vec<u8>) -> Result<(), Error> {
+        let (start, end) = (range.0 as u64, range.1 as u64);
         match self.at {
             // Entries mostly come in the file's order: a seek forward
             // keeps what the source has buffered.
@@ -128,11 +135,19 @@ impl<R: BufRead + Seek> FeedReader<R> {
         }
         .map_err(read_error)?;
         self.at = None;
-        let mut bytes = std::mem::take(&mut self.text).into_bytes();
         bytes.clear();
-        bytes.resize(at.range.1 - at.range.0, 0);
-        self.source.read_exact(&mut bytes).map_err(read_error)?;
+        bytes.resize(range.1 - range.0, 0);
+        self.source.read_exact(bytes).map_err(read_error)?;
         self.at = Some(end);
+        Ok(())
+    }
+
+    /// One entry read again, whole, from where the first pass found it,
+    /// into [`FeedReader::text`] (its spans are in that text: see
+    /// [`moved`]).
+    fn whole(&mut self, at: &Place) -> Result<Entry, Error> {
+        let mut bytes = std::mem::take(&mut self.text).into_bytes();
+        self.read_range(at.range, &mut bytes)?;
         self.text = String::from_utf8(bytes).map_err(|e| {
             Error::placed(
                 ErrorKind::Read,
@@ -154,20 +169,69 @@ impl<R: BufRead + Seek> FeedReader<R> {
             })
     }
 
+    /// The text of an entry's content that the first pass found plain:
+    /// its raw bytes read again and unescaped (`None` when they do not
+    /// read so: the entry is then read whole, which finds why).
+    fn plain_content(&mut self, small: &Small) -> Option<String> {
+        let Some(range) = small.content else {
+            return Some(String::new());
+        };
+        let mut raw = std::mem::take(&mut self.raw);
+        let read = self.read_range(range, &mut raw).ok().and_then(|()| {
+            let raw = std::str::from_utf8(&raw).ok()?;
+            quick_xml::escape::unescape(raw).ok().map(Cow::into_owned)
+        });
+        self.raw = raw;
+        read
+    }
+
+    /// A post from what the first pass kept of it and its content read
+    /// again (`None` when that is not enough: see [`Kept::small`]).
+    fn quick_post(&mut self, kept: &mut Kept) -> Option<Post<'static>> {
+        let small = kept.small.take()?;
+        let content = self.plain_content(&small)?;
+        let span = kept.place.span();
+        let place = small.place(span);
+        let entry = small.into_entry(kept.place);
+        let published = published(&entry)?;
+        post_with(&entry, &content, published, span, place, self.language).ok()
+    }
+
+    /// A comment from what the first pass kept of it and its content read
+    /// again (`None` when that is not enough).
+    fn quick_comment(&mut self, kept: &mut Kept) -> Option<Comment<'static>> {
+        let small = kept.small.take()?;
+        let content = self.plain_content(&small)?;
+        let entry = small.into_entry(kept.place);
+        Some(comment_with(&entry, &content, kept.place.span()))
+    }
+
     fn read_post(
         &mut self,
-        at: Place,
-        comments: Vec<(Place, Link)>,
+        mut at: Kept,
+        comments: Vec<(Kept, Link)>,
     ) -> Result<Post<'static>, Error> {
-        let entry = self.whole(&at)?;
-        let mut post = post_of(&entry, &LineIndex::new(&self.text), self.language)
-            .map_err(|e| e.shifted(at.line - 1, at.range.0))?;
-        moved(&mut post, &at);
+        let mut post = match self.quick_post(&mut at) {
+            Some(post) => post,
+            None => {
+                let entry = self.whole(&at.place)?;
+                let mut post = post_of(&entry, &LineIndex::new(&self.text), self.language)
+                    .map_err(|e| e.shifted(at.place.line - 1, at.place.range.0))?;
+                moved(&mut post, &at.place);
+                post
+            }
+        };
         let mut thread_entries = Vec::with_capacity(comments.len());
-        for (place, link) in comments {
-            let entry = self.whole(&place)?;
-            let mut comment = comment_of(&entry, &LineIndex::new(&self.text));
-            moved(&mut comment, &place);
+        for (mut kept, link) in comments {
+            let comment = match self.quick_comment(&mut kept) {
+                Some(comment) => comment,
+                None => {
+                    let entry = self.whole(&kept.place)?;
+                    let mut comment = comment_of(&entry, &LineIndex::new(&self.text));
+                    moved(&mut comment, &kept.place);
+                    comment
+                }
+            };
             thread_entries.push((link, comment));
         }
         post.comments = thread(thread_entries, post.span);
@@ -219,6 +283,111 @@ impl Place {
             line: entry.line,
             column: entry.column,
         }
+    }
+
+    /// The entry's span in the file.
+    fn span(&self) -> Span {
+        Span {
+            start: self.range.0,
+            end: self.range.1,
+            line: self.line,
+            column: u32::try_from(self.column + 1).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+/// What the first pass keeps of an entry: where it is, and, when its
+/// content is plain character data, its small fields (so only the
+/// content's bytes are read again).
+struct Kept {
+    place: Place,
+    small: Option<Box<Small>>,
+}
+
+impl Kept {
+    fn of(entry: Entry) -> Kept {
+        let place = Place::of(&entry);
+        let content = match entry.content_form {
+            ContentForm::Absent => None,
+            ContentForm::Plain => Some(entry.content_range),
+            ContentForm::Mixed => return Kept { place, small: None },
+        };
+        let text = |s: Option<String>| s.map(String::into_boxed_str);
+        let small = Small {
+            published: text(entry.published),
+            author: text(entry.author),
+            title: text(entry.title),
+            url: text(entry.url),
+            labels: entry
+                .labels
+                .into_iter()
+                .map(String::into_boxed_str)
+                .collect(),
+            kind: entry.kind,
+            status: entry.status,
+            removed: entry.removed,
+            content,
+            content_line: entry.content_line,
+            content_column: entry.content_column,
+        };
+        Kept {
+            place,
+            small: Some(Box::new(small)),
+        }
+    }
+}
+
+/// An entry's small fields, and where its plain content's text is.
+struct Small {
+    published: Option<Box<str>>,
+    author: Option<Box<str>>,
+    title: Option<Box<str>>,
+    url: Option<Box<str>>,
+    labels: Box<[Box<str>]>,
+    kind: Kind,
+    status: Status,
+    removed: bool,
+    /// The content's raw text (bytes), or none without a content element.
+    content: Option<(usize, usize)>,
+    /// The line and 0-based column (characters) the content starts at.
+    content_line: u32,
+    content_column: usize,
+}
+
+impl Small {
+    /// The content's span: at its text, or the entry's (`span`) without
+    /// a content element.
+    fn place(&self, span: Span) -> Span {
+        match self.content {
+            Some((start, end)) => Span {
+                start,
+                end,
+                line: self.content_line,
+                column: u32::try_from(self.content_column + 1).unwrap_or(u32::MAX),
+            },
+            None => span,
+        }
+    }
+
+    /// The entry again (without its content, which the caller holds).
+    fn into_entry(self, place: Place) -> Entry {
+        let text = |s: Option<Box<str>>| s.map(String::from);
+        let mut entry = Entry::new(place.range.0);
+        entry.range = place.range;
+        entry.published = text(self.published);
+        entry.author = text(self.author);
+        entry.title = text(self.title);
+        entry.url = text(self.url);
+        entry.labels = self
+            .labels
+            .into_vec()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        entry.kind = self.kind;
+        entry.status = self.status;
+        entry.removed = self.removed;
+        entry
     }
 }
 

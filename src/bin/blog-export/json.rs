@@ -76,14 +76,18 @@ struct ErrorRecord<'b, E> {
     error: &'b E,
 }
 
-/// One post as a JSON line (with its line feed).
-pub fn post_line(file: &str, index: usize, post: &Post) -> io::Result<Vec<u8>> {
-    line(&PostRecord {
+/// Writes one post as a JSON line (with its line feed) at the end of
+/// `out` (a buffer reused from post to post grows once, not for each).
+pub fn post_line(out: &mut Vec<u8>, file: &str, index: usize, post: &Post) -> io::Result<()> {
+    let record = PostRecord {
         record: "post",
         file,
         index,
         post,
-    })
+    };
+    serde_json::to_writer(&mut *out, &record).map_err(io::Error::other)?;
+    out.push(b'\n');
+    Ok(())
 }
 
 /// The closing record of a file as a JSON line.
@@ -117,7 +121,7 @@ pub fn error_line(file: &str, error: &impl Serialize) -> io::Result<Vec<u8>> {
 pub fn export_lines(file: &str, export: &Export) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     for (index, post) in export.posts.iter().enumerate() {
-        out.extend(post_line(file, index, post)?);
+        post_line(&mut out, file, index, post)?;
     }
     out.extend(file_line(
         file,

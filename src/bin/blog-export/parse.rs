@@ -309,14 +309,21 @@ fn write_posts<'p>(
     posts: impl Iterator<Item = Result<Post<'p>, blog_export::Error>>,
 ) -> io::Result<Option<usize>> {
     let mut count = 0;
+    // A post's JSON line, in one buffer for all posts.
+    let mut line = Vec::new();
     for post in posts {
         match post {
             Ok(post) => {
-                let bytes = match o.format {
-                    Format::Csv => tables::post_rows(name, count, &post, o.table)?,
-                    _ => json::post_line(name, count, &post)?,
-                };
-                out.write_all(&bytes)?;
+                match o.format {
+                    Format::Csv => {
+                        out.write_all(&tables::post_rows(name, count, &post, o.table)?)?
+                    }
+                    _ => {
+                        line.clear();
+                        json::post_line(&mut line, name, count, &post)?;
+                        out.write_all(&line)?;
+                    }
+                }
                 count += 1;
             }
             Err(error) => {
