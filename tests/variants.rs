@@ -678,3 +678,19 @@ fn a_weekday_date_under_text_over_a_salutation_is_a_letters_date() {
         .collect();
     assert_eq!(streamed, export.posts);
 }
+
+/// The line under the header that runs straight into two or more lines
+/// (a stanza) is the poem's first line, not a title; a title with one
+/// subtitle line under it stays a title.
+#[test]
+fn a_stanza_has_no_title() {
+    let input = "Thursday, 1 July 2010\n\nthe rain came\nsoftly over the hills\nand into the town\nat dusk\n\nposted by Ann\n\nFriday, 2 July 2010\n\nGuest Blog 66\nLife on Licence\n\nA title with a subtitle.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts[0].title, None);
+    let Block::Paragraph(first) = &export.posts[0].body[0] else {
+        panic!("{:?}", export.posts[0].body);
+    };
+    assert_eq!(first.text.lines().count(), 4);
+    assert_eq!((first.span.line, first.span.column), (3, 1));
+    assert_eq!(export.posts[1].title.as_deref(), Some("Guest Blog 66"));
+}

@@ -131,6 +131,13 @@ impl<'a> Builder<'a> {
         }
         if title.is_none() {
             title = self.unspaced_title(header.span, &mut body);
+        } else if let (Some(first), Some(Block::Paragraph(rest))) = (&title, body.first()) {
+            // The first line of a stanza (a poem's lines) is no title.
+            if self.runs_into_a_stanza(first, rest) {
+                let joined = self.lines_paragraph(self.index.span(first.span.start, rest.span.end));
+                body[0] = Block::Paragraph(joined);
+                title = None;
+            }
         }
         match header.date {
             Some((date, weekday)) => Ok(Parsed::Post(Post {
@@ -198,6 +205,17 @@ impl<'a> Builder<'a> {
             }
         }
         Some(line)
+    }
+
+    /// Whether a title line runs straight into two or more lines of text
+    /// under it (`next`, the body's first paragraph), with no blank line
+    /// between, on a page that sets its parts
+    /// off with blank lines: the first line of a stanza or a paragraph, not
+    /// a title (a title may have one subtitle line under it).
+    fn runs_into_a_stanza(&self, title: &Paragraph<'a>, next: &Paragraph<'a>) -> bool {
+        next.span.line == title.span.line + 1
+            && next.text.contains('\n')
+            && self.page_has_blank_lines()
     }
 
     /// `date_line = ${ date_header ~ hs* ~ eol }` and
