@@ -373,3 +373,21 @@ fn my_and_a_few_words_open_a_letter() {
         assert!(found.is_empty(), "{line}");
     }
 }
+
+/// A formal salutation with the letter's text on its line opens a letter:
+/// the salutation up to its comma, the text after it the first paragraph;
+/// a plain greeting so (`Hi Ann, ...`) stays text.
+#[test]
+fn a_salutation_with_text_on_its_line() {
+    let l = &letters("My dear Tom, I have your letter of the 29th and am glad of it.\n\nYour loving mother,\nAnn")[0];
+    assert_eq!(l.salutation.text, "My dear Tom,");
+    assert_eq!((l.salutation.span.line, l.salutation.span.column), (5, 1));
+    let Block::Paragraph(first) = &l.paragraphs[0] else {
+        panic!("{:?}", l.paragraphs);
+    };
+    assert!(first.text.starts_with("I have your letter"));
+    assert_eq!(first.span.column, 14);
+    assert_eq!(text(&l.valediction).as_deref(), Some("Your loving mother,"));
+    assert!(letters("Hi Ann, I was just thinking of you today.\n\nMore.").is_empty());
+    assert!(letters("Dear me, what a week it has been.\n\nMore.").is_empty());
+}

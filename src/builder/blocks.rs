@@ -41,7 +41,16 @@ impl<'a> Builder<'a> {
         for child in children {
             let item = match child.as_rule() {
                 Rule::paragraph => {
-                    let paragraph = self.span_paragraph(&child);
+                    let mut paragraph = self.span_paragraph(&child);
+                    // A formal salutation with the letter's text on its
+                    // line (`My dear Tom, I have your letter...`).
+                    if let Some(at) = inline_salutation(&paragraph.text) {
+                        let (start, end) = (paragraph.span.start, paragraph.span.end);
+                        let salutation = self.slice_paragraph(self.index.span(start, start + at));
+                        marks.push((blocks.len(), Mark::Salutation));
+                        blocks.push(Block::Paragraph(salutation));
+                        paragraph = self.lines_paragraph(self.index.trimmed(start + at, end));
+                    }
                     if said_end.is_some() {
                         said.extend(self.said_line(&paragraph, blocks.len()));
                     }
@@ -305,6 +314,26 @@ impl<'a> Builder<'a> {
             .map(|line| self.span_paragraph(&line))
             .collect()
     }
+}
+
+/// Where a formal salutation that the letter's text follows on the same
+/// line ends (after its comma): `Dear`, `Dearest` or `My dear` and one to
+/// four capitalised words, a comma, then text (`My dear Tom, I have your
+/// letter of the 29th`). Plain greetings (`Hi Ann, ...`) open many posts
+/// and are left alone.
+fn inline_salutation(text: &str) -> Option<usize> {
+    let line = &text[..memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len())];
+    let rest = ["Dear ", "Dearest ", "My dear ", "My Dear "]
+        .iter()
+        .find_map(|greeting| line.strip_prefix(greeting))?;
+    let comma = rest.find(", ")?;
+    let words = rest[..comma].split_whitespace();
+    let named = words.clone().count() <= 4
+        && words
+            .into_iter()
+            .all(|w| w.starts_with(char::is_uppercase) && !w.contains(['.', '!', '?', ';', ':']));
+    let after = rest[comma + 2..].trim_start_matches(is_space);
+    (named && comma > 0 && !after.is_empty()).then(|| line.len() - rest.len() + comma + 1)
 }
 
 /// The capitals English's valedictions start with.
