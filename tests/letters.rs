@@ -391,3 +391,17 @@ fn a_salutation_with_text_on_its_line() {
     assert!(letters("Hi Ann, I was just thinking of you today.\n\nMore.").is_empty());
     assert!(letters("Dear me, what a week it has been.\n\nMore.").is_empty());
 }
+
+/// A comma may stand between the greeting and the addressee
+/// (`Dear, Lipa,`); `Hi,` alone stays a salutation.
+#[test]
+fn a_comma_after_the_greeting() {
+    let l = &letters("Dear, Lipa,\n\nThe parcel came today.\n\nLove,\nAnn")[0];
+    assert_eq!(l.salutation.text, "Dear, Lipa,");
+    assert_eq!(
+        letters("Hi,\n\nThe parcel came today.\n\nLove,\nAnn")[0]
+            .salutation
+            .text,
+        "Hi,"
+    );
+}
