@@ -322,10 +322,13 @@ impl<'a> Builder<'a> {
 /// letter of the 29th`). Plain greetings (`Hi Ann, ...`) open many posts
 /// and are left alone.
 fn inline_salutation(text: &str) -> Option<usize> {
-    let line = &text[..memchr::memchr(b'\n', text.as_bytes()).unwrap_or(text.len())];
+    // The greeting first: most paragraphs start otherwise.
     let rest = ["Dear ", "Dearest ", "My dear ", "My Dear "]
         .iter()
-        .find_map(|greeting| line.strip_prefix(greeting))?;
+        .find_map(|greeting| text.strip_prefix(greeting))?;
+    let line = &text
+        [..text.len() - rest.len() + memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
+    let rest = &line[text.len() - rest.len()..];
     let comma = rest.find(", ")?;
     let words = rest[..comma].split_whitespace();
     let named = words.clone().count() <= 4
