@@ -215,12 +215,10 @@ mod tests {
         parses_to! {
             parser: BlogParser, input: input, rule: Rule::comment,
             tokens: [comment(0, 63, [
-                comment_number(2, 3),
                 comment_para(5, 9),
                 reply_delete_line(14, 26),
                 replies_line(30, 38),
                 reply(38, 63, [
-                    comment_number(42, 43),
                     reply_para(45, 49),
                     delete_line(56, 63)
                 ])
@@ -241,17 +239,18 @@ mod tests {
         assert_eq!(paras, 2);
     }
 
-    /// `comment_start` and `reply_start` are silent: the number is the
-    /// comment's or reply's first pair; the indent tells them apart.
+    /// `comment_start` and `reply_start` (and the number in them) are
+    /// silent: the builder reads the number from the comment's text; the
+    /// indent tells a comment from a reply.
     #[test]
     fn comment_start_and_reply_start_by_indent() {
         parses_to! {
             parser: BlogParser, input: "  12. text", rule: Rule::comment,
-            tokens: [comment(0, 10, [comment_number(2, 4), comment_para(6, 10)])]
+            tokens: [comment(0, 10, [comment_para(6, 10)])]
         };
         parses_to! {
             parser: BlogParser, input: "    3. text", rule: Rule::reply,
-            tokens: [reply(0, 11, [comment_number(4, 5), reply_para(7, 11)])]
+            tokens: [reply(0, 11, [reply_para(7, 11)])]
         };
         assert!(BlogParser::parse(Rule::comment, "    1. x").is_err());
         assert!(BlogParser::parse(Rule::reply, "      1. x").is_err());

@@ -130,6 +130,22 @@ impl<'a> Builder<'a> {
         let span = self.trimmed(&pair);
         let mut number = 0;
         let mut lead_span = None;
+        // A numbered comment or reply starts with its number and a dot
+        // (`comment_start`, `reply_start`: silent rules, so a comment costs
+        // no pair for them); the lead is the number and its dot.
+        if matches!(pair.as_rule(), Rule::comment | Rule::reply) {
+            let text = pair.as_str();
+            let indent = text.len() - text.trim_start_matches(' ').len();
+            let digits = text[indent..]
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count();
+            if digits > 0 {
+                number = text[indent..indent + digits].parse().unwrap_or(u32::MAX);
+                let start = self.base + pair.as_span().start() + indent;
+                lead_span = Some(self.index.span(start, start + digits + 1));
+            }
+        }
         let mut markers = Vec::new();
         let mut author = None;
         let mut posted = None;
@@ -137,15 +153,6 @@ impl<'a> Builder<'a> {
         let mut replies = Vec::new();
         for child in pair.into_inner() {
             match child.as_rule() {
-                // `comment_start` and `reply_start` are silent: their
-                // number stands for them (one pair less a comment).
-                Rule::comment_number => {
-                    number = child.as_str().parse().unwrap_or(u32::MAX);
-                    // The lead is the number and its dot.
-                    let s = child.as_span();
-                    let start = self.base + s.start();
-                    lead_span = Some(self.index.span(start, self.base + s.end() + 1));
-                }
                 Rule::said_line => {
                     let line = self.parse_said_line(child)?;
                     author = line.author;
