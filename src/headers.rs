@@ -39,14 +39,31 @@ pub(crate) fn next_header(input: &str, from: usize, real_day: bool) -> Option<us
 /// Whether the header line at byte `pos` (a line start) may be a quoted
 /// letter's date, so no cut is made before it: the last line with text
 /// before it is a date header (see the grammar's `dated_letter_line`), or
-/// that line stands right above it, with no blank line between (a
-/// letter's date under a line of text: see the builder's
-/// `demote_quoted_headers`).
+/// that line stands right above it, with no blank line between, and a
+/// salutation or a letter's date line comes next (a letter's date under a
+/// line of text: see the builder's `demote_quoted_headers`). A page
+/// written with no blank lines is still cut at its headers.
 fn under_a_header(input: &str, pos: usize) -> bool {
     let before = input[..pos].trim_end_matches(|c: char| c == '\n' || c == '\r' || is_space(c));
     let start = before.rfind('\n').map_or(0, |i| i + 1);
     let blank_between = input[start..pos].matches('\n').count() > 1;
-    !before.is_empty() && (!blank_between || is_date_header_line(&before[start..]))
+    !before.is_empty()
+        && (is_date_header_line(&before[start..]) || !blank_between && opens_a_letter(input, pos))
+}
+
+/// Whether the first line with text after the line at byte `pos` opens a
+/// letter: a salutation, or a date line (which a salutation may follow).
+fn opens_a_letter(input: &str, pos: usize) -> bool {
+    let Some(feed) = memchr::memchr(b'\n', &input.as_bytes()[pos..]) else {
+        return false;
+    };
+    let rest =
+        input[pos + feed + 1..].trim_start_matches(|c: char| c == '\n' || c == '\r' || is_space(c));
+    let line = &rest[..memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1)];
+    line.len() <= 256
+        && [Rule::salutation_line, Rule::sent_line]
+            .into_iter()
+            .any(|rule| BlogParser::parse(rule, line).is_ok())
 }
 
 /// The checks of a piece of a stream before it is parsed: the limits, and

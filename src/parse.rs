@@ -405,9 +405,11 @@ mod tests {
         let input = "Intro\n\nFriday 25 July 2014\n\nT\n\nBody\n\n  Saturday, 26 July 2014 \n\nU";
         assert_eq!(chunk_starts(input, 1), [0, 7, 37]);
         assert_eq!(chunk_starts(input, 1000), [0]);
-        // Right under a line of text, a header may be a letter's date: no
-        // cut there.
+        // Right under a line of text and over a salutation, a header may be
+        // a letter's date: no cut there. Over other text it is cut at.
         let under_text = input.replace("Body\n\n", "Body\n");
-        assert_eq!(chunk_starts(&under_text, 1), [0, 7]);
+        assert_eq!(chunk_starts(&under_text, 1), [0, 7, 36]);
+        let over_a_letter = under_text.replace("\n\nU", "\nDear Ann,\nU");
+        assert_eq!(chunk_starts(&over_a_letter, 1), [0, 7]);
     }
 }
