@@ -694,3 +694,21 @@ fn a_stanza_has_no_title() {
     assert_eq!((first.span.line, first.span.column), (3, 1));
     assert_eq!(export.posts[1].title.as_deref(), Some("Guest Blog 66"));
 }
+
+/// Under one date header, a lone line right after a post's footer
+/// (`Posted by ...`, `Labels: ...`) with more text under it starts the
+/// next post, with the same date.
+#[test]
+fn a_post_footer_ends_a_post_under_a_shared_header() {
+    let input = "Friday, May 30, 2008\n\nLondon, baby!\n\nOff he goes to the city.\n\nPosted by Ann at 9:14 AM\nLabels: travel\n\nDemocracy at Work\n\nAn odd raid in the news today.\n\nThursday, May 29, 2008\n\nStatistics\n\nNumbers.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            h("2008-05-30", Some("Fri"), Some("London, baby!")),
+            h("2008-05-30", Some("Fri"), Some("Democracy at Work")),
+            h("2008-05-29", Some("Thu"), Some("Statistics")),
+        ]
+    );
+    assert_eq!(export.posts[0].furniture.len(), 2);
+}

@@ -9,9 +9,14 @@
 //! Buffet Party` after `Jennifer/Mom - My turn to post`, `Jan 28, 2018:
 //! Take Off` after `Jan 30, 2018: Eastern Bluebird`, `Letter #150 - ...`).
 //!
+//! The other mark is the footer Blogger prints under each post
+//! (`Posted by Ann at 9:14 AM`, `Labels: garden`, `Etichette:`): a lone
+//! line right after it, with more text under it, is the next post's title.
+//!
 //! In: a post as [`parse_post`](super::Builder::parse_post) built it. Out:
 //! the post, or the post cut into several at each body paragraph that is a
-//! lone line with the lead of the post's title (see [`TitleLead`]); each
+//! lone line with the lead of the post's title (see [`TitleLead`]) or
+//! right after such a footer; each
 //! part after the first has that line as its title, the same date and
 //! weekday (and no header line of its own: its `header_span` is empty, where
 //! its title starts), the body up to the
@@ -101,12 +106,16 @@ impl<'a> Builder<'a> {
     /// `post`, cut where another post under the same date header starts
     /// (see the module's docs); `post` alone when none does.
     pub(super) fn split_shared_header(&self, mut post: Post<'a>) -> Vec<Post<'a>> {
-        let Some(lead) = post.title.as_deref().and_then(TitleLead::of) else {
-            return vec![post];
-        };
-        // A title line stands after some body and before more.
+        let lead = post.title.as_deref().and_then(TitleLead::of);
+        // A title line stands after some body and before more: one with
+        // the lead of the post's title, or a lone line right after the
+        // page furniture that closes a post (`Posted by Ann at 9:14 AM`,
+        // `Labels: garden`).
         let cuts: Vec<usize> = (1..post.body.len().saturating_sub(1))
-            .filter(|&i| is_titled_like(&post.body[i], &lead))
+            .filter(|&i| match &lead {
+                Some(lead) => is_titled_like(&post.body[i], lead),
+                None => false,
+            } || after_furniture(&post, i) && is_lone_title(&post.body[i]))
             .collect();
         if cuts.is_empty() {
             return vec![post];
@@ -156,6 +165,27 @@ impl<'a> Builder<'a> {
         }
         posts
     }
+}
+
+/// Whether a furniture line of `post` stands between its body blocks
+/// `i - 1` and `i`.
+fn after_furniture(post: &Post<'_>, i: usize) -> bool {
+    let (before, at) = (post.body[i - 1].span().end, post.body[i].span().start);
+    post.furniture
+        .iter()
+        .any(|f| f.span.start > before && f.span.end <= at)
+}
+
+/// Whether `block` is a lone line that reads as a title: one line of at
+/// most [`TITLE_MAX_CHARS`] characters, not ending as a sentence or a
+/// clause does.
+fn is_lone_title(block: &Block<'_>) -> bool {
+    let Block::Paragraph(p) = block else {
+        return false;
+    };
+    !p.text.contains('\n')
+        && p.text.chars().count() <= TITLE_MAX_CHARS
+        && !p.text.ends_with(['.', ',', ';', ':', '!', '?'])
 }
 
 /// Where the last element of `post` (a part with no comments) ends.
