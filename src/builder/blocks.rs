@@ -323,12 +323,10 @@ impl<'a> Builder<'a> {
 /// and are left alone.
 fn inline_salutation(text: &str) -> Option<usize> {
     // The greeting first: most paragraphs start otherwise.
-    let rest = ["Dear ", "Dearest ", "My dear ", "My Dear "]
+    let (greeting, rest) = ["Dear ", "Dearest ", "My dear ", "My Dear "]
         .iter()
-        .find_map(|greeting| text.strip_prefix(greeting))?;
-    let line = &text
-        [..text.len() - rest.len() + memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
-    let rest = &line[text.len() - rest.len()..];
+        .find_map(|greeting| Some((greeting.len(), text.strip_prefix(greeting)?)))?;
+    let rest = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
     let comma = rest.find(", ")?;
     let words = rest[..comma].split_whitespace();
     let named = words.clone().count() <= 4
@@ -336,7 +334,7 @@ fn inline_salutation(text: &str) -> Option<usize> {
             .into_iter()
             .all(|w| w.starts_with(char::is_uppercase) && !w.contains(['.', '!', '?', ';', ':']));
     let after = rest[comma + 2..].trim_start_matches(is_space);
-    (named && comma > 0 && !after.is_empty()).then(|| line.len() - rest.len() + comma + 1)
+    (named && comma > 0 && !after.is_empty()).then_some(greeting + comma + 1)
 }
 
 /// The capitals English's valedictions start with.

@@ -91,15 +91,10 @@ impl TitleLead {
     }
 }
 
-/// Whether `block` is a lone line that reads as a title with the lead
-/// `lead`: one line, not ending as a sentence or a clause does.
+/// Whether `block` is a lone line that reads as a title (see
+/// [`lone_title`]) with the lead `lead`.
 fn is_titled_like(block: &Block<'_>, lead: &TitleLead) -> bool {
-    let Block::Paragraph(p) = block else {
-        return false;
-    };
-    !p.text.contains('\n')
-        && !p.text.ends_with(['.', ',', ';', ':', '!', '?'])
-        && TitleLead::of(&p.text).as_ref() == Some(lead)
+    lone_title(block).is_some_and(|text| TitleLead::of(text).as_ref() == Some(lead))
 }
 
 impl<'a> Builder<'a> {
@@ -115,7 +110,7 @@ impl<'a> Builder<'a> {
             .filter(|&i| match &lead {
                 Some(lead) => is_titled_like(&post.body[i], lead),
                 None => false,
-            } || after_furniture(&post, i) && is_lone_title(&post.body[i]))
+            } || lone_title(&post.body[i]).is_some() && after_furniture(&post, i))
             .collect();
         if cuts.is_empty() {
             return vec![post];
@@ -168,24 +163,25 @@ impl<'a> Builder<'a> {
 }
 
 /// Whether a furniture line of `post` stands between its body blocks
-/// `i - 1` and `i`.
+/// `i - 1` and `i` (the furniture is in the order of the text: the first
+/// line after block `i - 1` is found by halving).
 fn after_furniture(post: &Post<'_>, i: usize) -> bool {
     let (before, at) = (post.body[i - 1].span().end, post.body[i].span().start);
-    post.furniture
-        .iter()
-        .any(|f| f.span.start > before && f.span.end <= at)
+    let next = post.furniture.partition_point(|f| f.span.start <= before);
+    post.furniture.get(next).is_some_and(|f| f.span.end <= at)
 }
 
-/// Whether `block` is a lone line that reads as a title: one line of at
-/// most [`TITLE_MAX_CHARS`] characters, not ending as a sentence or a
-/// clause does.
-fn is_lone_title(block: &Block<'_>) -> bool {
+/// The text of `block` when it is a lone line that reads as a title: one
+/// line of at most [`TITLE_MAX_CHARS`] characters, not ending as a
+/// sentence or a clause does.
+fn lone_title<'b>(block: &'b Block<'_>) -> Option<&'b str> {
     let Block::Paragraph(p) = block else {
-        return false;
+        return None;
     };
-    !p.text.contains('\n')
-        && p.text.chars().count() <= TITLE_MAX_CHARS
+    (!p.text.contains('\n')
         && !p.text.ends_with(['.', ',', ';', ':', '!', '?'])
+        && p.text.chars().count() <= TITLE_MAX_CHARS)
+        .then_some(&*p.text)
 }
 
 /// Where the last element of `post` (a part with no comments) ends.
