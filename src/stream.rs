@@ -7,7 +7,7 @@ use std::io::Read;
 use pest::Parser as _;
 
 use crate::ast::{Block, CommentSection, Export, Post, Spans};
-use crate::builder::{first_line_gap, undated_post, Builder, LineGap};
+use crate::builder::{first_line_gap, title_above_header, undated_post, Builder, LineGap};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::error::{Error, ErrorKind};
 use crate::grammar::BlogParser;
@@ -258,6 +258,9 @@ impl<R: Read> PostReader<R> {
         }
         builder.check_joined_exports(0, text.len());
         let mut export: Export<'static> = builder.finish_partial().into_owned();
+        if first {
+            title_above_header(&mut export);
+        }
         if !first && starts_with_bom(text) {
             let index = LineIndex::new(text);
             let start = text.find('\u{FEFF}').unwrap_or(0);

@@ -4,7 +4,7 @@
 
 mod common;
 
-use blog_export::{parse, Block, DiagnosticKind, Export};
+use blog_export::{parse, Block, DiagnosticKind, ElementKind, Export};
 
 fn fixture(name: &str) -> String {
     let path = format!("{}/tests/fixtures/{name}.txt", env!("CARGO_MANIFEST_DIR"));
@@ -711,4 +711,35 @@ fn a_post_footer_ends_a_post_under_a_shared_header() {
         ]
     );
     assert_eq!(export.posts[0].furniture.len(), 2);
+}
+
+/// A template that prints the title above the date: a page that opens
+/// with one lone line of a title's shape right over the header of an
+/// untitled post has it as that post's title; a blog's name over its
+/// description stays the preamble.
+#[test]
+fn a_title_above_the_date_header() {
+    let input = "Manhattan Is My Home Town!\n\nSaturday, May 3, 2008\n\nYes, there is a hometown club for the ones who grew up here. I love it! It meets every week in a small room over the old bakery on the corner.\n";
+    let export = parse(input).unwrap();
+    let post = &export.posts[0];
+    assert_eq!(post.title.as_deref(), Some("Manhattan Is My Home Town!"));
+    assert!(export.preamble.is_empty());
+    assert_eq!((post.span.start, post.span.line), (0, 1));
+    assert_eq!(post.header_span.line, 3);
+    let elements: Vec<_> = export.elements().iter().map(|e| e.kind).collect();
+    assert_eq!(elements[..2], [ElementKind::Title, ElementKind::Header]);
+
+    let input = "Our Little Garden\n\nThoughts about gardens and other things\n\nWednesday, March 31, 2004\n\nWow! I have been planting all day in the rain, and the beans are in. More soon, when the sun comes back and the peas are up.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts[0].title, None);
+    assert_eq!(export.preamble.len(), 2);
+
+    // A line of prose over the header, or a title of the post's own, is
+    // no title above it.
+    let input = "This is the blog where I write about my days at the shop.\n\nSaturday, May 3, 2008\n\nHello there, this is a post that starts with prose and goes on for a while. It has no title.\n";
+    assert_eq!(parse(input).unwrap().posts[0].title, None);
+    let input = "My Blog\n\nSaturday, May 3, 2008\n\nA Title\n\nBody text.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts[0].title.as_deref(), Some("A Title"));
+    assert_eq!(export.preamble.len(), 1);
 }

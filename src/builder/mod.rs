@@ -35,7 +35,7 @@ mod post;
 mod recover;
 mod sections;
 mod shared;
-pub(crate) use post::{first_line_gap, undated_post, LineGap};
+pub(crate) use post::{first_line_gap, title_above_header, undated_post, LineGap};
 
 use std::borrow::Cow;
 
@@ -166,7 +166,9 @@ impl<'a> Builder<'a> {
                 Err(error) => return Err(error),
             }
         }
-        Ok(self.finish_partial())
+        let mut export = self.finish_partial();
+        title_above_header(&mut export);
+        Ok(export)
     }
 
     /// The export as built so far, posts or none (the streaming reader

@@ -11,8 +11,9 @@ use chrono::{NaiveDate, Weekday};
 use pest::iterators::Pair;
 
 use super::recover::Loose;
+use super::shared::is_heading;
 use super::{Builder, Result};
-use crate::ast::{Block, CommentSection, Paragraph, Post};
+use crate::ast::{Block, CommentSection, Export, Paragraph, Post};
 use crate::dates::{
     day_first_digits, day_number, infer_year, month_number, this_year, weekday_number, years_named,
 };
@@ -370,6 +371,42 @@ fn unspaced_page_title<'a>(body: &mut [Block<'a>], gap: LineGap) -> Option<Parag
     };
     *first = tail;
     Some(title)
+}
+
+/// A title printed above its post's date header (templates that set the
+/// title first): when the page's first post has no title of its own and
+/// the page opens with one lone line of a title's shape (see
+/// [`is_heading`]) right above the header, with at most one blank line
+/// between, that line is the post's title and the post starts there. A
+/// page that opens with more (a blog's name over its description) keeps it
+/// all as its preamble: its last line may be the blog's own words.
+///
+/// A pass over the page's start, once its headers are settled: the whole
+/// page's last step, and the stream's on its first piece.
+pub(crate) fn title_above_header(export: &mut Export<'_>) {
+    let Some(post) = export.posts.first_mut() else {
+        return;
+    };
+    let fits = |line: &Paragraph<'_>| {
+        line.span.line + 2 >= post.header_span.line
+            && post.header_span.start < post.header_span.end
+            && is_heading(&line.text)
+            && !is_sentence(&line.text)
+    };
+    if post.title.is_some()
+        || export.orphan_comments.is_some()
+        || !matches!(&export.preamble[..], [Block::Paragraph(only)] if fits(only))
+    {
+        return;
+    }
+    if let Some(Block::Paragraph(title)) = export.preamble.pop() {
+        post.span = Span {
+            end: post.span.end,
+            ..title.span
+        };
+        post.title = Some(title.text);
+        post.title_span = Some(title.span);
+    }
 }
 
 /// A line that reads as a sentence, not a heading: ten words or more,

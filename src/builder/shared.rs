@@ -171,17 +171,24 @@ fn after_furniture(post: &Post<'_>, i: usize) -> bool {
     post.furniture.get(next).is_some_and(|f| f.span.end <= at)
 }
 
-/// The text of `block` when it is a lone line that reads as a title: one
-/// line of at most [`TITLE_MAX_CHARS`] characters, not ending as a
-/// sentence or a clause does.
+/// The text of `block` when it is a lone line that reads as a title (see
+/// [`is_heading`]) and does not end as an exclamation or a question does:
+/// between two body paragraphs, such a line is more often the body's.
 fn lone_title<'b>(block: &'b Block<'_>) -> Option<&'b str> {
     let Block::Paragraph(p) = block else {
         return None;
     };
-    (!p.text.contains('\n')
-        && !p.text.ends_with(['.', ',', ';', ':', '!', '?'])
-        && p.text.chars().count() <= TITLE_MAX_CHARS)
-        .then_some(&*p.text)
+    (is_heading(&p.text) && !p.text.ends_with(['!', '?'])).then_some(&*p.text)
+}
+
+/// Whether `text` has a title's shape: one line of at most
+/// [`TITLE_MAX_CHARS`] characters, with a letter or a digit, not ending as
+/// a sentence or a clause does (`.`, `,`, `;`, `:`).
+pub(super) fn is_heading(text: &str) -> bool {
+    !text.contains('\n')
+        && !text.ends_with(['.', ',', ';', ':'])
+        && text.chars().any(char::is_alphanumeric)
+        && text.chars().count() <= TITLE_MAX_CHARS
 }
 
 /// Where the last element of `post` (a part with no comments) ends.
