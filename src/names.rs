@@ -86,6 +86,53 @@ pub(crate) fn is_name_line(line: &str) -> bool {
             .all(|w| !w.ends_with('.') || w.chars().filter(|c| c.is_alphabetic()).count() <= 3)
 }
 
+/// How a line signs a letter that has no closing (see [`signer_line`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Signer {
+    /// A bare name line (`Ann Lee`, `Mrs H.`): a signer at the letter's
+    /// end, but inside a letter as likely a heading (`Workloads`).
+    Bare,
+    /// A name set off as a signature, led by a sign-off dash or tilde
+    /// (`--Ann Lee`, `~ Ann`) or closed by a short note in brackets
+    /// (`Harry (grade 1)`): a signer wherever it stands.
+    Marked,
+}
+
+/// Whether `line` is a writer's name signed alone under a letter with no
+/// closing, and how: a name line (see [`is_name_line`]), which may end on
+/// an initial's dot (`Mrs H.`), be led by a sign-off dash or tilde, or end
+/// in a short note in brackets.
+pub(crate) fn signer_line(line: &str) -> Option<Signer> {
+    let line = line.trim_matches(is_space);
+    let name = line
+        .trim_start_matches(['-', '~', '–', '—'])
+        .trim_start_matches(is_space);
+    let mut marked = name.len() < line.len();
+    let name = match name.strip_suffix(')').and_then(|l| l.rsplit_once(" (")) {
+        Some((name, note)) if note.chars().count() <= 20 && !note.contains(['(', ')']) => {
+            marked = true;
+            name
+        }
+        _ => name,
+    };
+    let name = match name.strip_suffix('.') {
+        Some(bare)
+            if bare
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| w.chars().count() <= 3) =>
+        {
+            bare
+        }
+        _ => name,
+    };
+    (!name.contains('\n') && is_name_line(name)).then_some(if marked {
+        Signer::Marked
+    } else {
+        Signer::Bare
+    })
+}
+
 /// A name block: a name line, then up to three short role lines.
 pub(crate) fn is_name_block(text: &str) -> bool {
     // A name line and three role lines of at most 80 characters each.

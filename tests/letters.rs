@@ -405,3 +405,33 @@ fn a_comma_after_the_greeting() {
         "Hi,"
     );
 }
+
+/// A letter with no closing ends at a name set off as a signature (led by a
+/// dash or a tilde, or closed by a note in brackets), wherever it stands; a
+/// bare name line signs it only at the end of its text, since inside a
+/// letter it may be a heading.
+#[test]
+fn a_signer_with_no_closing() {
+    let body = |rest: &str| format!("Dear Miss B.,\n\nThank you for a great year.\n\n{rest}");
+    let signer = |l: &Letter| l.signature.as_ref().map(|s| s.name.text.to_string());
+    let input = format!(
+        "Friday 25 July 2014\n\nT\n\n{}",
+        body("Harry (grade 1)\n\nAnd thanks to all the teachers who helped.")
+    );
+    let all = parse(&input).unwrap();
+    let post = &all.posts[0];
+    let Block::Letter(l) = &post.body[0] else {
+        panic!("{:?}", post.body);
+    };
+    assert_eq!(signer(l).as_deref(), Some("Harry (grade 1)"));
+    assert_eq!(l.paragraphs.len(), 1);
+    assert!(matches!(&post.body[1], Block::Paragraph(p) if p.text.starts_with("And thanks")));
+    let l = &letters(&body("~ Ann Lee\n\nMore from me tomorrow."))[0];
+    assert_eq!(signer(l).as_deref(), Some("~ Ann Lee"));
+    let l = &letters(&body("Mrs H."))[0];
+    assert_eq!(signer(l).as_deref(), Some("Mrs H."));
+    // A bare name line inside the letter is no signer: a heading.
+    let l = &letters(&body("Workloads\n\nThe hours are long."))[0];
+    assert_eq!(signer(l), None);
+    assert_eq!(l.paragraphs.len(), 3);
+}

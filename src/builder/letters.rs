@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use crate::ast::{Block, Letter, Paragraph, Sent, Signature};
-use crate::names::is_name_block;
+use crate::names::{is_name_block, signer_line, Signer};
 use crate::span::{is_space, LineIndex};
 
 /// What the grammar said about a body block.
@@ -99,21 +99,30 @@ fn plan_letter(
     let body_start = subject.map_or(salutation + 1, |s| s + 1);
     let valediction = (body_start..run_end)
         .find(|&k| matches!(items[k].1, Mark::Valediction | Mark::SignedValediction(_)));
-    let (signature, end) = match valediction {
+    // With no closing: a name set off as a signature under the letter's
+    // text (`--Ann Lee`, `Harry (grade 1)`), where the letter ends.
+    let marked = || {
+        (body_start + 1..run_end)
+            .find(|&k| plain_paragraph(&items[k]).and_then(signer_line) == Some(Signer::Marked))
+    };
+    let (signature, end) = match valediction.ok_or_else(marked) {
         // The name is on the valediction's line.
-        Some(v) if matches!(items[v].1, Mark::SignedValediction(_)) => (Some(v), v + 1),
-        Some(v) => {
+        Ok(v) if matches!(items[v].1, Mark::SignedValediction(_)) => (Some(v), v + 1),
+        Ok(v) => {
             let signature = Some(v + 1).filter(|&k| {
                 k < run_end && plain_paragraph(&items[k]).is_some_and(signs_after_closing)
             });
             (signature, signature.map_or(v + 1, |s| s + 1))
         }
-        None => {
+        Err(Some(k)) => (Some(k), k + 1),
+        Err(None) => {
             let end = (body_start + 1..run_end)
                 .find(|&k| plain_paragraph(&items[k]).is_some_and(introduces_something))
                 .unwrap_or(run_end);
             let signature = Some(end.saturating_sub(1)).filter(|&k| {
-                k >= body_start && plain_paragraph(&items[k]).is_some_and(is_name_block)
+                k >= body_start
+                    && plain_paragraph(&items[k])
+                        .is_some_and(|text| is_name_block(text) || signer_line(text).is_some())
             });
             (signature, end)
         }
