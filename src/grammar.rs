@@ -207,6 +207,9 @@ mod tests {
         // A dash and words with no colon to end them: text.
         assert!(BlogParser::parse(Rule::comment_header_line, "3 comments - and more\n").is_err());
         assert!(BlogParser::parse(Rule::comment_header_line, "3 comments - ok: fine\n").is_err());
+        // No colon: a header only as its post's last line.
+        assert!(BlogParser::parse(Rule::comment_header_line, "No comments\n\n").is_ok());
+        assert!(BlogParser::parse(Rule::comment_header_line, "2 comments\nmore\n").is_err());
     }
 
     #[test]

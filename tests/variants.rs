@@ -743,3 +743,22 @@ fn a_title_above_the_date_header() {
     assert_eq!(export.posts[0].title.as_deref(), Some("A Title"));
     assert_eq!(export.preamble.len(), 1);
 }
+
+/// A comment count printed with no colon is the post's comment header when
+/// it is the post's last line; inside the body it stays text.
+#[test]
+fn a_comment_count_with_no_colon_ends_its_post() {
+    let input = "Friday, April 3, 2009\n\nPrayer Request\n\nThanks for praying.\n\nNo comments\n\nThursday, April 2, 2009\n\nNews\n\nMore.\n\n2 comments\n";
+    let export = parse(input).unwrap();
+    let declared: Vec<_> = export
+        .posts
+        .iter()
+        .map(|p| p.comments.as_ref().map(|c| c.declared))
+        .collect();
+    assert_eq!(declared, [Some(Some(0)), Some(Some(2))]);
+    assert_eq!(export.posts[0].body.len(), 1);
+    let input = "Friday, April 3, 2009\n\nT\n\nNo comments\nfrom me today, sorry.\n\n2 comments\n\nwere all I got.\n";
+    let export = parse(input).unwrap();
+    assert!(export.posts[0].comments.is_none());
+    assert_eq!(export.posts[0].body.len(), 3);
+}
