@@ -460,10 +460,10 @@ impl<S: Source> Entries<S> {
             let (event, after) = match self.source.event() {
                 Ok(read) => read,
                 Err(e) => {
-                    return Err(Problem {
-                        offset: self.source.error_position(),
-                        message: format!("malformed XML: {e}"),
-                    });
+                    return Err(Problem::new(
+                        self.source.error_position(),
+                        format!("malformed XML: {e}"),
+                    ));
                 }
             };
             match event {
@@ -545,10 +545,7 @@ impl<S: Source> Entries<S> {
                                 mixed(&mut entry);
                             }
                             Err(e) => {
-                                return Err(Problem {
-                                    offset: before,
-                                    message: format!("malformed XML: {e}"),
-                                })
+                                return Err(Problem::new(before, format!("malformed XML: {e}")))
                             }
                         }
                     }
@@ -612,16 +609,31 @@ fn mixed(entry: &mut Option<Entry>) {
 #[derive(Debug)]
 pub(crate) struct Problem {
     pub offset: usize,
+    pub kind: ErrorKind,
     pub message: String,
 }
 
 impl Problem {
-    fn new(offset: usize, message: String) -> Problem {
-        Problem { offset, message }
+    /// XML that does not read (or is no export file).
+    pub(crate) fn new(offset: usize, message: String) -> Problem {
+        Problem {
+            offset,
+            kind: ErrorKind::Xml,
+            message,
+        }
+    }
+
+    /// A file over what a reader can hold.
+    pub(crate) fn limit(offset: usize, message: String) -> Problem {
+        Problem {
+            offset,
+            kind: ErrorKind::Limit,
+            message,
+        }
     }
 
     pub(crate) fn into_error(self, index: &LineIndex<'_>, len: usize) -> Error {
-        Error::at(index, self.offset.min(len), ErrorKind::Xml, self.message)
+        Error::at(index, self.offset.min(len), self.kind, self.message)
     }
 }
 
