@@ -214,6 +214,13 @@ pub(crate) enum Keep {
     /// where each entry is, what it is and its small fields, holding no
     /// text of any size.
     Index,
+    /// What [`Keep::Index`] keeps but the small fields that only a post
+    /// or comment shows (title, author, address, labels, the removed
+    /// mark): where the entry is, and what sorting it takes (its kind,
+    /// status, id, post). A first pass whose entries are read again
+    /// whole; its errors are `Index`'s, since the fields it skips are the
+    /// ones whose escapes `Index` leaves to a reading of the whole entry.
+    Place,
 }
 
 /// Where entries stand: under a `feed` (a whole file), or at the top (one
@@ -501,8 +508,9 @@ impl<S: Source> Entries<S> {
                         fresh.column = column;
                         entry = Some(fresh);
                     } else if let Some(entry) = &mut entry {
-                        attributes(entry, &e, &self.path[entry_depth..]);
-                        field = leaf(&self.path[entry_depth..], name);
+                        attributes(entry, &e, &self.path[entry_depth..], self.keep);
+                        field = leaf(&self.path[entry_depth..], name)
+                            .filter(|f| self.keep != Keep::Place || !f.read_whole_only());
                         text.clear();
                         if field == Some(Field::Content) {
                             entry.content_range = (after, after);
@@ -522,7 +530,7 @@ impl<S: Source> Entries<S> {
                         mixed(&mut entry);
                     }
                     if let Some(entry) = &mut entry {
-                        attributes(entry, &e, &self.path[entry_depth..]);
+                        attributes(entry, &e, &self.path[entry_depth..], self.keep);
                     }
                 }
                 Event::Text(t) => {
@@ -727,13 +735,18 @@ fn store(entry: &mut Entry, field: Field, text: &mut String) {
 }
 
 /// What an element's attributes say: categories (kind, labels), links,
-/// `thr:in-reply-to`, `gd:extendedProperty`.
-fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Tag]) {
+/// `thr:in-reply-to`, `gd:extendedProperty` (with [`Keep::Place`], only
+/// the kind and the post).
+fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Tag], keep: Keep) {
     // path: entry, ... (the element's parents, from the entry down)
     if path.len() != 1 {
         return;
     }
-    match e.local_name().as_ref() {
+    let name = e.local_name();
+    if keep == Keep::Place && !matches!(name.as_ref(), b"category" | b"in-reply-to") {
+        return;
+    }
+    match name.as_ref() {
         b"category" => {
             let [scheme, term] = values(e, [b"scheme", b"term"]);
             let term = term.unwrap_or_default();
@@ -744,7 +757,7 @@ fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Tag]) {
                     Some("page") => Kind::Page,
                     _ => Kind::Other,
                 };
-            } else if !term.is_empty() {
+            } else if !term.is_empty() && keep != Keep::Place {
                 entry.labels.push(term.into_owned());
             }
         }

@@ -386,25 +386,26 @@ fn assemble<'a>(
     };
     let sorted =
         sort(entries, options, placed, check).map_err(|p| p.into_error(index, input.len()))?;
-    let mut comments = sorted.comments.into_iter().peekable();
-    let posts: Vec<(Entry, Vec<Entry>)> = (0u32..)
-        .zip(sorted.posts)
-        .map(|(k, post)| {
-            let thread = std::iter::from_fn(|| comments.next_if(|(p, _)| *p == k))
-                .map(|(_, comment)| comment)
-                .collect();
-            (post, thread)
+    // Each post's comments: its run of the sorted comments (never moved:
+    // a whole file's entries are large).
+    let mut rest = sorted.comments.as_slice();
+    let threads: Vec<&[(u32, Entry)]> = (0u32..)
+        .take(sorted.posts.len())
+        .map(|k| {
+            let (thread, after) = rest.split_at(rest.partition_point(|(p, _)| *p == k));
+            rest = after;
+            thread
         })
         .collect();
-    let build = |index: &LineIndex<'_>, (entry, comments): (Entry, Vec<Entry>)| {
+    let build = |index: &LineIndex<'_>, (entry, comments): (Entry, &[(u32, Entry)])| {
         let (span, place) = (entry.span(), entry.content_span());
         let content = content_of(&entry, input, kept).ok_or_else(unread)?;
         let mut post = post_placed(&entry, &content, span, place, index, language)?;
         let comments = comments
-            .into_iter()
-            .map(|c| {
-                let content = content_of(&c, input, kept).ok_or_else(unread)?;
-                Ok((Link::of(&c), comment_with(&c, &content, c.span())))
+            .iter()
+            .map(|(_, c)| {
+                let content = content_of(c, input, kept).ok_or_else(unread)?;
+                Ok((Link::of(c), comment_with(c, &content, c.span())))
             })
             .collect::<Result<_, Error>>()?;
         post.comments = thread(comments, post.span);
@@ -415,14 +416,18 @@ fn assemble<'a>(
     #[cfg(feature = "parallel")]
     let posts = {
         use rayon::prelude::*;
-        posts
+        sorted
+            .posts
             .into_par_iter()
+            .zip(threads)
             .map_init(|| LineIndex::new(input), |index, post| build(index, post))
             .collect::<Result<Vec<_>, _>>()?
     };
     #[cfg(not(feature = "parallel"))]
-    let posts = posts
+    let posts = sorted
+        .posts
         .into_iter()
+        .zip(threads)
         .map(|post| build(index, post))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Export {
