@@ -786,6 +786,18 @@ fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Tag], keep: Keep) {
     }
 }
 
+/// An attribute's value unescaped, as quick-xml's `unescape_value` gives
+/// it (none when it does not read): a value with no `&` (most) is its
+/// bytes, read as UTF-8 without a search for escapes.
+fn value_of<'e>(attribute: &quick_xml::events::attributes::Attribute<'e>) -> Option<Cow<'e, str>> {
+    match &attribute.value {
+        Cow::Borrowed(bytes) if memchr::memchr(b'&', bytes).is_none() => {
+            std::str::from_utf8(bytes).ok().map(Cow::Borrowed)
+        }
+        _ => attribute.unescape_value().ok(),
+    }
+}
+
 /// The unescaped values of the attributes named `keys` (qualified names),
 /// in one pass over the element's attributes: the first of each name, as
 /// quick-xml's `try_get_attribute` finds it (none after a malformed
@@ -799,7 +811,7 @@ fn values<'e, const N: usize>(
         let Ok(attribute) = attribute else { break };
         if let Some(k) = keys.iter().position(|&key| key == attribute.key.as_ref()) {
             if found[k].is_none() {
-                found[k] = Some(attribute.unescape_value().ok());
+                found[k] = Some(value_of(&attribute));
             }
         }
     }
