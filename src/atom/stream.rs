@@ -97,8 +97,8 @@ impl<R: BufRead + Seek> FeedReader<R> {
     pub fn with_options(mut source: R, options: ParseOptions) -> Result<Self, Error> {
         source.seek(SeekFrom::Start(0)).map_err(read_error)?;
         let mut index = Entries::buffered(&mut source, Keep::Place, Depth::Feed);
-        // The first pass never read a content's escapes: what is left out
-        // is left as it is.
+        // The first pass never read a content's escapes, nor those of the
+        // small fields it skips: what is left out is left as it is.
         let sorted = sort(index.by_ref(), &options, Place::of, |_| Ok(())).map_err(|p| {
             let (line, column) = index.place();
             Error::placed(p.kind, p.message, line, column)
@@ -190,6 +190,7 @@ impl<R: BufRead + Seek> FeedReader<R> {
             })
     }
 
+    /// The post entry `at`, read again (no comments yet).
     fn post(&mut self, at: &Place) -> Result<Post<'static>, Error> {
         let entry = self.entry(at)?;
         let mut post = post_of(&entry, &LineIndex::new(&self.text), self.language)
@@ -198,6 +199,7 @@ impl<R: BufRead + Seek> FeedReader<R> {
         Ok(post)
     }
 
+    /// The comment entry `at`, read again, with what threading needs.
     fn comment(&mut self, at: &Place) -> Result<(Link, Comment<'static>), Error> {
         let entry = self.entry(at)?;
         let mut comment = comment_of(&entry, &LineIndex::new(&self.text));
