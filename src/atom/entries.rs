@@ -214,6 +214,13 @@ pub(crate) enum Keep {
     /// where each entry is, what it is and its small fields, holding no
     /// text of any size.
     Index,
+    /// What [`Keep::Index`] keeps but the small fields that only a post
+    /// or comment shows (title, author, address, labels, the removed
+    /// mark): where the entry is, and what sorting it takes (its kind,
+    /// status, id, post). A first pass whose entries are read again
+    /// whole; its errors are `Index`'s, since the fields it skips are the
+    /// ones whose escapes `Index` leaves to a reading of the whole entry.
+    Place,
 }
 
 /// Where entries stand: under a `feed` (a whole file), or at the top (one
@@ -460,10 +467,10 @@ impl<S: Source> Entries<S> {
             let (event, after) = match self.source.event() {
                 Ok(read) => read,
                 Err(e) => {
-                    return Err(Problem {
-                        offset: self.source.error_position(),
-                        message: format!("malformed XML: {e}"),
-                    });
+                    return Err(Problem::new(
+                        self.source.error_position(),
+                        format!("malformed XML: {e}"),
+                    ));
                 }
             };
             match event {
@@ -501,8 +508,9 @@ impl<S: Source> Entries<S> {
                         fresh.column = column;
                         entry = Some(fresh);
                     } else if let Some(entry) = &mut entry {
-                        attributes(entry, &e, &self.path[entry_depth..]);
-                        field = leaf(&self.path[entry_depth..], name);
+                        attributes(entry, &e, &self.path[entry_depth..], self.keep);
+                        field = leaf(&self.path[entry_depth..], name)
+                            .filter(|f| self.keep != Keep::Place || !f.read_whole_only());
                         text.clear();
                         if field == Some(Field::Content) {
                             entry.content_range = (after, after);
@@ -522,7 +530,7 @@ impl<S: Source> Entries<S> {
                         mixed(&mut entry);
                     }
                     if let Some(entry) = &mut entry {
-                        attributes(entry, &e, &self.path[entry_depth..]);
+                        attributes(entry, &e, &self.path[entry_depth..], self.keep);
                     }
                 }
                 Event::Text(t) => {
@@ -545,10 +553,7 @@ impl<S: Source> Entries<S> {
                                 mixed(&mut entry);
                             }
                             Err(e) => {
-                                return Err(Problem {
-                                    offset: before,
-                                    message: format!("malformed XML: {e}"),
-                                })
+                                return Err(Problem::new(before, format!("malformed XML: {e}")))
                             }
                         }
                     }
@@ -612,16 +617,31 @@ fn mixed(entry: &mut Option<Entry>) {
 #[derive(Debug)]
 pub(crate) struct Problem {
     pub offset: usize,
+    pub kind: ErrorKind,
     pub message: String,
 }
 
 impl Problem {
-    fn new(offset: usize, message: String) -> Problem {
-        Problem { offset, message }
+    /// XML that does not read (or is no export file).
+    pub(crate) fn new(offset: usize, message: String) -> Problem {
+        Problem {
+            offset,
+            kind: ErrorKind::Xml,
+            message,
+        }
+    }
+
+    /// A file over what a reader can hold.
+    pub(crate) fn limit(offset: usize, message: String) -> Problem {
+        Problem {
+            offset,
+            kind: ErrorKind::Limit,
+            message,
+        }
     }
 
     pub(crate) fn into_error(self, index: &LineIndex<'_>, len: usize) -> Error {
-        Error::at(index, self.offset.min(len), ErrorKind::Xml, self.message)
+        Error::at(index, self.offset.min(len), self.kind, self.message)
     }
 }
 
@@ -715,13 +735,18 @@ fn store(entry: &mut Entry, field: Field, text: &mut String) {
 }
 
 /// What an element's attributes say: categories (kind, labels), links,
-/// `thr:in-reply-to`, `gd:extendedProperty`.
-fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Tag]) {
+/// `thr:in-reply-to`, `gd:extendedProperty` (with [`Keep::Place`], only
+/// the kind and the post).
+fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Tag], keep: Keep) {
     // path: entry, ... (the element's parents, from the entry down)
     if path.len() != 1 {
         return;
     }
-    match e.local_name().as_ref() {
+    let name = e.local_name();
+    if keep == Keep::Place && !matches!(name.as_ref(), b"category" | b"in-reply-to") {
+        return;
+    }
+    match name.as_ref() {
         b"category" => {
             let [scheme, term] = values(e, [b"scheme", b"term"]);
             let term = term.unwrap_or_default();
@@ -732,7 +757,7 @@ fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Tag]) {
                     Some("page") => Kind::Page,
                     _ => Kind::Other,
                 };
-            } else if !term.is_empty() {
+            } else if !term.is_empty() && keep != Keep::Place {
                 entry.labels.push(term.into_owned());
             }
         }
@@ -761,6 +786,18 @@ fn attributes(entry: &mut Entry, e: &BytesStart<'_>, path: &[Tag]) {
     }
 }
 
+/// An attribute's value unescaped, as quick-xml's `unescape_value` gives
+/// it (none when it does not read): a value with no `&` (most) is its
+/// bytes, read as UTF-8 without a search for escapes.
+fn value_of<'e>(attribute: &quick_xml::events::attributes::Attribute<'e>) -> Option<Cow<'e, str>> {
+    match &attribute.value {
+        Cow::Borrowed(bytes) if memchr::memchr(b'&', bytes).is_none() => {
+            std::str::from_utf8(bytes).ok().map(Cow::Borrowed)
+        }
+        _ => attribute.unescape_value().ok(),
+    }
+}
+
 /// The unescaped values of the attributes named `keys` (qualified names),
 /// in one pass over the element's attributes: the first of each name, as
 /// quick-xml's `try_get_attribute` finds it (none after a malformed
@@ -774,7 +811,7 @@ fn values<'e, const N: usize>(
         let Ok(attribute) = attribute else { break };
         if let Some(k) = keys.iter().position(|&key| key == attribute.key.as_ref()) {
             if found[k].is_none() {
-                found[k] = Some(attribute.unescape_value().ok());
+                found[k] = Some(value_of(&attribute));
             }
         }
     }

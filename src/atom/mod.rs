@@ -35,7 +35,7 @@ use crate::error::{Error, ErrorKind};
 use crate::languages::Language;
 use crate::options::ParseOptions;
 use crate::span::{LineIndex, Span};
-use entries::{ContentForm, Depth, Entries, Entry, Keep, Kind, Status};
+use entries::{ContentForm, Depth, Entries, Entry, Keep, Kind, Problem, Status};
 
 /// Whether `input` is one of Blogger's export files (XML) rather than a
 /// saved page: after a byte order mark and white space it starts with an
@@ -195,13 +195,29 @@ impl Skipped {
     }
 }
 
-/// The entries sorted: the posts to read, in the file's order, each with
-/// its comments, and what was skipped. What is kept of an entry is the
-/// caller's (`P`: the whole entry, or only where it is); of a comment, also
-/// its [`Link`].
+/// The entries sorted: the posts to read, in the file's order; their
+/// comments, each with its post's index in `posts`, in order of that
+/// index and, under one post, in the file's order; and what was skipped.
+/// What is kept of an entry is the caller's (`P`: the whole entry, or only
+/// where it is). Flat, so that a large file's index holds no vector for
+/// each post.
 struct Sorted<P> {
-    posts: Vec<(P, Vec<(P, Link)>)>,
+    posts: Vec<P>,
+    comments: Vec<(u32, P)>,
     skipped: Skipped,
+}
+
+/// What is kept of an entry: at least where it starts (which orders the
+/// comments of a post).
+trait Kept {
+    /// The offset (bytes) the entry starts at.
+    fn start(&self) -> usize;
+}
+
+impl Kept for Entry {
+    fn start(&self) -> usize {
+        self.range.0
+    }
 }
 
 /// What threading needs of a comment: its number, the number of the
@@ -236,32 +252,36 @@ enum Left<'e, P> {
 }
 
 /// Sorts entries into posts and their comments, skipping (and counting)
-/// what the options do not read, keeping `keep(entry)` of each; what is
-/// left out goes to `left` (which may refuse it).
-fn sort<E, P>(
-    entries: impl Iterator<Item = Result<Entry, E>>,
+/// what the options do not read, keeping `keep(entry)` of each (which may
+/// refuse it); what is left out goes to `left` (which may refuse it).
+///
+/// A comment goes to the last post of its number, after all the comments
+/// of that number before it in the file: a later post of a number takes
+/// the comments of the one before, and a comment before any post of its
+/// number is held to the end (a comment on no post read is left out).
+fn sort<P: Kept>(
+    entries: impl Iterator<Item = Result<Entry, Problem>>,
     options: &ParseOptions,
-    keep: impl Fn(Entry) -> P,
-    mut left: impl FnMut(Left<'_, P>) -> Result<(), E>,
-) -> Result<Sorted<P>, E> {
+    mut keep: impl FnMut(Entry) -> Result<P, Problem>,
+    mut left: impl FnMut(Left<'_, P>) -> Result<(), Problem>,
+) -> Result<Sorted<P>, Problem> {
     let mut skipped = Skipped::default();
-    let mut posts: Vec<(P, Vec<(P, Link)>)> = Vec::new();
-    let mut post_at: HashMap<u64, usize> = HashMap::new();
-    // A comment goes to the last post of its number: straight to it when
-    // that post was read (a comment mostly follows its post, and holding
-    // every comment until the end would hold the index twice), or, before
-    // any post of that number, held to the end, then put first (the
-    // comments of a post stay in the file's order).
-    let mut comments = Vec::new();
+    let mut posts: Vec<P> = Vec::new();
+    let mut comments: Vec<(u32, P)> = Vec::new();
+    // Of each number, the first post read (whose index the comments that
+    // follow are kept under as they are read, as a comment mostly follows
+    // its post) and the last (which takes them in the end).
+    let mut post_at: HashMap<u64, (u32, u32)> = HashMap::new();
+    // The comments before any post of their number, and that number.
+    let mut early: Vec<(Option<u64>, P)> = Vec::new();
     for entry in entries {
         let entry = entry?;
         match (entry.kind, entry.status) {
             (Kind::Comment, _) => {
                 let post = entry.parent.as_deref().and_then(number);
-                let link = Link::of(&entry);
                 match post.and_then(|p| post_at.get(&p)) {
-                    Some(&k) => posts[k].1.push((keep(entry), link)),
-                    None => comments.push((post, keep(entry), link)),
+                    Some(&(first, _)) => comments.push((first, keep(entry)?)),
+                    None => early.push((post, keep(entry)?)),
                 }
             }
             (_, Status::Removed) => {
@@ -281,33 +301,49 @@ fn sort<E, P>(
                 left(Left::Skipped(&entry))?;
             }
             (Kind::Post | Kind::Page, _) => {
-                let mut thread = Vec::new();
+                let Ok(k) = u32::try_from(posts.len()) else {
+                    return Err(Problem::limit(
+                        entry.range.0,
+                        format!("the file holds over {} posts", u32::MAX),
+                    ));
+                };
                 if let Some(n) = number(&entry.id) {
-                    // A later post of the same number takes the comments
-                    // of the one before.
-                    if let Some(before) = post_at.insert(n, posts.len()) {
-                        thread = std::mem::take(&mut posts[before].1);
-                    }
+                    post_at.entry(n).or_insert((k, k)).1 = k;
                 }
-                posts.push((keep(entry), thread));
+                posts.push(keep(entry)?);
             }
         }
     }
-    let mut early: HashMap<usize, Vec<(P, Link)>> = HashMap::new();
-    for (post, comment, link) in comments {
+    // The first post of a number gives its comments to the last.
+    let last: HashMap<u32, u32> = post_at
+        .values()
+        .filter(|(first, last)| first != last)
+        .copied()
+        .collect();
+    if !last.is_empty() {
+        for (post, _) in &mut comments {
+            if let Some(&k) = last.get(post) {
+                *post = k;
+            }
+        }
+    }
+    for (post, comment) in early {
         match post.and_then(|p| post_at.get(&p)) {
-            Some(&k) => early.entry(k).or_default().push((comment, link)),
+            Some(&(_, k)) => comments.push((k, comment)),
             None => {
                 skipped.orphans += 1;
                 left(Left::Orphan(comment))?;
             }
         }
     }
-    for (k, mut thread) in early {
-        thread.append(&mut posts[k].1);
-        posts[k].1 = thread;
-    }
-    Ok(Sorted { posts, skipped })
+    // Under each post, its comments in the file's order: sorted in place,
+    // with no room taken beside them.
+    comments.sort_unstable_by_key(|(post, comment)| (*post, comment.start()));
+    Ok(Sorted {
+        posts,
+        comments,
+        skipped,
+    })
 }
 
 /// Posts with their threads, from the entries of a file in memory (the
@@ -330,7 +366,7 @@ fn assemble<'a>(
         (entry.line, entry.column) = (line, column as usize - 1);
         let (line, column) = index.line_col(entry.content_range.0);
         (entry.content_line, entry.content_column) = (line, column as usize - 1);
-        entry
+        Ok(entry)
     };
     // An entry left out must still read as the first way of reading finds
     // it (its content's escapes too), so that a file that is an error
@@ -342,23 +378,34 @@ fn assemble<'a>(
         };
         match content_of(entry, input, kept) {
             Some(_) => Ok(()),
-            None => Err(entries::Problem {
-                offset: entry.range.0,
-                message: "a content does not read".to_owned(),
-            }),
+            None => Err(Problem::new(
+                entry.range.0,
+                "a content does not read".to_owned(),
+            )),
         }
     };
     let sorted =
         sort(entries, options, placed, check).map_err(|p| p.into_error(index, input.len()))?;
-    let build = |index: &LineIndex<'_>, (entry, comments): (Entry, Vec<(Entry, Link)>)| {
+    // Each post's comments: its run of the sorted comments (never moved:
+    // a whole file's entries are large).
+    let mut rest = sorted.comments.as_slice();
+    let threads: Vec<&[(u32, Entry)]> = (0u32..)
+        .take(sorted.posts.len())
+        .map(|k| {
+            let (thread, after) = rest.split_at(rest.partition_point(|(p, _)| *p == k));
+            rest = after;
+            thread
+        })
+        .collect();
+    let build = |index: &LineIndex<'_>, (entry, comments): (Entry, &[(u32, Entry)])| {
         let (span, place) = (entry.span(), entry.content_span());
         let content = content_of(&entry, input, kept).ok_or_else(unread)?;
         let mut post = post_placed(&entry, &content, span, place, index, language)?;
         let comments = comments
-            .into_iter()
-            .map(|(c, link)| {
-                let content = content_of(&c, input, kept).ok_or_else(unread)?;
-                Ok((link, comment_with(&c, &content, c.span())))
+            .iter()
+            .map(|(_, c)| {
+                let content = content_of(c, input, kept).ok_or_else(unread)?;
+                Ok((Link::of(c), comment_with(c, &content, c.span())))
             })
             .collect::<Result<_, Error>>()?;
         post.comments = thread(comments, post.span);
@@ -372,6 +419,7 @@ fn assemble<'a>(
         sorted
             .posts
             .into_par_iter()
+            .zip(threads)
             .map_init(|| LineIndex::new(input), |index, post| build(index, post))
             .collect::<Result<Vec<_>, _>>()?
     };
@@ -379,6 +427,7 @@ fn assemble<'a>(
     let posts = sorted
         .posts
         .into_iter()
+        .zip(threads)
         .map(|post| build(index, post))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Export {
