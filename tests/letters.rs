@@ -388,6 +388,10 @@ fn a_salutation_with_text_on_its_line() {
     assert!(first.text.starts_with("I have your letter"));
     assert_eq!(first.span.column, 14);
     assert_eq!(text(&l.valediction).as_deref(), Some("Your loving mother,"));
+    let l = &letters("Dear Daughter: I've been cleaning all day.\n\nMore news.\n\nLove, Mom")[0];
+    assert_eq!(l.salutation.text, "Dear Daughter:");
+    assert_eq!(l.paragraphs.len(), 2);
+    assert!(letters("Dear me: what a week it has been.\n\nMore.").is_empty());
     assert!(letters("Hi Ann, I was just thinking of you today.\n\nMore.").is_empty());
     assert!(letters("Dear me, what a week it has been.\n\nMore.").is_empty());
 }

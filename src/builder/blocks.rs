@@ -317,17 +317,21 @@ impl<'a> Builder<'a> {
 }
 
 /// Where a formal salutation that the letter's text follows on the same
-/// line ends (after its comma): `Dear`, `Dearest` or `My dear` and one to
-/// four capitalised words, a comma, then text (`My dear Tom, I have your
-/// letter of the 29th`). Plain greetings (`Hi Ann, ...`) open many posts
-/// and are left alone.
+/// line ends (after its comma or colon): `Dear`, `Dearest` or `My dear`
+/// and one to four capitalised words, a comma or a colon, then text (`My
+/// dear Tom, I have your letter of the 29th`, `Dear Daughter: I've been
+/// cleaning`). Plain greetings (`Hi Ann, ...`) open many posts and are
+/// left alone.
 fn inline_salutation(text: &str) -> Option<usize> {
     // The greeting first: most paragraphs start otherwise.
     let (greeting, rest) = ["Dear ", "Dearest ", "My dear ", "My Dear "]
         .iter()
         .find_map(|greeting| Some((greeting.len(), text.strip_prefix(greeting)?)))?;
     let rest = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
-    let comma = rest.find(", ")?;
+    let comma = rest
+        .as_bytes()
+        .windows(2)
+        .position(|w| matches!(w, b", " | b": "))?;
     let words = rest[..comma].split_whitespace();
     let named = words.clone().count() <= 4
         && words
