@@ -439,3 +439,26 @@ fn a_signer_with_no_closing() {
     assert_eq!(signer(l), None);
     assert_eq!(l.paragraphs.len(), 3);
 }
+
+/// On a page with no blank line between a letter's parts, a closing under
+/// a finished sentence and over a name line, inside a paragraph, closes
+/// the letter; the lines under the name stay text.
+#[test]
+fn a_closing_and_its_name_inside_a_paragraph() {
+    let l = &letters(
+        "My darling Pat,\n\nWe are well here.\nGive my best to Ann and Joe.\nYour loving and devoted husband,\nFred\nPS Enclosed is a photo.",
+    )[0];
+    assert_eq!(l.salutation.text, "My darling Pat,");
+    assert_eq!(
+        text(&l.valediction).as_deref(),
+        Some("Your loving and devoted husband,")
+    );
+    assert_eq!(l.signature.as_ref().map(|s| &*s.name.text), Some("Fred"));
+    let Block::Paragraph(body) = &l.paragraphs[0] else {
+        panic!("{:?}", l.paragraphs);
+    };
+    assert_eq!(body.text, "We are well here.\nGive my best to Ann and Joe.");
+    // Not under a finished sentence: text.
+    let l = &letters("Dear Pat,\n\nWe went to see\nThe Old Mill,\nJoe Smith\nand his wife.")[0];
+    assert!(l.valediction.is_none());
+}

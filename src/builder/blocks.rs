@@ -20,7 +20,7 @@ use crate::dates::{day_number, month_number, SentParts, SentProblem};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::{BlogParser, Rule};
 use crate::names::{is_name_block, is_name_line};
-use crate::span::is_space;
+use crate::span::{is_space, Span};
 
 impl<'a> Builder<'a> {
     /// The blocks of a `preamble` or `body`, from its children. With
@@ -132,6 +132,9 @@ impl<'a> Builder<'a> {
             items.push((block, Mark::Plain));
             return;
         };
+        if self.closing_inside(p, items) {
+            return;
+        }
         let source = p.span.source(self.input);
         let Some(nl) = memchr::memrchr(b'\n', source.as_bytes()) else {
             let mark = self.closing_mark(&p.text, true);
@@ -168,6 +171,53 @@ impl<'a> Builder<'a> {
             }
             None => items.push((block, Mark::Plain)),
         }
+    }
+
+    /// A paragraph of three or more lines with a closing over its writer's
+    /// name inside it, where the page sets no blank line between a
+    /// letter's parts (`...my love to all.` / `Your loving husband,` /
+    /// `Fred` / `P.S. ...`): pushes onto `items` the text above, the
+    /// closing, the name and any text below, each an item of its own, and
+    /// says whether it did. The closing stands under a finished sentence.
+    fn closing_inside(&self, p: &Paragraph<'a>, items: &mut Vec<(Block<'a>, Mark<'a>)>) -> bool {
+        let source = p.span.source(self.input);
+        if memchr::memchr_iter(b'\n', source.as_bytes())
+            .nth(1)
+            .is_none()
+        {
+            return false;
+        }
+        let mut lines = Vec::new();
+        let mut offset = p.span.start;
+        for raw in source.split('\n') {
+            lines.push(self.index.trimmed(offset, offset + raw.len()));
+            offset += raw.len() + 1;
+        }
+        let text = |s: Span| s.source(self.input);
+        let Some(i) = (1..lines.len() - 1).find(|&i| {
+            text(lines[i - 1]).ends_with(['.', '!', '?'])
+                && is_name_line(text(lines[i + 1]))
+                && matches!(
+                    self.closing_mark(text(lines[i]), true),
+                    Some(Mark::Valediction)
+                )
+        }) else {
+            return false;
+        };
+        let part = |from: Span, to: Span| self.lines_paragraph(self.index.span(from.start, to.end));
+        items.push((Block::Paragraph(part(lines[0], lines[i - 1])), Mark::Plain));
+        items.push((
+            Block::Paragraph(part(lines[i], lines[i])),
+            Mark::Valediction,
+        ));
+        items.push((
+            Block::Paragraph(part(lines[i + 1], lines[i + 1])),
+            Mark::Plain,
+        ));
+        if let (Some(&first), Some(&last)) = (lines.get(i + 2), lines.last()) {
+            items.push((Block::Paragraph(part(first, last)), Mark::Plain));
+        }
+        true
     }
 
     /// What a line says of a letter's closing: a valediction
