@@ -67,10 +67,13 @@ pub(crate) fn is_name_line(line: &str) -> bool {
     if line.len() > 4 * 50 {
         return false;
     }
+    // The cheap tests first: most lines asked about are sentences.
+    if line.chars().count() > 50 {
+        return false;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 7
-        && line.chars().count() <= 50
         && !line.chars().any(|c| c.is_ascii_digit())
         && !line.ends_with(['.', '!', '?', ':', ';', ','])
         && line.chars().any(char::is_alphabetic)
@@ -103,6 +106,10 @@ pub(crate) enum Signer {
 /// an initial's dot (`Mrs H.`), be led by a sign-off dash or tilde, or end
 /// in a short note in brackets.
 pub(crate) fn signer_line(line: &str) -> Option<Signer> {
+    // A name line is at most 50 characters (and a note 20 more).
+    if line.len() > 4 * 80 || line.contains('\n') {
+        return None;
+    }
     let line = line.trim_matches(is_space);
     let name = line
         .trim_start_matches(['-', '~', '–', '—'])

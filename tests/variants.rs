@@ -762,3 +762,19 @@ fn a_comment_count_with_no_colon_ends_its_post() {
     assert!(export.posts[0].comments.is_none());
     assert_eq!(export.posts[0].body.len(), 3);
 }
+
+/// A `said` line inside a numbered comment, with no blank line above it,
+/// starts the next comment (templates that number a thread but set no
+/// blank line between its comments).
+#[test]
+fn a_said_line_inside_a_numbered_comment_starts_the_next() {
+    let input = "Friday 25 July 2014\n\nTitle\n\nBody text.\n\n\n  1. Ann said...\n    Lovely post :) I like it.\n    Bob Smith said...\n    Yes, quite so.\n\nPost a Comment\n";
+    let export = parse(input).unwrap();
+    let items = &export.posts[0].comments.as_ref().unwrap().items;
+    let authors: Vec<_> = items
+        .iter()
+        .map(|c| c.author.as_ref().map(|a| &*a.text))
+        .collect();
+    assert_eq!(authors, [Some("Ann"), Some("Bob Smith")]);
+    assert_eq!(items[0].paragraphs[0].text, "Lovely post :) I like it.");
+}

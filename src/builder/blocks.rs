@@ -20,7 +20,7 @@ use crate::dates::{day_number, month_number, SentParts, SentProblem};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::{BlogParser, Rule};
 use crate::names::{is_name_block, is_name_line};
-use crate::span::{is_space, Span};
+use crate::span::is_space;
 
 impl<'a> Builder<'a> {
     /// The blocks of a `preamble` or `body`, from its children. With
@@ -187,35 +187,31 @@ impl<'a> Builder<'a> {
         {
             return false;
         }
+        // Each line's text and where it starts and ends in the input (spans
+        // are made only for the parts of a paragraph that splits).
         let mut lines = Vec::new();
         let mut offset = p.span.start;
         for raw in source.split('\n') {
-            lines.push(self.index.trimmed(offset, offset + raw.len()));
+            let text = raw.trim_matches(is_space);
+            let start = offset + (raw.len() - raw.trim_start_matches(is_space).len());
+            lines.push((text, start, start + text.len()));
             offset += raw.len() + 1;
         }
-        let text = |s: Span| s.source(self.input);
         let Some(i) = (1..lines.len() - 1).find(|&i| {
-            text(lines[i - 1]).ends_with(['.', '!', '?'])
-                && is_name_line(text(lines[i + 1]))
-                && matches!(
-                    self.closing_mark(text(lines[i]), true),
-                    Some(Mark::Valediction)
-                )
+            lines[i - 1].0.ends_with(['.', '!', '?'])
+                && is_name_line(lines[i + 1].0)
+                && matches!(self.closing_mark(lines[i].0, true), Some(Mark::Valediction))
         }) else {
             return false;
         };
-        let part = |from: Span, to: Span| self.lines_paragraph(self.index.span(from.start, to.end));
-        items.push((Block::Paragraph(part(lines[0], lines[i - 1])), Mark::Plain));
-        items.push((
-            Block::Paragraph(part(lines[i], lines[i])),
-            Mark::Valediction,
-        ));
-        items.push((
-            Block::Paragraph(part(lines[i + 1], lines[i + 1])),
-            Mark::Plain,
-        ));
-        if let (Some(&first), Some(&last)) = (lines.get(i + 2), lines.last()) {
-            items.push((Block::Paragraph(part(first, last)), Mark::Plain));
+        let part = |from: usize, to: usize| {
+            Block::Paragraph(self.lines_paragraph(self.index.span(lines[from].1, lines[to].2)))
+        };
+        items.push((part(0, i - 1), Mark::Plain));
+        items.push((part(i, i), Mark::Valediction));
+        items.push((part(i + 1, i + 1), Mark::Plain));
+        if i + 2 < lines.len() {
+            items.push((part(i + 2, lines.len() - 1), Mark::Plain));
         }
         true
     }

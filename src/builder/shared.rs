@@ -110,7 +110,7 @@ impl<'a> Builder<'a> {
             .filter(|&i| match &lead {
                 Some(lead) => is_titled_like(&post.body[i], lead),
                 None => false,
-            } || lone_title(&post.body[i]).is_some() && after_furniture(&post, i))
+            } || after_furniture(&post, i) && lone_title(&post.body[i]).is_some())
             .collect();
         if cuts.is_empty() {
             return vec![post];
@@ -185,7 +185,10 @@ fn lone_title<'b>(block: &'b Block<'_>) -> Option<&'b str> {
 /// [`TITLE_MAX_CHARS`] characters, with a letter or a digit, not ending as
 /// a sentence or a clause does (`.`, `,`, `;`, `:`).
 pub(super) fn is_heading(text: &str) -> bool {
-    !text.contains('\n')
+    // Bytes first: a paragraph may be long, a title's characters are at
+    // most four bytes each.
+    text.len() <= 4 * TITLE_MAX_CHARS
+        && !text.contains('\n')
         && !text.ends_with(['.', ',', ';', ':'])
         && text.chars().any(char::is_alphanumeric)
         && text.chars().count() <= TITLE_MAX_CHARS
