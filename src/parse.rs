@@ -3,7 +3,7 @@
 use pest::Parser as _;
 
 use crate::ast::Export;
-use crate::builder::Builder;
+use crate::builder::{error_offset, Builder};
 use crate::error::Error;
 use crate::grammar::BlogParser;
 use crate::headers::{hidden_header_in, next_header};
@@ -192,13 +192,9 @@ fn build_chunk(
     }
     let chunk = &input[start..end];
     let mut pairs = BlogParser::parse(builder.entry_rule(), chunk).map_err(|e| {
-        let offset = match e.location {
-            pest::error::InputLocation::Pos(p) => p,
-            pest::error::InputLocation::Span((s, _)) => s,
-        };
         Error::internal(
             builder.index(),
-            start + offset,
+            start + error_offset(&e),
             "the grammar could not place this text",
         )
     })?;

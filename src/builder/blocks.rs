@@ -14,6 +14,7 @@ use pest::Parser;
 
 use super::comments::Section;
 use super::letters::{self, Mark};
+use super::sections::SaidLine;
 use super::{Builder, Result};
 use crate::ast::{Block, BulletList, Paragraph, Sent, Separator};
 use crate::dates::{day_number, month_number, SentParts, SentProblem};
@@ -33,11 +34,32 @@ impl<'a> Builder<'a> {
         children: impl Iterator<Item = Pair<'a, Rule>>,
         said_end: Option<usize>,
     ) -> Result<(Vec<Block<'a>>, Option<Section<'a>>)> {
+        let mut body = BodyBlocks::default();
+        self.read_blocks(children, &mut body, said_end.is_some())?;
+        let said_end = said_end.map(|end| self.base + end);
+        self.finish_blocks(body, said_end)
+    }
+
+    /// Reads the blocks of `children` (a `preamble`'s, or a `body`'s, or
+    /// one piece of a body read in pieces: see [`BodyBlocks`]) onto
+    /// `body`, noting the paragraphs that start with a `said` line when
+    /// `said` is set. A `more` child (the body goes on after this piece)
+    /// is noted in `body.more`.
+    pub(super) fn read_blocks(
+        &mut self,
+        children: impl Iterator<Item = Pair<'a, Rule>>,
+        body: &mut BodyBlocks<'a>,
+        said: bool,
+    ) -> Result<()> {
         // Blocks, and the few marks that are not plain, apart: a huge body
         // holds one vector of blocks, not one of (block, mark) pairs.
-        let mut blocks = Vec::new();
-        let mut marks = Vec::new();
-        let mut said = Vec::new();
+        let BodyBlocks {
+            blocks,
+            marks,
+            said: said_lines,
+            more,
+        } = body;
+        *more = None;
         for child in children {
             let item = match child.as_rule() {
                 Rule::paragraph => {
@@ -51,8 +73,8 @@ impl<'a> Builder<'a> {
                         blocks.push(Block::Paragraph(salutation));
                         paragraph = self.lines_paragraph(self.index.trimmed(start + at, end));
                     }
-                    if said_end.is_some() {
-                        said.extend(self.said_line(&paragraph, blocks.len()));
+                    if said {
+                        said_lines.extend(self.said_line(&paragraph, blocks.len()));
                     }
                     (Block::Paragraph(paragraph), Mark::Plain)
                 }
@@ -83,6 +105,10 @@ impl<'a> Builder<'a> {
                     Block::Paragraph(self.span_paragraph(&child)),
                     Mark::Valediction,
                 ),
+                Rule::more => {
+                    *more = Some(self.base + child.as_span().start());
+                    continue;
+                }
                 _ => return Err(self.unexpected(&child, "a post body")),
             };
             let (block, mark) = item;
@@ -91,9 +117,28 @@ impl<'a> Builder<'a> {
             }
             blocks.push(block);
         }
+        Ok(())
+    }
+
+    /// The blocks of a whole body (or preamble), once all of it is read,
+    /// grouped into letters. With `said_end` (where the body ends, in the
+    /// input), a paragraph that opens a headerless `said` section
+    /// ([`super::sections`]) ends the blocks: the section, parsed from
+    /// there to `said_end`, comes back beside them.
+    pub(super) fn finish_blocks(
+        &mut self,
+        body: BodyBlocks<'a>,
+        said_end: Option<usize>,
+    ) -> Result<(Vec<Block<'a>>, Option<Section<'a>>)> {
+        let BodyBlocks {
+            mut blocks,
+            mut marks,
+            said,
+            ..
+        } = body;
         let mut section = None;
         if let Some(end) = said_end {
-            if let Some((line, said)) = self.open_said_section(&said, end)? {
+            if let Some((line, said)) = self.open_said_section(&said, end - self.base)? {
                 blocks.truncate(line.block);
                 marks.retain(|(k, _)| *k < line.block);
                 section = Some(said);
@@ -360,6 +405,24 @@ impl<'a> Builder<'a> {
             .map(|line| self.span_paragraph(&line))
             .collect()
     }
+}
+
+/// The blocks of a body (or a preamble) as they are read: a huge body is
+/// read in pieces (see `body_lines` in `grammar/blog.pest`), each piece's
+/// tokens freed once its blocks are built, and its blocks are grouped
+/// into letters and searched for a `said` section once, when the last
+/// piece is read ([`Builder::finish_blocks`]).
+#[derive(Default)]
+pub(super) struct BodyBlocks<'a> {
+    /// The blocks so far, in order.
+    blocks: Vec<Block<'a>>,
+    /// The marks that are not plain, by block index.
+    marks: Vec<(usize, Mark<'a>)>,
+    /// The paragraphs that start with a `said` line, in order.
+    said: Vec<SaidLine>,
+    /// Where the body goes on (a byte of the input), when the last piece
+    /// read ended before the body does.
+    pub(super) more: Option<usize>,
 }
 
 /// Where a formal salutation that the letter's text follows on the same

@@ -9,6 +9,7 @@
 
 use pest::Parser;
 
+use super::blocks::BodyBlocks;
 use super::{Builder, Result};
 use crate::ast::Block;
 use crate::grammar::{BlogParser, Rule};
@@ -30,15 +31,21 @@ impl<'a> Builder<'a> {
                 Ok(pairs) => {
                     let mut end = at;
                     self.base = at;
+                    let mut body = BodyBlocks::default();
                     for pair in pairs {
                         end = at + pair.as_span().end();
-                        let (found, _) = self.parse_block_pairs(pair.into_inner(), None)?;
-                        blocks.extend(found.into_iter().map(|block| match block {
-                            // A body's own words, not a page's furniture.
-                            Block::Furniture(line) => Block::Paragraph(line),
-                            block => block,
-                        }));
+                        self.read_blocks(pair.into_inner(), &mut body, false)?;
                     }
+                    // A huge body is read in pieces.
+                    while let Some(more) = body.more {
+                        end = self.body_piece(more, &mut body)?;
+                    }
+                    let (found, _) = self.finish_blocks(body, None)?;
+                    blocks.extend(found.into_iter().map(|block| match block {
+                        // A body's own words, not a page's furniture.
+                        Block::Furniture(line) => Block::Paragraph(line),
+                        block => block,
+                    }));
                     end
                 }
                 Err(_) => at,

@@ -18,6 +18,8 @@
 //! - [`shared`]: a post cut where another post under the same date header
 //!   starts;
 //! - [`check`]: the count, numbering and weekday checks (diagnostics only);
+//! - [`pieces`]: a huge body read in pieces, each piece's tokens freed
+//!   once its blocks are built;
 //! - [`recover`]: what a header that turns out not to start a post gives
 //!   back to the post before it (or to the preamble).
 //!
@@ -31,10 +33,12 @@ mod check;
 mod comments;
 mod fragment;
 mod letters;
+mod pieces;
 mod post;
 mod recover;
 mod sections;
 mod shared;
+pub(crate) use pieces::error_offset;
 pub(crate) use post::{first_line_gap, title_above_header, undated_post, LineGap};
 
 use std::borrow::Cow;
@@ -65,6 +69,9 @@ pub(crate) struct Builder<'a> {
     preamble: Vec<Block<'a>>,
     orphan_comments: Option<CommentSection<'a>>,
     posts: Vec<Post<'a>>,
+    /// A post whose body goes on past where the last parse stopped (see
+    /// [`pieces`]).
+    open: Option<post::OpenPost<'a>>,
     /// In a chunk after the first: the lines of "posts" before its first
     /// real one, whose headers name no real day; they belong to the post
     /// before the chunk (see [`Builder::absorb`]).
@@ -101,6 +108,7 @@ impl<'a> Builder<'a> {
             page_blank_lines: std::cell::OnceCell::new(),
             language,
             posts: Vec::new(),
+            open: None,
             leading: Vec::new(),
         }
     }
@@ -135,26 +143,55 @@ impl<'a> Builder<'a> {
         &self.posts
     }
 
-    /// `export = { SOI ~ BOM? ~ preamble ~ post* ~ EOI }`, for the chunk of
-    /// the input that starts at byte `base`. Chunks after the first start
-    /// with a date header, so their preamble is empty.
+    /// `export = { SOI ~ BOM? ~ preamble ~ post* ~ (EOI | more) }`, for the
+    /// chunk of the input that starts at byte `base` (the text the pair was
+    /// parsed from). Chunks after the first start with a date header, so
+    /// their preamble is empty. Where the parse stopped in a huge body
+    /// (`more`), the rest of the chunk is parsed and read piece by piece
+    /// (see [`pieces`]).
     pub(crate) fn parse_export(&mut self, pair: Pair<'a, Rule>, base: usize) -> Result<()> {
         self.base = base;
-        for child in pair.into_inner() {
+        let end = base + pair.get_input().len();
+        let mut more = self.parse_posts(pair.into_inner())?;
+        while let Some(at) = more {
+            more = self.resume(at, end)?;
+        }
+        Ok(())
+    }
+
+    /// The children of an `export` or a `resume` from its preamble or its
+    /// first post on: where the parse stopped, if it stopped at a `more`.
+    fn parse_posts(
+        &mut self,
+        children: impl Iterator<Item = Pair<'a, Rule>>,
+    ) -> Result<Option<usize>> {
+        for child in children {
             match child.as_rule() {
                 Rule::preamble => self.parse_preamble(child)?,
-                Rule::post => match self.parse_post(child)? {
-                    post::Parsed::Post(post) => {
-                        let posts = self.split_shared_header(post);
-                        self.posts.extend(posts);
-                    }
-                    post::Parsed::Invalid(lines) => self.merge_invalid(lines),
-                },
+                Rule::post => {
+                    let parsed = self.parse_post(child)?;
+                    self.add_post(parsed);
+                }
                 Rule::EOI => {}
+                Rule::more => return self.stopped_at(&child).map(Some),
                 _ => return Err(self.unexpected(&child, "an export")),
             }
         }
-        Ok(())
+        Ok(None)
+    }
+
+    /// Takes a post as the grammar found it: a post (cut where another
+    /// post under the same header starts), the lines of a header that
+    /// names no real day, or a post whose body goes on (kept open).
+    fn add_post(&mut self, parsed: post::Parsed<'a>) {
+        match parsed {
+            post::Parsed::Post(post) => {
+                let posts = self.split_shared_header(post);
+                self.posts.extend(posts);
+            }
+            post::Parsed::Invalid(lines) => self.merge_invalid(lines),
+            post::Parsed::Open(post) => self.open = Some(post),
+        }
     }
 
     /// The export, once every chunk is built: the passes that need the

@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use chrono::{NaiveDate, Weekday};
 use pest::iterators::Pair;
 
+use super::blocks::BodyBlocks;
 use super::recover::Loose;
 use super::shared::is_heading;
 use super::{Builder, Result};
@@ -22,10 +23,30 @@ use crate::grammar::Rule;
 use crate::span::{is_space, Span};
 
 /// A post as the grammar found it: either a real post, or a header line that
-/// names no real day, whose lines go back to what came before.
+/// names no real day, whose lines go back to what came before; or a post
+/// whose body goes on past where the parse stopped (see `body_lines` in
+/// `grammar/blog.pest`), read so far.
 pub(super) enum Parsed<'a> {
     Post(Post<'a>),
     Invalid(Loose<'a>),
+    Open(OpenPost<'a>),
+}
+
+/// The parts of a post read so far: all of them, or, for a post whose body
+/// is read in pieces, those up to where its body goes on (`body.more`).
+pub(super) struct OpenPost<'a> {
+    /// Where the post is: its start, and the end of its parts read so far.
+    span: Span,
+    /// Whether the post has a comment section (known from its first
+    /// parse; a body read in pieces has none there).
+    headed: bool,
+    header: Option<Header>,
+    title: Option<Paragraph<'a>>,
+    pub(super) body: BodyBlocks<'a>,
+    /// Where the body ends, in the input.
+    body_end: usize,
+    comments: Option<CommentSection<'a>>,
+    furniture: Vec<Paragraph<'a>>,
 }
 
 /// A date header: its date and weekday as written (if any), or `None` when
@@ -81,44 +102,89 @@ impl<'a> Builder<'a> {
     /// `post = { (date_line ~ title_part? ~ body | bare_date_line ~ title_part? ~ bare_body) ~ comment_section? ~ page_tail? }`
     pub(super) fn parse_post(&mut self, pair: Pair<'a, Rule>) -> Result<Parsed<'a>> {
         let span = self.trimmed(&pair);
-        let mut header = None;
-        let mut title = None;
-        let mut body = Vec::new();
-        let mut comments = None;
-        let mut furniture = Vec::new();
         let children: Vec<_> = pair.into_inner().collect();
         let headed = children
             .iter()
             .any(|c| c.as_rule() == Rule::comment_section);
+        let mut post = OpenPost {
+            span,
+            headed,
+            header: None,
+            title: None,
+            body: BodyBlocks::default(),
+            body_end: span.end,
+            comments: None,
+            furniture: Vec::new(),
+        };
         for child in children {
-            match child.as_rule() {
-                Rule::date_line | Rule::bare_date_line => {
-                    header = Some(self.parse_date_line(child)?);
-                }
-                Rule::title_line => title = Some(self.span_paragraph(&child)),
-                Rule::body | Rule::bare_body => {
-                    let said_end = (!headed).then_some(child.as_span().end());
-                    let (blocks, said) = self.parse_block_pairs(child.into_inner(), said_end)?;
-                    for block in blocks {
-                        match block {
-                            Block::Furniture(line) => furniture.push(line),
-                            block => body.push(block),
-                        }
-                    }
-                    if let Some(said) = said {
-                        furniture.extend(said.furniture);
-                        comments = Some(said.section);
-                    }
-                }
-                Rule::comment_section => {
-                    let section = self.parse_comment_section(child)?;
-                    furniture.extend(section.furniture);
-                    comments = Some(section.section);
-                }
-                Rule::page_tail => furniture.extend(self.parse_page_tail(child)),
-                _ => return Err(self.unexpected(&child, "a post")),
-            }
+            self.post_part(&mut post, child)?;
         }
+        if post.body.more.is_some() {
+            return Ok(Parsed::Open(post));
+        }
+        self.finish_post(post)
+    }
+
+    /// Reads one part of a post (a child of `post`, or of `resume` for a
+    /// post whose body was read in pieces) onto `post`.
+    pub(super) fn post_part(
+        &mut self,
+        post: &mut OpenPost<'a>,
+        child: Pair<'a, Rule>,
+    ) -> Result<()> {
+        let end = self.base + child.as_span().end();
+        let text = &self.input[post.span.start.min(end)..end];
+        post.span.end = post.span.start.min(end) + text.trim_end_matches(is_space).len();
+        match child.as_rule() {
+            Rule::date_line | Rule::bare_date_line => {
+                post.header = Some(self.parse_date_line(child)?);
+            }
+            Rule::title_line => post.title = Some(self.span_paragraph(&child)),
+            Rule::body | Rule::bare_body | Rule::body_rest => {
+                post.body_end = end;
+                self.read_blocks(child.into_inner(), &mut post.body, !post.headed)?;
+            }
+            Rule::comment_section => {
+                let section = self.parse_comment_section(child)?;
+                post.furniture.extend(section.furniture);
+                post.comments = Some(section.section);
+            }
+            Rule::page_tail => post.furniture.extend(self.parse_page_tail(child)),
+            _ => return Err(self.unexpected(&child, "a post")),
+        }
+        Ok(())
+    }
+
+    /// The post of `post`'s parts, once all of them are read.
+    pub(super) fn finish_post(&mut self, post: OpenPost<'a>) -> Result<Parsed<'a>> {
+        let OpenPost {
+            span,
+            header,
+            mut title,
+            body: blocks,
+            body_end,
+            mut comments,
+            mut furniture,
+            headed: _,
+        } = post;
+        // A headerless `said` section is looked for in a post without a
+        // comment section.
+        let said_end = comments.is_none().then_some(body_end);
+        let (mut body, said) = self.finish_blocks(blocks, said_end)?;
+        // The furniture among the blocks, taken out in place (a huge body
+        // is not copied).
+        let mut front: Vec<Paragraph<'a>> = body
+            .extract_if(.., |b| matches!(b, Block::Furniture(_)))
+            .filter_map(|b| match b {
+                Block::Furniture(line) => Some(line),
+                _ => None,
+            })
+            .collect();
+        if let Some(said) = said {
+            front.extend(said.furniture);
+            comments = Some(said.section);
+        }
+        furniture.splice(0..0, front);
         let Some(header) = header else {
             return Err(self.internal(span.start, "a post without its date header"));
         };
