@@ -778,3 +778,21 @@ fn a_said_line_inside_a_numbered_comment_starts_the_next() {
     assert_eq!(authors, [Some("Ann"), Some("Bob Smith")]);
     assert_eq!(items[0].paragraphs[0].text, "Lovely post :) I like it.");
 }
+
+/// A first line of three sentences is the body's, however short; an
+/// unrendered template tag over the header is no title above it.
+#[test]
+fn three_sentences_are_no_title() {
+    let input = "<$BlogItemTitle$>\n\nThursday, November 27, 2003\n\nFound this link today. Then there's this one. What about yours?\nAnd I love this old one.\n\nMore text.\n";
+    let export = parse(input).unwrap();
+    let post = &export.posts[0];
+    assert_eq!(post.title, None);
+    assert_eq!(export.preamble.len(), 1);
+    let Block::Paragraph(first) = &post.body[0] else {
+        panic!("{:?}", post.body);
+    };
+    assert!(first.text.starts_with("Found this link today."));
+    let input = "Thursday, November 27, 2003\n\nEat. Pray. Love.\n\nA book I read this week.\n";
+    let title = parse(input).unwrap().posts[0].title.clone();
+    assert_eq!(title.as_deref(), Some("Eat. Pray. Love."));
+}

@@ -191,9 +191,11 @@ impl<'a> Builder<'a> {
         let comments = comments.and_then(|section| self.keep_list_as_text(section, &mut body));
         // A first line of long prose is the body of an untitled post, and
         // so is a post's only line when it is a sentence.
-        if let Some(line) =
-            title.take_if(|t| is_long_prose(&t.text) || body.is_empty() && is_sentence(&t.text))
-        {
+        if let Some(line) = title.take_if(|t| {
+            is_long_prose(&t.text)
+                || is_three_sentences(&t.text)
+                || body.is_empty() && is_sentence(&t.text)
+        }) {
             body.insert(0, Block::Paragraph(line));
         }
         if title.is_none() {
@@ -475,6 +477,27 @@ pub(crate) fn title_above_header(export: &mut Export<'_>) {
     }
 }
 
+/// A line of three or more sentences of three words or more each (`Found
+/// this link today. Then there's this one. What about yours?`): prose,
+/// however short. A title's one-word sentences (`Eat. Pray. Love.`) or an
+/// abbreviation's dot (`Mr. Smith Goes to Town`) make no such sentence.
+fn is_three_sentences(line: &str) -> bool {
+    let line = line.trim_end_matches(is_space);
+    let mut sentences = 0;
+    let mut words = 0;
+    for word in line.split_whitespace() {
+        words += 1;
+        if word.ends_with(['.', '!', '?']) {
+            if words < 3 {
+                return false;
+            }
+            sentences += 1;
+            words = 0;
+        }
+    }
+    sentences >= 3 && words == 0
+}
+
 /// A line that reads as a sentence, not a heading: ten words or more,
 /// ending in one full stop (`...` may end a heading).
 fn is_sentence(line: &str) -> bool {
@@ -538,7 +561,7 @@ pub(crate) fn undated_post<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::is_long_prose;
+    use super::{is_long_prose, is_three_sentences};
 
     #[test]
     fn long_prose_is_long_and_has_sentences() {
@@ -549,5 +572,22 @@ mod tests {
         let ends = "Well, what a day. Not once did I think the market would open on time, yet there it was, stalls and all.";
         assert!(is_long_prose(ends));
         assert!(!is_long_prose(&ends.replace(". N", ", n")));
+    }
+
+    #[test]
+    fn three_sentences_are_prose() {
+        assert!(is_three_sentences(
+            "Found this link today. Then there's this one. What about yours?"
+        ));
+        assert!(!is_three_sentences("Eat. Pray. Love."));
+        assert!(!is_three_sentences(
+            "Mr. Smith Goes to Town. He wins. The end."
+        ));
+        assert!(!is_three_sentences(
+            "One sentence here. And a second one here."
+        ));
+        assert!(!is_three_sentences(
+            "One here. Two here. Three here. and more"
+        ));
     }
 }

@@ -183,12 +183,15 @@ fn lone_title<'b>(block: &'b Block<'_>) -> Option<&'b str> {
 
 /// Whether `text` has a title's shape: one line of at most
 /// [`TITLE_MAX_CHARS`] characters, with a letter or a digit, not ending as
-/// a sentence or a clause does (`.`, `,`, `;`, `:`).
+/// a sentence or a clause does (`.`, `,`, `;`, `:`), and no unrendered
+/// template tag (classic Blogger's `<$BlogItemTitle$>`, left in pages
+/// saved from broken templates).
 pub(super) fn is_heading(text: &str) -> bool {
     // Bytes first: a paragraph may be long, a title's characters are at
     // most four bytes each.
     text.len() <= 4 * TITLE_MAX_CHARS
         && !text.contains('\n')
+        && !text.contains("<$")
         && !text.ends_with(['.', ',', ';', ':'])
         && text.chars().any(char::is_alphanumeric)
         && text.chars().count() <= TITLE_MAX_CHARS
