@@ -104,22 +104,23 @@ impl Entry {
 impl Entry {
     /// The entry's span, from its line and column.
     pub(crate) fn span(&self) -> Span {
-        Span {
-            start: self.range.0,
-            end: self.range.1,
-            line: self.line,
-            column: u32::try_from(self.column + 1).unwrap_or(u32::MAX),
-        }
+        span_at(self.range, self.line, self.column)
     }
 
     /// The content's span, from its line and column.
     pub(crate) fn content_span(&self) -> Span {
-        Span {
-            start: self.content_range.0,
-            end: self.content_range.1,
-            line: self.content_line,
-            column: u32::try_from(self.content_column + 1).unwrap_or(u32::MAX),
-        }
+        span_at(self.content_range, self.content_line, self.content_column)
+    }
+}
+
+/// The span of the bytes `range`, which start at `line` and the 0-based
+/// `column`.
+fn span_at(range: (usize, usize), line: u32, column: usize) -> Span {
+    Span {
+        start: range.0,
+        end: range.1,
+        line,
+        column: u32::try_from(column + 1).unwrap_or(u32::MAX),
     }
 }
 

@@ -520,4 +520,36 @@ mod tests {
         }
         assert!(initials >= 14, "{text}");
     }
+
+    /// The rules that read a body piece's lines (`lines_to_64` to
+    /// `lines_to_256`, and each language's `intl_` copies) are written out
+    /// by hand, since a pest rule cannot count: each must hold exactly 64
+    /// lines of its kind, nested, and go on to the next rule after the
+    /// last.
+    #[test]
+    fn each_piece_rule_holds_64_nested_lines() {
+        let blog = include_str!("../../grammar/blog.pest");
+        for prefix in ["", "intl_"] {
+            for to in [64, 128, 192, 256] {
+                let name = format!("{prefix}lines_to_{to}");
+                let text = rule(blog, &name);
+                let body = &text[text.find('{').unwrap_or(0)..];
+                let words: Vec<&str> = body
+                    .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let line = format!("{prefix}body_line");
+                let next = match to {
+                    256 => "piece_end".to_string(),
+                    _ => format!("{prefix}lines_to_{}", to + 64),
+                };
+                let mut expected = vec![line.as_str(); 64];
+                expected.push(&next);
+                assert_eq!(words, expected, "{name}");
+                assert_eq!(body.matches('(').count(), 63, "{name}");
+                assert_eq!(body.matches(")?").count(), 63, "{name}");
+                assert!(body.contains(&format!("{next}?")), "{name}");
+            }
+        }
+    }
 }
