@@ -308,6 +308,8 @@ mod tests {
             "Hello my friend. I truly understand",
             "Hiya",
             "Dear me! No",
+            "dear me! no",
+            "dearly beloved",
             "Dearest",
         ] {
             assert!(
@@ -430,6 +432,7 @@ mod tests {
             "Dearest Tom,",
             "Dear Mrs. Glenn:",
             "Hey Jo!",
+            "dear zanpa,",
             "Sir,",
             "Sirs,",
             "Madam,",

@@ -462,3 +462,27 @@ fn a_closing_and_its_name_inside_a_paragraph() {
     let l = &letters("Dear Pat,\n\nWe went to see\nThe Old Mill,\nJoe Smith\nand his wife.")[0];
     assert!(l.valediction.is_none());
 }
+
+/// A writer who writes in small letters opens a letter so too: `dear
+/// zanpa,` is a salutation, at the start of a block or inside a paragraph,
+/// and a dated one under the title is the letter's date, not a new post.
+#[test]
+fn a_salutation_in_small_letters() {
+    let l = &letters("dear zanpa,\ni hope you are well.")[0];
+    assert_eq!(l.salutation.text, "dear zanpa,");
+    let l = &letters("so here it is.\ndear zanpa,\ni hope you are well.")[0];
+    assert_eq!(l.salutation.text, "dear zanpa,");
+    let page = "Monday, July 20, 2009\n\nI am yours\n\nMonday, July 20, 2009\ndear vtj\n\nThe day we met.\n";
+    let all = parse(page).unwrap();
+    assert_eq!(all.posts.len(), 1);
+    let Block::Letter(l) = &all.posts[0].body[0] else {
+        panic!("{:?}", all.posts[0].body);
+    };
+    assert_eq!(l.salutation.text, "dear vtj");
+    assert_eq!(
+        l.sent.as_ref().map(|s| &*s.raw),
+        Some("Monday, July 20, 2009")
+    );
+    // Not a salutation: text that starts with the word.
+    assert!(letters("dearly beloved, we meet today.\n\nAnd so on.").is_empty());
+}
