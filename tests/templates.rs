@@ -578,3 +578,37 @@ fn lone_comments_by_commenters_and_removed_ones() {
     );
     common::assert_lossless(input, &export);
 }
+
+/// A template that prints the comment count after the date on the header's
+/// line (`Kamis, Agustus 26, 2010 0 komentar`): the line is the post's
+/// header, not a comment section. And a numbered comment whose author is
+/// glued to a date and a 24-hour time (`Anonymous14/6/10 17:20`).
+#[test]
+fn counts_on_the_header_line_and_authors_glued_to_date_and_time() {
+    let page = "Monday, June 14, 2010 3 comments\n\nHello\n\nText.\n\n\nSunday, June 13, 2010 0 comments\n\nAgain\n\nMore text.\n\n\n  1. Anonymous14/6/10 17:20\n\n    Thank you.\n";
+    let export = parse(page).unwrap();
+    let titles: Vec<_> = export.posts.iter().map(|p| p.title.as_deref()).collect();
+    assert_eq!(titles, [Some("Hello"), Some("Again")]);
+    assert!(export.posts[0].comments.is_none());
+    let comments = &export.posts[1].comments.as_ref().unwrap().items;
+    assert_eq!(comments.len(), 1);
+    assert_eq!(
+        comments[0].author.as_ref().map(|a| &*a.text),
+        Some("Anonymous")
+    );
+    let posted = comments[0].posted.as_ref().unwrap();
+    assert_eq!(posted.text, "14/6/10 17:20");
+    assert_eq!(
+        posted.date.map(|d| d.to_string()).as_deref(),
+        Some("2010-06-14")
+    );
+    assert_eq!(
+        posted.time.map(|t| t.to_string()).as_deref(),
+        Some("17:20:00")
+    );
+    // A count on the header's line needs its word: a number after the date
+    // is no count.
+    let export = parse("Monday, June 14, 2010 3\n\nHello\n\nText.\n").unwrap();
+    assert_eq!(export.posts[0].date, None);
+    common::assert_lossless(page, &parse(page).unwrap());
+}

@@ -345,18 +345,12 @@ impl<'a> Builder<'a> {
         let Cow::Borrowed(text) = first.text else {
             return None;
         };
-        // A time (`Anonymous9:44 AM`) or a date in digits (`Anónimo3/7/09`).
-        let (at, date, time) = match glued_time_start(text) {
-            Some(at) => (at, None, parse_time(&text[at..])),
-            None => {
-                let at = glued_date_start(text)?;
-                (
-                    at,
-                    posted_date(None, None, None, Some(&text[at..]), false),
-                    None,
-                )
-            }
-        };
+        // A time (`Anonymous9:44 AM`), a date in digits (`Anónimo3/7/09`),
+        // or both (`Anonymous14/6/10 17:20`).
+        let (at, date_text, time) = glued_stamp(text)?;
+        let twelve_hour = time.is_some_and(|t| t.ends_with(|c: char| c.is_ascii_alphabetic()));
+        let date = date_text.and_then(|d| posted_date(None, None, None, Some(d), twelve_hour));
+        let time = time.and_then(parse_time);
         let name = text[..at].trim_end_matches(is_space);
         if !is_author_name(name) {
             return None;
@@ -385,23 +379,42 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Where a twelve-hour time that ends `text` starts, when a name that ends
-/// in a letter stands right before it: `Anonymous9:44 AM` gives 9.
-fn glued_time_start(text: &str) -> Option<usize> {
-    let b = text.as_bytes();
-    let (clock, meridiem) = b.split_at_checked(b.len().checked_sub(2)?)?;
-    if !(meridiem.eq_ignore_ascii_case(b"am") || meridiem.eq_ignore_ascii_case(b"pm")) {
-        return None;
+/// Where the time and date glued to an author's name at the end of `text`
+/// start, with the date's and the time's text: `Anonymous9:44 AM`,
+/// `Anónimo3/7/09`, `Anonymous14/6/10 17:20`. The name must end in a
+/// letter right before the first digit.
+fn glued_stamp(text: &str) -> Option<(usize, Option<&str>, Option<&str>)> {
+    let Some(time_at) = trailing_time_start(text) else {
+        let at = glued_date_start(text)?;
+        return Some((at, Some(&text[at..]), None));
+    };
+    let (head, time) = text.split_at(time_at);
+    if head.ends_with(char::is_alphabetic) {
+        return Some((time_at, None, Some(time)));
     }
-    let clock = clock.strip_suffix(b" ").unwrap_or(clock);
-    // `H:MM` or `HH:MM`.
+    let date_end = head.strip_suffix(' ')?.len();
+    let at = glued_date_start(&text[..date_end])?;
+    Some((at, Some(&text[at..date_end]), Some(time)))
+}
+
+/// Where a time that ends `text` starts: `H:MM` or `HH:MM`, on a twelve-hour
+/// clock (`9:44 AM`, `12:11pm`) or a 24-hour one (`17:20`).
+fn trailing_time_start(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let clock = match b.split_at_checked(b.len().checked_sub(2)?) {
+        Some((clock, meridiem))
+            if meridiem.eq_ignore_ascii_case(b"am") || meridiem.eq_ignore_ascii_case(b"pm") =>
+        {
+            clock.strip_suffix(b" ").unwrap_or(clock)
+        }
+        _ => b,
+    };
     let (rest, minutes) = clock.split_at_checked(clock.len().checked_sub(3)?)?;
     if !(minutes[0] == b':' && minutes[1..].iter().all(u8::is_ascii_digit)) {
         return None;
     }
     let digits = rest.iter().rev().take_while(|d| d.is_ascii_digit()).count();
-    let at = rest.len() - digits;
-    ((1..=2).contains(&digits) && text[..at].ends_with(char::is_alphabetic)).then_some(at)
+    (1..=2).contains(&digits).then_some(rest.len() - digits)
 }
 
 /// Where a date in digits that ends `text` starts (`3/7/09`, `12/31/2014`),
@@ -438,7 +451,7 @@ fn glued_date_start(text: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{glued_date_start, glued_time_start};
+    use super::{glued_date_start, glued_stamp};
 
     #[test]
     fn glued_dates() {
@@ -450,14 +463,29 @@ mod tests {
     }
 
     #[test]
-    fn glued_times() {
-        assert_eq!(glued_time_start("Anonymous9:44 AM"), Some(9));
-        assert_eq!(glued_time_start("Jane Doe12:11 PM"), Some(8));
-        assert_eq!(glued_time_start("Jane Doe12:11pm"), Some(8));
-        assert_eq!(glued_time_start("Meet at 9:44 AM"), None); // a space before the time
-        assert_eq!(glued_time_start("9:44 AM"), None);
-        assert_eq!(glued_time_start("Anonymous123:44 AM"), None);
-        assert_eq!(glued_time_start("Anonymous9:4 AM"), None);
-        assert_eq!(glued_time_start("Anonymous"), None);
+    fn glued_stamps() {
+        let at = |text| glued_stamp(text).map(|(at, ..)| at);
+        assert_eq!(at("Anonymous9:44 AM"), Some(9));
+        assert_eq!(at("Jane Doe12:11 PM"), Some(8));
+        assert_eq!(at("Jane Doe12:11pm"), Some(8));
+        assert_eq!(at("Jane17:20"), Some(4));
+        assert_eq!(
+            glued_stamp("Anonymous14/6/10 17:20"),
+            Some((9, Some("14/6/10"), Some("17:20")))
+        );
+        assert_eq!(
+            glued_stamp("Ann3/7/09 9:44 AM"),
+            Some((3, Some("3/7/09"), Some("9:44 AM")))
+        );
+        assert_eq!(
+            glued_stamp("Anónimo3/7/09"),
+            Some(("Anónimo".len(), Some("3/7/09"), None))
+        );
+        assert_eq!(at("Meet at 9:44 AM"), None); // a space before the time
+        assert_eq!(at("on 3/7/09 17:20"), None);
+        assert_eq!(at("9:44 AM"), None);
+        assert_eq!(at("Anonymous123:44 AM"), None);
+        assert_eq!(at("Anonymous9:4 AM"), None);
+        assert_eq!(at("Anonymous"), None);
     }
 }
