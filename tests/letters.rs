@@ -486,3 +486,22 @@ fn a_salutation_in_small_letters() {
     // Not a salutation: text that starts with the word.
     assert!(letters("dearly beloved, we meet today.\n\nAnd so on.").is_empty());
 }
+
+/// A name under the closing with a postscript on its next line, no blank
+/// line between (`Ann Lee` / `p.s. By the way...`): the name signs the
+/// letter and the postscript is text after it.
+#[test]
+fn a_signer_over_a_postscript() {
+    let signer = |l: &Letter| l.signature.as_ref().map(|s| s.name.text.to_string());
+    let all = parse("Friday 25 July 2014\n\nNotes\n\nDear Sir,\n\nThe return is ours.\n\nYour friend,\n\nAnn Lee\np.s.  By the way, never again.\n").unwrap();
+    let body = &all.posts[0].body;
+    let Block::Letter(l) = &body[0] else {
+        panic!("{body:?}");
+    };
+    assert_eq!(text(&l.valediction).as_deref(), Some("Your friend,"));
+    assert_eq!(signer(l).as_deref(), Some("Ann Lee"));
+    assert!(matches!(&body[1], Block::Paragraph(p) if p.text == "p.s.  By the way, never again."));
+    // Not a name over it: the paragraph stays whole.
+    let l = &letters("Dear Sir,\n\nText.\n\nYour friend,\n\nwe all went home\nP.S. More.")[0];
+    assert_eq!(signer(l), None);
+}

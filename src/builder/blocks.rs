@@ -177,7 +177,7 @@ impl<'a> Builder<'a> {
             items.push((block, Mark::Plain));
             return;
         };
-        if self.closing_inside(p, items) {
+        if self.closing_inside(p, items) || self.name_over_postscript(p, items) {
             return;
         }
         let source = p.span.source(self.input);
@@ -216,6 +216,35 @@ impl<'a> Builder<'a> {
             }
             None => items.push((block, Mark::Plain)),
         }
+    }
+
+    /// A paragraph right under a letter's closing whose first line is a
+    /// name and whose next line opens a postscript (`Ann Lee` /
+    /// `p.s. By the way...`): pushes onto `items` the name and the
+    /// postscript, each an item of its own, and says whether it did.
+    fn name_over_postscript(
+        &self,
+        p: &Paragraph<'a>,
+        items: &mut Vec<(Block<'a>, Mark<'a>)>,
+    ) -> bool {
+        if !matches!(items.last(), Some((_, Mark::Valediction))) {
+            return false;
+        }
+        let source = p.span.source(self.input);
+        let Some(nl) = memchr::memchr(b'\n', source.as_bytes()) else {
+            return false;
+        };
+        let name = source[..nl].trim_end_matches(is_space);
+        let rest = source[nl + 1..].trim_start_matches(is_space);
+        if !(is_name_line(name) && is_postscript(rest)) {
+            return false;
+        }
+        let (start, end) = (p.span.start, p.span.end);
+        let name = self.lines_paragraph(self.index.span(start, start + name.len()));
+        let rest = self.lines_paragraph(self.index.span(end - rest.len(), end));
+        items.push((Block::Paragraph(name), Mark::Plain));
+        items.push((Block::Paragraph(rest), Mark::Plain));
+        true
     }
 
     /// A paragraph of three or more lines with a closing over its writer's
@@ -464,6 +493,15 @@ fn is_own_closing(line: &str) -> bool {
         && (1..=6).contains(&line.split_whitespace().count())
         && line.starts_with(char::is_uppercase)
         && !line.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether `text` opens a postscript: `P.S.`, `p.s.`, `PS `, `P.P.S.`.
+fn is_postscript(text: &str) -> bool {
+    let b = text.as_bytes();
+    let dotted = |b: &[u8]| b.len() >= 3 && b[..3].eq_ignore_ascii_case(b"p.s");
+    dotted(b)
+        || b.len() >= 5 && b[..2].eq_ignore_ascii_case(b"p.") && dotted(&b[2..])
+        || b.len() >= 3 && &b[..3] == b"PS "
 }
 
 #[cfg(test)]
