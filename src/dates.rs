@@ -103,7 +103,7 @@ pub(crate) fn weekday_number(name: &str) -> Option<Weekday> {
 
 /// The number of a `day` token: its digits, without an ordinal suffix.
 pub(crate) fn day_number(text: &str) -> Option<u32> {
-    text.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+    text.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == 'º' || c == '°')
         .parse()
         .ok()
 }

@@ -725,6 +725,28 @@ fn other_date_forms() {
         ),
         ("martes, 3 de marzo", "comentarios", "es", "-03-03"),
         ("Dienstag, 3. März", "Kommentare", "de", "-03-03"),
+        // A capitalised month whose English look-alike stops at a letter
+        // outside ASCII (`Março`, not `Mar`).
+        (
+            "Terça-feira, 3 de Março de 2009",
+            "comentários",
+            "pt",
+            "2009-03-03",
+        ),
+        (
+            "dimarts, 3 de Març de 2009",
+            "comentaris",
+            "ca",
+            "2009-03-03",
+        ),
+        // The first of the month as French and Portuguese write it.
+        ("mardi 1er avril 2009", "commentaires", "fr", "2009-04-01"),
+        (
+            "quarta-feira, 1º de abril de 2009",
+            "comentários",
+            "pt",
+            "2009-04-01",
+        ),
     ];
     for (header, word, code, date) in cases {
         let input = format!("{header}\n\nTitel\n\nText.\n\n1 {word}:\n\nAna:\n\n    Gut.\n");
