@@ -231,13 +231,25 @@ pub struct Posted<'a> {
 mod hours_minutes {
     use std::borrow::Cow;
 
+    use chrono::format::{Item, Numeric, Pad};
     use chrono::{NaiveTime, Timelike};
     use serde::{Deserialize, Deserializer, Serializer};
 
+    /// `%H:%M:%S`; its first three items are `%H:%M`.
+    const HMS: [Item<'static>; 5] = [
+        Item::Numeric(Numeric::Hour, Pad::Zero),
+        Item::Literal(":"),
+        Item::Numeric(Numeric::Minute, Pad::Zero),
+        Item::Literal(":"),
+        Item::Numeric(Numeric::Second, Pad::Zero),
+    ];
+
     pub(super) fn serialize<S: Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
         match t {
-            Some(t) if t.second() != 0 => s.collect_str(&t.format("%H:%M:%S")),
-            Some(t) => s.collect_str(&t.format("%H:%M")),
+            // Items built once (`format("%H:%M")` reads its pattern at
+            // every call, for every comment).
+            Some(t) if t.second() != 0 => s.collect_str(&t.format_with_items(HMS.iter())),
+            Some(t) => s.collect_str(&t.format_with_items(HMS[..3].iter())),
             None => s.serialize_none(),
         }
     }

@@ -8,6 +8,17 @@ use serde::Serialize;
 
 use super::{weekday_name, Block, Post};
 
+use chrono::format::{Item, Numeric, Pad};
+
+/// `%Y-%m-%d`.
+const ISO_DATE: [Item<'static>; 5] = [
+    Item::Numeric(Numeric::Year, Pad::Zero),
+    Item::Literal("-"),
+    Item::Numeric(Numeric::Month, Pad::Zero),
+    Item::Literal("-"),
+    Item::Numeric(Numeric::Day, Pad::Zero),
+];
+
 /// How many words of the title (or, for an untitled post, of the body) the
 /// id keeps.
 const ID_WORDS: usize = 8;
@@ -36,7 +47,9 @@ impl Post<'_> {
     /// ```
     pub fn post_id(&self) -> String {
         let mut id = match self.date {
-            Some(date) => date.format("%Y-%m-%d").to_string(),
+            // `%Y-%m-%d`, as items built once (`format` reads its pattern
+            // at every call).
+            Some(date) => date.format_with_items(ISO_DATE.iter()).to_string(),
             None => "undated".to_string(),
         };
         let mut words = 0;

@@ -813,6 +813,10 @@ fn values<'e, const N: usize>(
         if let Some(k) = keys.iter().position(|&key| key == attribute.key.as_ref()) {
             if found[k].is_none() {
                 found[k] = Some(value_of(&attribute));
+                // Every key found: the attributes after them change nothing.
+                if found.iter().all(Option::is_some) {
+                    break;
+                }
             }
         }
     }

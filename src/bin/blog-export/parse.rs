@@ -49,7 +49,8 @@ enum Rendered {
 }
 
 pub fn run(inputs: &[Input], o: &Options) -> io::Result<()> {
-    let mut out = BufWriter::new(output(o.output.as_deref())?);
+    // Large: a streamed file's lines are written in few calls.
+    let mut out = BufWriter::with_capacity(1 << 18, output(o.output.as_deref())?);
     let several = inputs.len() != 1;
     let wrapped = o.format == Format::Json && several;
     if o.format == Format::Csv {
@@ -204,7 +205,10 @@ fn stream_one(input: &Input, o: &Options, out: &mut impl Write) -> io::Result<()
     let head = reader.fill_buf().map(|b| b[..b.len().min(256)].to_vec());
     if head.is_ok_and(|h| blog_export::is_feed(&String::from_utf8_lossy(&h))) {
         let feed = match input {
-            Input::File(path) => File::open(path).map(|f| Feed::File(io::BufReader::new(f))),
+            // Read twice through (the reader's two passes) in few calls.
+            Input::File(path) => {
+                File::open(path).map(|f| Feed::File(io::BufReader::with_capacity(1 << 18, f)))
+            }
             _ => {
                 let mut all = Vec::new();
                 reader
