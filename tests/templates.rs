@@ -612,3 +612,30 @@ fn counts_on_the_header_line_and_authors_glued_to_date_and_time() {
     assert_eq!(export.posts[0].date, None);
     common::assert_lossless(page, &parse(page).unwrap());
 }
+
+/// Numbered comments with no header whose numbers skip one (a comment
+/// removed for good), in a thread with a reply: comments. The same gap in
+/// items with no replies is a list's (see `headerless_numbered`).
+#[test]
+fn a_removed_comment_leaves_a_gap_in_a_thread() {
+    let page = "Thursday, April 12, 2012\n\nPuppies\n\nSome pictures.\n\n\n  1. So cute.\n\n  2. The 11th one!\n\n  3. All cute.\n\n    1. You're right!\n\n\n  5. Please don't post links here.\n";
+    let export = parse(page).unwrap();
+    assert_eq!(
+        threads(&export),
+        [Some(vec![
+            (1, None, 0),
+            (2, None, 0),
+            (3, None, 1),
+            (5, None, 0)
+        ])]
+    );
+    // The gap is named.
+    assert_eq!(
+        kinds(&export),
+        [(DiagnosticKind::CommentNumberOutOfSequence, 17)]
+    );
+    let page = page.replace("\n    1. You're right!\n", "");
+    let export = parse(&page).unwrap();
+    assert_eq!(threads(&export), [None]);
+    assert_eq!(kinds(&export)[0].0, DiagnosticKind::ListKeptAsText);
+}

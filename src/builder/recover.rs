@@ -161,8 +161,9 @@ impl<'a> Builder<'a> {
 
     /// A section the grammar found only because numbered lines end the post
     /// (no header, no markers, no `said` lines) reads as comments when its
-    /// numbers count up from 1 (top-level and replies alike) and its
-    /// top-level items are apart (a blank line between them). Otherwise its
+    /// numbers count up from 1 (top-level and replies alike; with gaps, where
+    /// a comment has replies) and its top-level items are apart (a blank line
+    /// between them). Otherwise its
     /// items go to the end of `body`, one paragraph each, with a diagnostic.
     pub(super) fn keep_list_as_text(
         &mut self,
@@ -178,7 +179,17 @@ impl<'a> Builder<'a> {
         if !unmarked || section.items.is_empty() {
             return Some(section);
         }
-        let counts_up = |items: &[Comment<'_>]| items.iter().zip(1..).all(|(c, n)| c.number == n);
+        // From 1 by one; in a thread with replies (which a list's items do
+        // not have), each number over the one before: a comment removed for
+        // good leaves a gap (`1.`, `2.`, `3.`, `5.`), the rest keep theirs.
+        let gaps = section.items.iter().any(|c| !c.replies.is_empty());
+        let counts_up = |items: &[Comment<'_>]| {
+            items.first().is_none_or(|c| c.number == 1)
+                && items.windows(2).all(|pair| match gaps {
+                    true => pair[0].number < pair[1].number,
+                    false => pair[0].number + 1 == pair[1].number,
+                })
+        };
         let why =
             if !counts_up(&section.items) || !section.items.iter().all(|c| counts_up(&c.replies)) {
                 "their numbers do not count up from 1"
