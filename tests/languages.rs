@@ -776,3 +776,43 @@ fn one_comment_in_words() {
     assert_eq!((comments.declared, comments.items.len()), (Some(1), 1));
     assert!(export.diagnostics.is_empty(), "{:?}", export.diagnostics);
 }
+
+/// An author whose name starts like a `said` word of some language
+/// (`Sandra` and Swedish `sa`, `Zeinab` and Dutch `zei`), or like
+/// English's (`saidah`), is still the author; the blog's own word for its
+/// comments in the header's place (`6 criaturas afundaram esta pérola:`)
+/// over a `said` line is the header.
+#[test]
+fn authors_named_like_said_words_and_own_comment_words() {
+    let input = "terça-feira, 30 de março de 2010\n\nDa blogosfera\n\nTexto.\n\n3 criaturas afundaram esta pérola:\n\nSandra disse...\n\nUm gato.\n\nzeinab disse...\n\nLol.\n\nsaidah disse...\n\nSim.\n";
+    let export = blog_export::parse(input).unwrap();
+    assert_eq!(export.language.code(), "pt");
+    let section = export.posts[0].comments.as_ref().unwrap();
+    assert_eq!(section.declared, Some(3));
+    let authors: Vec<_> = section
+        .items
+        .iter()
+        .map(|c| c.author.as_ref().map(|a| a.text.to_string()))
+        .collect();
+    assert_eq!(
+        authors,
+        [
+            Some("Sandra".to_string()),
+            Some("zeinab".to_string()),
+            Some("saidah".to_string())
+        ]
+    );
+    let export = blog_export::parse(
+        "Friday 25 July 2014\n\nT\n\nText.\n\n1 comment:\n\nsaidah said...\n\nHi.\n",
+    )
+    .unwrap();
+    let section = export.posts[0].comments.as_ref().unwrap();
+    assert_eq!(section.items[0].author.as_ref().unwrap().text, "saidah");
+    // A line of a count and words closed by a colon, with no `said` line
+    // under it, is text.
+    let export = blog_export::parse(
+        "Friday 25 July 2014\n\nT\n\nText.\n\n3 things I learned:\n\nPatience.\n",
+    )
+    .unwrap();
+    assert!(export.posts[0].comments.is_none());
+}
