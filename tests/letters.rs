@@ -505,3 +505,50 @@ fn a_signer_over_a_postscript() {
     let l = &letters("Dear Sir,\n\nText.\n\nYour friend,\n\nwe all went home\nP.S. More.")[0];
     assert_eq!(signer(l), None);
 }
+
+/// Separator lines in their common shapes (`* * *`, `~ ~ ~`, `----`,
+/// `____`, `===`, `• • •`) are separators: one ends a letter with no
+/// closing (its name above it signs), while a letter's own parts set apart
+/// above its closing stay in the letter.
+#[test]
+fn separators_in_their_shapes_and_a_letters_own() {
+    for line in [
+        "* * *",
+        "~ ~ ~",
+        "~~~",
+        "----------",
+        "____",
+        "===",
+        "• • • • •",
+    ] {
+        let input = format!(
+            "Friday 25 July 2014\n\nT\n\nDear Ann and Joe,\n\nNews.\n\nMabel & Ravi\n\n{line}\n\nAfter.\n"
+        );
+        let export = parse(&input).unwrap();
+        let body = &export.posts[0].body;
+        assert!(
+            matches!(&body[1], Block::Separator(s) if s.text == line),
+            "{line}: {body:?}"
+        );
+        let Block::Letter(l) = &body[0] else {
+            panic!("{line}: {body:?}");
+        };
+        assert_eq!(
+            l.signature.as_ref().unwrap().name.text,
+            "Mabel & Ravi",
+            "{line}"
+        );
+    }
+    let l = &letters("My darling Pat,\n\nWe are well.\n\n* * *\n\nThe food is poor.\n\nYour loving husband,\n\nFred")[0];
+    assert_eq!(
+        text(&l.valediction).as_deref(),
+        Some("Your loving husband,")
+    );
+    assert_eq!(l.signature.as_ref().unwrap().name.text, "Fred");
+    // Not separators: a dash item, a signature's tilde.
+    let export = parse("Friday 25 July 2014\n\nT\n\n- one\n\n~ Ann\n").unwrap();
+    assert!(!export.posts[0]
+        .body
+        .iter()
+        .any(|b| matches!(b, Block::Separator(_))));
+}

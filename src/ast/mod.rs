@@ -352,7 +352,10 @@ pub struct BulletList<'a> {
     pub span: Span,
 }
 
-/// A separator line: a run of asterisks or `--oo00oo--`.
+/// A separator line: a run of three or more asterisks, dashes, tildes,
+/// underscores or equals signs (`******`, `----`, `~~~`), asterisks, tildes
+/// or bullets set apart by spaces (`* * *`, `~ ~ ~`, `• • •`), or
+/// `--oo00oo--`.
 ///
 /// ```
 /// let input = "Friday 25 July 2014\n\nT\n\n--oo00oo--";

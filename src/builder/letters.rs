@@ -88,12 +88,20 @@ fn plan_letter(
     starts: &dyn Fn(usize) -> Option<usize>,
 ) -> Plan {
     let n = items.len();
-    // The run: up to the next separator or the next letter.
-    let run_end = (salutation + 1..n)
-        .find(|&k| {
-            matches!(items[k].0, Block::Separator(_) | Block::Furniture(_)) || starts(k).is_some()
-        })
+    // The run: up to the next letter or page furniture, and up to the
+    // next separator after the letter's closing (a letter may set its own
+    // parts apart, `* * *`, above its closing), or after its salutation
+    // when it has none.
+    let hard_end = (salutation + 1..n)
+        .find(|&k| matches!(items[k].0, Block::Furniture(_)) || starts(k).is_some())
         .unwrap_or(n);
+    let last_closing = (salutation + 1..hard_end)
+        .rev()
+        .find(|&k| matches!(items[k].1, Mark::Valediction | Mark::SignedValediction(_)))
+        .unwrap_or(salutation);
+    let run_end = (last_closing + 1..hard_end)
+        .find(|&k| matches!(items[k].0, Block::Separator(_)))
+        .unwrap_or(hard_end);
     let subject = Some(salutation + 1)
         .filter(|&k| k < run_end && plain_paragraph(&items[k]).is_some_and(is_subject));
     let body_start = subject.map_or(salutation + 1, |s| s + 1);
