@@ -16,7 +16,7 @@ use super::comments::Section;
 use super::letters::{self, Mark};
 use super::sections::SaidLine;
 use super::{Builder, Result};
-use crate::ast::{Block, BulletList, Paragraph, Sent, Separator};
+use crate::ast::{Block, BulletList, CommentSection, Paragraph, Sent, Separator};
 use crate::dates::{day_number, month_number, SentParts, SentProblem};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::{BlogParser, Rule};
@@ -138,13 +138,38 @@ impl<'a> Builder<'a> {
         } = body;
         let mut section = None;
         if let Some(end) = said_end {
-            if let Some((line, said)) = self.open_said_section(&said, end - self.base)? {
+            if let Some((line, mut said)) = self.open_said_section(&said, end - self.base)? {
                 blocks.truncate(line.block);
-                marks.retain(|(k, _)| *k < line.block);
+                self.own_comment_header(&mut blocks, &mut said.section);
+                marks.retain(|(k, _)| *k < blocks.len());
                 section = Some(said);
             }
         }
         Ok((self.letters(blocks, marks), section))
+    }
+
+    /// The blog's own word for its comments, which Blogger lets a blog set,
+    /// in the header's place: a last body line of a count, words and a
+    /// colon right over a headerless `said` section (`6 criaturas
+    /// afundaram esta pérola:`, `12 thoughts:`) is the section's header,
+    /// declaring that count. (Looked for here, where a `said` section is
+    /// found, rather than by the grammar on every line that starts with a
+    /// digit.)
+    fn own_comment_header(&self, blocks: &mut Vec<Block<'a>>, section: &mut CommentSection<'a>) {
+        let Some(Block::Paragraph(p)) = blocks.last() else {
+            return;
+        };
+        let Some(count) = own_comment_count(&p.text) else {
+            return;
+        };
+        if section.header_span.is_some() {
+            return;
+        }
+        let start = p.span.start;
+        section.header_span = Some(p.span);
+        section.declared = Some(count);
+        section.span = self.index.span(start, section.span.end);
+        blocks.pop();
     }
 
     /// The blocks, with each letter's run (after `marks`, by block index)
@@ -495,6 +520,18 @@ fn is_own_closing(line: &str) -> bool {
         && !line.chars().any(|c| c.is_ascii_digit())
 }
 
+/// The count of a line shaped as a comment header with the blog's own
+/// word: one line, a count, a space, a letter, no other colon than the one
+/// that ends it (`6 criaturas afundaram esta pérola:` gives 6).
+fn own_comment_count(text: &str) -> Option<u32> {
+    let words = text.strip_suffix(':')?.trim_end_matches(is_space);
+    let (count, rest) = words.split_once(' ')?;
+    let count = count.parse().ok().filter(|_| count.len() <= 7)?;
+    (rest.starts_with(char::is_alphabetic)
+        && rest.chars().count() <= 60
+        && !rest.contains([':', '\n']))
+    .then_some(count)
+}
 /// Whether `text` opens a postscript: `P.S.`, `p.s.`, `PS `, `P.P.S.`.
 fn is_postscript(text: &str) -> bool {
     let b = text.as_bytes();
