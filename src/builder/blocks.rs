@@ -532,6 +532,7 @@ fn own_comment_count(text: &str) -> Option<u32> {
         && !rest.contains([':', '\n']))
     .then_some(count)
 }
+
 /// Whether `text` opens a postscript: `P.S.`, `p.s.`, `PS `, `P.P.S.`.
 fn is_postscript(text: &str) -> bool {
     let b = text.as_bytes();

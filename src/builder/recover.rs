@@ -163,8 +163,8 @@ impl<'a> Builder<'a> {
     /// (no header, no markers, no `said` lines) reads as comments when its
     /// numbers count up from 1 (top-level and replies alike; with gaps, where
     /// a comment has replies) and its top-level items are apart (a blank line
-    /// between them). Otherwise its
-    /// items go to the end of `body`, one paragraph each, with a diagnostic.
+    /// between them). Otherwise its items go to the end of `body`, one
+    /// paragraph each, with a diagnostic.
     pub(super) fn keep_list_as_text(
         &mut self,
         section: CommentSection<'a>,
