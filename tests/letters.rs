@@ -552,3 +552,20 @@ fn separators_in_their_shapes_and_a_letters_own() {
         .iter()
         .any(|b| matches!(b, Block::Separator(_))));
 }
+
+/// A closing signed on its own line by a relation (`Love, your big
+/// sister`): the valediction and its signer.
+#[test]
+fn a_closing_signed_by_a_relation() {
+    let l = &letters("Dear Victoria,\n\nHappy birthday!\n\nLove, your big sister")[0];
+    assert_eq!(text(&l.valediction).as_deref(), Some("Love,"));
+    assert_eq!(
+        l.signature.as_ref().map(|s| &*s.name.text),
+        Some("your big sister")
+    );
+    // A sentence after the comma is no signer.
+    let l =
+        &letters("Dear Victoria,\n\nHappy birthday!\n\nLove, your sister who misses you so much.")
+            [0];
+    assert!(l.signature.is_none());
+}

@@ -332,7 +332,7 @@ impl<'a> Builder<'a> {
             // The cheap tests first: most lines asked about are sentences.
             let closing = &line[..closing.len() + 1];
             if self.may_be_valediction(closing)
-                && is_name_block(name)
+                && (is_name_block(name) || is_relation(name))
                 && self.is_valediction(closing)
             {
                 return Some(Mark::SignedValediction(line.len() - name.len()));
@@ -531,6 +531,18 @@ fn own_comment_count(text: &str) -> Option<u32> {
         && rest.chars().count() <= 60
         && !rest.contains([':', '\n']))
     .then_some(count)
+}
+
+/// Whether `text` names its writer by a relation, as a signed closing
+/// does (`Love, your big sister`, `Love, Your Mother`): `your` and one to
+/// three words, with no sentence's end.
+fn is_relation(text: &str) -> bool {
+    let text = text.trim_end_matches(is_space);
+    let mut words = text.split_whitespace();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("your"))
+        && (1..=3).contains(&words.count())
+        && !text.ends_with(['.', '!', '?', ',', ':', ';'])
+        && !text.contains('\n')
 }
 
 /// Whether `text` opens a postscript: `P.S.`, `p.s.`, `PS `, `P.P.S.`.
