@@ -183,6 +183,23 @@ fn said_lines_open_comments_only_with_evidence() {
         )),
         Some(1)
     );
+    // The classic template prints each comment's time under its text and
+    // the next name right under the time, with no blank line: that name
+    // still shows that comments go on. A time over a line that is not a
+    // `said` line shows nothing.
+    let classic = "\nThat all was well.\n\n2:42 PM\nBlogger Bob Roe said...\n\nNo.\n\n5:03 PM\n";
+    assert_eq!(
+        comments(&page("\n", "Blogger Jane Doe said...", classic)),
+        Some(2)
+    );
+    assert_eq!(
+        comments(&page(
+            "\n",
+            "Blogger Jane Doe said...",
+            "\nThat all was well.\n\n2:42 PM\nBob Roe agreed.\n\nNo.\n"
+        )),
+        None
+    );
     // The newer templates' shape: the text indented under the name and the
     // comment's time on a line after it; not an indented quotation with no
     // time, a time after text that is not indented (a letter's date), or a

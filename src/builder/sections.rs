@@ -55,6 +55,10 @@ pub(super) struct SaidLine {
     /// The name starts with `The` (`The Ripper`, `the starks`): see
     /// [`is_titled_handle`].
     titled: bool,
+    /// The line is the paragraph's second, under the time that closes the
+    /// comment above (see [`Builder::first_said_line`]): it shows that
+    /// comments go on, but a section opens only at a line of its own.
+    glued: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -65,12 +69,12 @@ impl<'a> Builder<'a> {
     pub(super) fn said_line(&self, paragraph: &Paragraph<'a>, block: usize) -> Option<SaidLine> {
         // A body paragraph borrows the input when it is one line; its text
         // has each line trimmed.
-        let line = match &paragraph.text {
+        let (line, glued) = match &paragraph.text {
             Cow::Borrowed(text) => {
                 debug_assert!(!text.contains('\n'), "a borrowed paragraph of one line");
-                text
+                (*text, false)
             }
-            Cow::Owned(text) => text.split('\n').next().unwrap_or(""),
+            Cow::Owned(text) => self.first_said_line(text),
         };
         // A `said` line is short (a name of at most 60 characters, or the
         // classic time and a name).
@@ -98,7 +102,31 @@ impl<'a> Builder<'a> {
             stamped,
             handle: is_handle(author),
             titled,
+            glued,
         })
+    }
+
+    /// The line of a paragraph of several lines (its text, each line
+    /// trimmed) that may be a `said` line: its first, or its second under
+    /// a line that is only a time, as the classic template prints the
+    /// time under each comment's text with no blank line before the next
+    /// name (`2:42 PM` / `Blogger Ann said...`); and whether it is that
+    /// second line.
+    fn first_said_line<'t>(&self, text: &'t str) -> (&'t str, bool) {
+        let mut lines = text.split('\n');
+        let first = lines.next().unwrap_or("");
+        match lines.next() {
+            Some(second)
+                if first.len() <= SAID_LINE_MAX
+                    && first.starts_with(|c: char| c.is_ascii_digit())
+                    && BlogParser::parse(Rule::posted_line, first).is_ok_and(|mut p| {
+                        p.next().is_some_and(|p| p.as_str().len() == first.len())
+                    }) =>
+            {
+                (second, true)
+            }
+            _ => (first, false),
+        }
     }
 
     /// Among the `said` lines of a body (or preamble) that ends at `end`
@@ -119,7 +147,7 @@ impl<'a> Builder<'a> {
             let set_off = self.blank_lines_before(line.start) >= 2;
             // A name that starts with `The` opens a section only set off
             // and followed so: `The man at the bar said...` is prose.
-            if line.titled && !(set_off && followed) {
+            if line.glued || line.titled && !(set_off && followed) {
                 continue;
             }
             let shown = line.stamped || followed || set_off;
