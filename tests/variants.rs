@@ -420,9 +420,10 @@ fn a_day_written_another_way_is_not_a_new_post() {
     assert_eq!(parse(joined).unwrap().posts.len(), 2);
 }
 
-/// A page with no blank lines at all: the line under the header is the
-/// title; with a blank line anywhere, or a first line of long prose or one
-/// ending in a colon, it stays the body's.
+/// A page with no blank lines at all, or a post with none on a page that
+/// has them only elsewhere (its blog's description above): the line under
+/// the header is the title; with a blank line in the post, or a first line
+/// of long prose or one ending in a colon, it stays the body's.
 #[test]
 fn pages_with_no_blank_lines_have_titles() {
     let page = "Monday, December 12, 2005\nDeath of a City\nIf you care, read this.\nSomebody said more.\nMonday, December 19, 2005\nOne line only\n";
@@ -438,8 +439,15 @@ fn pages_with_no_blank_lines_have_titles() {
     assert!(export.posts[1].body.is_empty());
     common::assert_lossless(page, &export);
 
+    let described = "My Garden\n\nNotes from a small plot.\n\nMonday, December 12, 2005\nDeath of a City\nIf you care, read this.\nSomebody said more.\n";
+    let export = parse(described).unwrap();
+    assert_eq!(export.posts[0].title.as_deref(), Some("Death of a City"));
+    common::assert_lossless(described, &export);
+
     for untitled in [
         "Monday, December 12, 2005\nDeath of a City\nIf you care, read this.\n\nMore.\n",
+        "My Garden\nNotes from a small plot.\n\nMonday, December 12, 2005\nDeath of a City\nIf you care, read this.\n\nMore.\n",
+        "My Garden\nNotes from a small plot.\n\nMonday, December 12, 2005\nOne line of prose only\n",
         "Monday, December 12, 2005\nWhat I bought:\nEggs.\n",
     ] {
         assert_eq!(parse(untitled).unwrap().posts[0].title, None, "{untitled}");

@@ -13,7 +13,7 @@ use pest::iterators::Pair;
 use super::blocks::BodyBlocks;
 use super::recover::Loose;
 use super::shared::is_heading;
-use super::{Builder, Result};
+use super::{has_blank_lines, Builder, Result};
 use crate::ast::{Block, CommentSection, Export, Paragraph, Post};
 use crate::dates::{
     day_first_digits, day_number, infer_year, month_number, this_year, weekday_number, years_named,
@@ -247,15 +247,24 @@ impl<'a> Builder<'a> {
 
     /// On a page written with no blank lines (the header, the title and
     /// each paragraph on a line of their own; the whole input is the page),
-    /// the line right under the
-    /// header is the title, unless it is long prose or ends in a colon: it
-    /// comes off the body's first paragraph. `None` when the post has a
-    /// blank line anywhere, or the post does not start so.
+    /// or in a post written so on a page whose blank lines are elsewhere
+    /// (its blog's description above the first post), the line right under
+    /// the header is the title, unless it is long prose or ends in a colon:
+    /// it comes off the body's first paragraph. `None` when the post has a
+    /// blank line between its header and its body's end, or the post does
+    /// not start so.
     fn unspaced_title(&self, header: Span, body: &mut Vec<Block<'a>>) -> Option<Paragraph<'a>> {
         let Some(Block::Paragraph(first)) = body.first() else {
             return None;
         };
-        if first.span.line != header.line + 1 || self.page_has_blank_lines() {
+        // In a post written so on a page that has blank lines elsewhere, a
+        // lone line under the header is no title by this rule: the title
+        // needs a body line under it.
+        let end = body.last().map_or(first.span.end, |b| b.span().end);
+        if first.span.line != header.line + 1
+            || self.page_has_blank_lines()
+                && (!first.text.contains('\n') || has_blank_lines(&self.input[header.start..end]))
+        {
             return None;
         }
         let (start, stop) = (first.span.start, first.span.end);
