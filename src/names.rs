@@ -96,15 +96,17 @@ pub(crate) enum Signer {
     /// end, but inside a letter as likely a heading (`Workloads`).
     Bare,
     /// A name set off as a signature, led by a sign-off dash or tilde
-    /// (`--Ann Lee`, `~ Ann`) or closed by a short note in brackets
-    /// (`Harry (grade 1)`): a signer wherever it stands.
+    /// (`--Ann Lee`, `~ Ann`), closed by a short note in brackets
+    /// (`Harry (grade 1)`), or a relation (`Your Grandaddy`): a signer
+    /// wherever it stands.
     Marked,
 }
 
 /// Whether `line` is a writer's name signed alone under a letter with no
 /// closing, and how: a name line (see [`is_name_line`]), which may end on
 /// an initial's dot (`Mrs H.`), be led by a sign-off dash or tilde, or end
-/// in a short note in brackets.
+/// in a short note in brackets; or the writer's relation to the reader
+/// (see [`is_relation`]).
 pub(crate) fn signer_line(line: &str) -> Option<Signer> {
     // A name line is at most 50 characters (and a note 20 more).
     if line.len() > 4 * 80 || line.contains('\n') {
@@ -133,11 +135,28 @@ pub(crate) fn signer_line(line: &str) -> Option<Signer> {
         }
         _ => name,
     };
+    // Signed by a relation (`Your Grandaddy`): set off as a signature.
+    if !marked && is_relation(name) {
+        return Some(Signer::Marked);
+    }
     (!name.contains('\n') && is_name_line(name)).then_some(if marked {
         Signer::Marked
     } else {
         Signer::Bare
     })
+}
+
+/// Whether `text` names its writer by a relation, as a signed closing
+/// does (`Love, your big sister`, `Love, Your Mother`) or a line alone
+/// under a letter (`Your Grandaddy`, `your current tenant`): `your` and
+/// one to three words, with no sentence's end.
+pub(crate) fn is_relation(text: &str) -> bool {
+    let text = text.trim_end_matches(is_space);
+    let mut words = text.split_whitespace();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("your"))
+        && (1..=3).contains(&words.count())
+        && !text.ends_with(['.', '!', '?', ',', ':', ';'])
+        && !text.contains('\n')
 }
 
 /// A name block: a name line, then up to three short role lines.

@@ -438,6 +438,23 @@ fn a_signer_with_no_closing() {
     let l = &letters(&body("Workloads\n\nThe hours are long."))[0];
     assert_eq!(signer(l), None);
     assert_eq!(l.paragraphs.len(), 3);
+    // The writer's relation alone on its line signs wherever it stands,
+    // and the letter ends there; a sentence with `your` is the letter's.
+    let input = format!(
+        "Friday 25 July 2014\n\nT\n\n{}",
+        body("\nYour Grandaddy\n\nIt was a letter from my grandfather.")
+    );
+    let all = parse(&input).unwrap();
+    let Block::Letter(l) = &all.posts[0].body[0] else {
+        panic!("{:?}", all.posts[0].body);
+    };
+    assert_eq!(signer(l).as_deref(), Some("Your Grandaddy"));
+    assert_eq!(all.posts[0].body.len(), 2);
+    let l = &letters(&body("your current tenant"))[0];
+    assert_eq!(signer(l).as_deref(), Some("your current tenant"));
+    let l = &letters(&body("Your call is important.\n\nWe will write again."))[0];
+    assert_eq!(signer(l), None);
+    assert_eq!(l.paragraphs.len(), 3);
 }
 
 /// On a page with no blank line between a letter's parts, a closing under

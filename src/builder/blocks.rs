@@ -20,7 +20,7 @@ use crate::ast::{Block, BulletList, CommentSection, Paragraph, Sent, Separator};
 use crate::dates::{day_number, month_number, SentParts, SentProblem};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::{BlogParser, Rule};
-use crate::names::{is_name_block, is_name_line};
+use crate::names::{is_name_block, is_name_line, is_relation};
 use crate::span::is_space;
 
 impl<'a> Builder<'a> {
@@ -531,18 +531,6 @@ fn own_comment_count(text: &str) -> Option<u32> {
         && rest.chars().count() <= 60
         && !rest.contains([':', '\n']))
     .then_some(count)
-}
-
-/// Whether `text` names its writer by a relation, as a signed closing
-/// does (`Love, your big sister`, `Love, Your Mother`): `your` and one to
-/// three words, with no sentence's end.
-fn is_relation(text: &str) -> bool {
-    let text = text.trim_end_matches(is_space);
-    let mut words = text.split_whitespace();
-    words.next().is_some_and(|w| w.eq_ignore_ascii_case("your"))
-        && (1..=3).contains(&words.count())
-        && !text.ends_with(['.', '!', '?', ',', ':', ';'])
-        && !text.contains('\n')
 }
 
 /// Whether `text` opens a postscript: `P.S.`, `p.s.`, `PS `, `P.P.S.`.
