@@ -508,10 +508,16 @@ fn is_three_sentences(line: &str) -> bool {
 }
 
 /// A line that reads as a sentence, not a heading: ten words or more,
-/// ending in one full stop (`...` may end a heading).
+/// ending in one full stop or one exclamation mark (`...` or `!!!` may end
+/// a heading).
 fn is_sentence(line: &str) -> bool {
     let line = line.trim_end_matches(is_space);
-    line.ends_with('.') && !line.ends_with("..") && line.split_whitespace().count() >= 10
+    let end = line
+        .chars()
+        .rev()
+        .take_while(|&c| c == '.' || c == '!')
+        .count();
+    end == 1 && line.split_whitespace().count() >= 10
 }
 
 /// The one post of a page with no date header, and the diagnostic that
@@ -570,7 +576,7 @@ pub(crate) fn undated_post<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::{is_long_prose, is_three_sentences};
+    use super::{is_long_prose, is_sentence, is_three_sentences};
 
     #[test]
     fn long_prose_is_long_and_has_sentences() {
@@ -581,6 +587,23 @@ mod tests {
         let ends = "Well, what a day. Not once did I think the market would open on time, yet there it was, stalls and all.";
         assert!(is_long_prose(ends));
         assert!(!is_long_prose(&ends.replace(". N", ", n")));
+    }
+
+    #[test]
+    fn a_sentence_ends_in_one_stop_or_one_bang() {
+        assert!(is_sentence(
+            "I would never have made it this far if it wasn't for you guys!"
+        ));
+        assert!(is_sentence(
+            "We drove to the coast on Sunday and walked along the cliffs."
+        ));
+        assert!(!is_sentence(
+            "Ten Things I Learned This Year About Knitting and Other Crafts!!!"
+        ));
+        assert!(!is_sentence(
+            "For all of you who want to eat a cake and keep it..."
+        ));
+        assert!(!is_sentence("Happy Birthday to my little girl!"));
     }
 
     #[test]
