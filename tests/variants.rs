@@ -804,3 +804,22 @@ fn three_sentences_are_no_title() {
     let title = parse(input).unwrap().posts[0].title.clone();
     assert_eq!(title.as_deref(), Some("Eat. Pray. Love."));
 }
+
+/// A first line that is one sentence longer than any title (over 100
+/// characters, one full stop) is the body of an untitled post; a long
+/// title with no sentence's end stays the title.
+#[test]
+fn a_long_sentence_is_no_title() {
+    let page = |first: &str| {
+        format!("Saturday, September 1, 2007\n\n{first}\n\nAll day I read articles.\n")
+    };
+    let sentence = "Every time I open this blog my words don't appear, because I forget what the point of it is, and the rest.";
+    let input = page(sentence);
+    let export = parse(&input).unwrap();
+    assert_eq!(export.posts[0].title, None);
+    assert_eq!(export.posts[0].body.len(), 2);
+    let long_title = "A Walk Along the River Before the Weather Turned, With Notes on the Birds We Saw on the Way Home";
+    let input = page(long_title);
+    let export = parse(&input).unwrap();
+    assert_eq!(export.posts[0].title.as_deref(), Some(long_title));
+}

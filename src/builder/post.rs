@@ -12,7 +12,7 @@ use pest::iterators::Pair;
 
 use super::blocks::BodyBlocks;
 use super::recover::Loose;
-use super::shared::is_heading;
+use super::shared::{is_heading, TITLE_MAX_CHARS};
 use super::{has_blank_lines, Builder, Result};
 use crate::ast::{Block, CommentSection, Export, Paragraph, Post};
 use crate::dates::{
@@ -190,11 +190,13 @@ impl<'a> Builder<'a> {
         };
         let comments = comments.and_then(|section| self.keep_list_as_text(section, &mut body));
         // A first line of long prose is the body of an untitled post, and
-        // so is a post's only line when it is a sentence.
+        // so is a sentence longer than any title, or a post's only line
+        // when it is a sentence.
         if let Some(line) = title.take_if(|t| {
             is_long_prose(&t.text)
                 || is_three_sentences(&t.text)
-                || body.is_empty() && is_sentence(&t.text)
+                || (body.is_empty() || t.text.chars().count() > TITLE_MAX_CHARS)
+                    && is_sentence(&t.text)
         }) {
             body.insert(0, Block::Paragraph(line));
         }

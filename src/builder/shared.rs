@@ -28,7 +28,7 @@ use crate::ast::{Block, Paragraph, Post};
 use crate::span::Span;
 
 /// The longest line read as a title: longer lines are prose.
-const TITLE_MAX_CHARS: usize = 100;
+pub(super) const TITLE_MAX_CHARS: usize = 100;
 
 /// The most words before a title's mark (`Letter #150` is two, `Jan 30,
 /// 2018` three).
