@@ -586,3 +586,33 @@ fn a_closing_signed_by_a_relation() {
             [0];
     assert!(l.signature.is_none());
 }
+
+/// A letter with no closing, its writer's name on the line right under its
+/// last sentence with no blank line: the name is the signer, and the letter
+/// ends there. Before any salutation, or as one word, such a line stays in
+/// its paragraph.
+#[test]
+fn a_signer_right_under_the_last_sentence() {
+    let signer = |l: &Letter| l.signature.as_ref().map(|s| s.name.text.to_string());
+    let l = &letters("Dear Mr H,\n\nHere's to many more years.\n\nI love you.\nMrs H.")[0];
+    assert_eq!(signer(l).as_deref(), Some("Mrs H."));
+    assert_eq!(l.paragraphs.len(), 2);
+
+    let input = "Friday 25 July 2014\n\nHe answered!\n\nDear student:\nThank you for your note.\nWe are glad you wrote.\nBarack Obama\nI am so happy he wrote back.\n";
+    let export = parse(input).unwrap();
+    let body = &export.posts[0].body;
+    let Block::Letter(l) = &body[0] else {
+        panic!("{body:?}");
+    };
+    assert_eq!(signer(l).as_deref(), Some("Barack Obama"));
+    assert!(matches!(&body[1], Block::Paragraph(p) if p.text == "I am so happy he wrote back."));
+    assert_eq!(body.len(), 2);
+
+    let input =
+        "Friday 25 July 2014\n\nT\n\nWe met at noon.\nJohn Smith\n\nDear Ann,\n\nHi there.\n";
+    let export = parse(input).unwrap();
+    let body = &export.posts[0].body;
+    assert!(matches!(&body[0], Block::Paragraph(p) if p.text.ends_with("John Smith")));
+    let l = &letters("Dear Jo,\n\nSee you soon.\nAnn")[0];
+    assert_eq!(signer(l), None);
+}

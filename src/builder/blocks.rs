@@ -20,7 +20,7 @@ use crate::ast::{Block, BulletList, CommentSection, Paragraph, Sent, Separator};
 use crate::dates::{day_number, month_number, SentParts, SentProblem};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::{BlogParser, Rule};
-use crate::names::{is_name_block, is_name_line, is_relation};
+use crate::names::{is_name_block, is_name_line, is_relation, signer_line};
 use crate::span::is_space;
 
 impl<'a> Builder<'a> {
@@ -180,10 +180,21 @@ impl<'a> Builder<'a> {
         }
         let mut marks = marks.into_iter().peekable();
         let mut items = Vec::with_capacity(blocks.len());
+        // Whether a letter is open: a salutation stands above, and no
+        // closing since.
+        let mut open = false;
         for (k, block) in blocks.into_iter().enumerate() {
+            let from = items.len();
             match marks.next_if(|(i, _)| *i == k) {
                 Some((_, mark)) => items.push((block, mark)),
-                None => self.closing(block, &mut items),
+                None => self.closing(block, &mut items, open),
+            }
+            for (_, mark) in &items[from..] {
+                match mark {
+                    Mark::Salutation => open = true,
+                    Mark::Valediction | Mark::SignedValediction(_) | Mark::Signer => open = false,
+                    Mark::Plain | Mark::Sent(_) => {}
+                }
             }
         }
         letters::assemble(&self.index, self.input, items)
@@ -197,7 +208,7 @@ impl<'a> Builder<'a> {
     /// under a finished sentence), which becomes two: the text, then the
     /// closing; or a paragraph of two lines, a closing over a name line,
     /// which becomes the closing and its writer.
-    fn closing(&self, block: Block<'a>, items: &mut Vec<(Block<'a>, Mark<'a>)>) {
+    fn closing(&self, block: Block<'a>, items: &mut Vec<(Block<'a>, Mark<'a>)>, open: bool) {
         let Block::Paragraph(p) = &block else {
             items.push((block, Mark::Plain));
             return;
@@ -239,6 +250,7 @@ impl<'a> Builder<'a> {
                 items.push((Block::Paragraph(text), Mark::Plain));
                 items.push((Block::Paragraph(last), mark));
             }
+            None if open && self.signer_inside(p, items) => {}
             None => items.push((block, Mark::Plain)),
         }
     }
@@ -286,16 +298,7 @@ impl<'a> Builder<'a> {
         {
             return false;
         }
-        // Each line's text and where it starts and ends in the input (spans
-        // are made only for the parts of a paragraph that splits).
-        let mut lines = Vec::new();
-        let mut offset = p.span.start;
-        for raw in source.split('\n') {
-            let text = raw.trim_matches(is_space);
-            let start = offset + (raw.len() - raw.trim_start_matches(is_space).len());
-            lines.push((text, start, start + text.len()));
-            offset += raw.len() + 1;
-        }
+        let lines = line_spans(source, p.span.start);
         let Some(i) = (1..lines.len() - 1).find(|&i| {
             lines[i - 1].0.ends_with(['.', '!', '?'])
                 && is_name_line(lines[i + 1].0)
@@ -311,6 +314,38 @@ impl<'a> Builder<'a> {
         items.push((part(i + 1, i + 1), Mark::Plain));
         if i + 2 < lines.len() {
             items.push((part(i + 2, lines.len() - 1), Mark::Plain));
+        }
+        true
+    }
+
+    /// A paragraph inside an open letter (one with no closing yet), with its
+    /// writer's name on a line right under a finished sentence, where the
+    /// page sets no blank line around a letter's signature (`...I love
+    /// you.` / `Mrs H.`, `...with me.` / `Barack Obama` / `I am so happy he
+    /// wrote back.`): pushes onto `items` the text above, the name (marked
+    /// as the letter's signer: the letter ends there) and any text below,
+    /// each an item of its own, and says whether it did. The name is a
+    /// name line of two words or more (see [`signer_line`]).
+    fn signer_inside(&self, p: &Paragraph<'a>, items: &mut Vec<(Block<'a>, Mark<'a>)>) -> bool {
+        let source = p.span.source(self.input);
+        if memchr::memchr(b'\n', source.as_bytes()).is_none() {
+            return false;
+        }
+        let lines = line_spans(source, p.span.start);
+        let Some(i) = (1..lines.len()).find(|&i| {
+            lines[i - 1].0.ends_with(['.', '!', '?'])
+                && lines[i].0.split_whitespace().nth(1).is_some()
+                && signer_line(lines[i].0).is_some()
+        }) else {
+            return false;
+        };
+        let part = |from: usize, to: usize| {
+            Block::Paragraph(self.lines_paragraph(self.index.span(lines[from].1, lines[to].2)))
+        };
+        items.push((part(0, i - 1), Mark::Plain));
+        items.push((part(i, i), Mark::Signer));
+        if i + 1 < lines.len() {
+            items.push((part(i + 1, lines.len() - 1), Mark::Plain));
         }
         true
     }
@@ -531,6 +566,21 @@ fn own_comment_count(text: &str) -> Option<u32> {
         && rest.chars().count() <= 60
         && !rest.contains([':', '\n']))
     .then_some(count)
+}
+
+/// Each line of `source` (a paragraph's text in the input, starting at
+/// byte `start`): its text, trimmed, and where that starts and ends in the
+/// input (spans are made only for the parts of a paragraph that splits).
+fn line_spans(source: &str, start: usize) -> Vec<(&str, usize, usize)> {
+    let mut lines = Vec::new();
+    let mut offset = start;
+    for raw in source.split('\n') {
+        let text = raw.trim_matches(is_space);
+        let at = offset + (raw.len() - raw.trim_start_matches(is_space).len());
+        lines.push((text, at, at + text.len()));
+        offset += raw.len() + 1;
+    }
+    lines
 }
 
 /// Whether `text` opens a postscript: `P.S.`, `p.s.`, `PS `, `P.P.S.`.

@@ -23,6 +23,9 @@ pub(crate) enum Mark<'a> {
     /// A valediction and its writer's name on one line (`Love, Ann`): the
     /// name starts at this byte of the paragraph's text.
     SignedValediction(usize),
+    /// A writer's name under the letter's last sentence, split off its
+    /// paragraph: the signer of a letter with no closing.
+    Signer,
 }
 
 /// Groups a body's blocks into letters where the marks say so.
@@ -110,8 +113,10 @@ fn plan_letter(
     // With no closing: a name set off as a signature under the letter's
     // text (`--Ann Lee`, `Harry (grade 1)`), where the letter ends.
     let marked = || {
-        (body_start + 1..run_end)
-            .find(|&k| plain_paragraph(&items[k]).and_then(signer_line) == Some(Signer::Marked))
+        (body_start + 1..run_end).find(|&k| {
+            matches!(items[k].1, Mark::Signer)
+                || plain_paragraph(&items[k]).and_then(signer_line) == Some(Signer::Marked)
+        })
     };
     let (signature, end) = match valediction.ok_or_else(marked) {
         // The name is on the valediction's line.
