@@ -113,6 +113,11 @@ pub(crate) fn signer_line(line: &str) -> Option<Signer> {
         return None;
     }
     let line = line.trim_matches(is_space);
+    // A name (50 characters), a note and their marks: most lines asked
+    // about are longer.
+    if line.chars().nth(80).is_some() {
+        return None;
+    }
     let name = line
         .trim_start_matches(['-', '~', '–', '—'])
         .trim_start_matches(is_space);
@@ -151,7 +156,10 @@ pub(crate) fn signer_line(line: &str) -> Option<Signer> {
 /// under a letter (`Your Grandaddy`, `your current tenant`): `your` and
 /// one to three words, with no sentence's end.
 pub(crate) fn is_relation(text: &str) -> bool {
-    let text = text.trim_end_matches(is_space);
+    let text = text.trim_matches(is_space);
+    if !text.starts_with(['y', 'Y']) {
+        return false;
+    }
     let mut words = text.split_whitespace();
     words.next().is_some_and(|w| w.eq_ignore_ascii_case("your"))
         && (1..=3).contains(&words.count())

@@ -331,14 +331,20 @@ impl<'a> Builder<'a> {
         if memchr::memchr(b'\n', source.as_bytes()).is_none() {
             return false;
         }
-        let lines = line_spans(source, p.span.start);
-        let Some(i) = (1..lines.len()).find(|&i| {
-            lines[i - 1].0.ends_with(['.', '!', '?'])
-                && lines[i].0.split_whitespace().nth(1).is_some()
-                && signer_line(lines[i].0).is_some()
+        // The name's line is found first, and the lines' spans are made
+        // only for a paragraph that splits.
+        let mut above = "";
+        let Some(i) = source.split('\n').position(|raw| {
+            let line = raw.trim_matches(is_space);
+            let found = above.ends_with(['.', '!', '?'])
+                && line.split_whitespace().nth(1).is_some()
+                && signer_line(line).is_some();
+            above = line;
+            found
         }) else {
             return false;
         };
+        let lines = line_spans(source, p.span.start);
         let part = |from: usize, to: usize| {
             Block::Paragraph(self.lines_paragraph(self.index.span(lines[from].1, lines[to].2)))
         };

@@ -113,19 +113,17 @@ impl<'a> Builder<'a> {
     /// name (`2:42 PM` / `Blogger Ann said...`); and whether it is that
     /// second line.
     fn first_said_line<'t>(&self, text: &'t str) -> (&'t str, bool) {
-        let mut lines = text.split('\n');
-        let first = lines.next().unwrap_or("");
-        match lines.next() {
-            Some(second)
-                if first.len() <= SAID_LINE_MAX
-                    && first.starts_with(|c: char| c.is_ascii_digit())
-                    && BlogParser::parse(Rule::posted_line, first).is_ok_and(|mut p| {
-                        p.next().is_some_and(|p| p.as_str().len() == first.len())
-                    }) =>
-            {
-                (second, true)
-            }
-            _ => (first, false),
+        let Some((first, rest)) = text.split_once('\n') else {
+            return (text, false);
+        };
+        // A time starts with a digit (most first lines stop here).
+        let timed = first.len() <= SAID_LINE_MAX
+            && first.starts_with(|c: char| c.is_ascii_digit())
+            && BlogParser::parse(Rule::posted_line, first)
+                .is_ok_and(|mut p| p.next().is_some_and(|p| p.as_str().len() == first.len()));
+        match timed {
+            true => (rest.split('\n').next().unwrap_or(rest), true),
+            false => (first, false),
         }
     }
 
