@@ -200,6 +200,21 @@ fn said_lines_open_comments_only_with_evidence() {
         )),
         None
     );
+    // A header in the blog's own words right above (`1 Response(s):`),
+    // which the grammar does not know, shows that comments start: the
+    // lone comment may be indented; it declares its count. A line of
+    // prose above shows nothing.
+    let own = |above: &str| {
+        let input = format!("Friday 25 July 2014\n\nNews\n\nThe minister spoke.\n\n{above}\n\n    Calju said...\n\n    I love it, and the hills.\n");
+        let export = parse(&input).unwrap();
+        common::assert_lossless(&input, &export);
+        export.posts[0]
+            .comments
+            .as_ref()
+            .map(|s| (s.declared, s.items.len()))
+    };
+    assert_eq!(own("1 Response(s):"), Some((Some(1), 1)));
+    assert_eq!(own("We went up the hill at noon."), None);
     // The newer templates' shape: the text indented under the name and the
     // comment's time on a line after it; not an indented quotation with no
     // time, a time after text that is not indented (a letter's date), or a

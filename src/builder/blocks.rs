@@ -564,7 +564,7 @@ fn is_own_closing(line: &str) -> bool {
 /// The count of a line shaped as a comment header with the blog's own
 /// word: one line, a count, a space, a letter, no other colon than the one
 /// that ends it (`6 criaturas afundaram esta pérola:` gives 6).
-fn own_comment_count(text: &str) -> Option<u32> {
+pub(super) fn own_comment_count(text: &str) -> Option<u32> {
     let words = text.strip_suffix(':')?.trim_end_matches(is_space);
     let (count, rest) = words.split_once(' ')?;
     let count = count.parse().ok().filter(|_| count.len() <= 7)?;

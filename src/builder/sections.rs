@@ -28,6 +28,7 @@ use std::borrow::Cow;
 use pest::iterators::Pair;
 use pest::Parser as _;
 
+use super::blocks::own_comment_count;
 use super::comments::Section;
 use super::{Builder, Result};
 use crate::ast::Paragraph;
@@ -148,7 +149,7 @@ impl<'a> Builder<'a> {
             if line.glued || line.titled && !(set_off && followed) {
                 continue;
             }
-            let shown = line.stamped || followed || set_off;
+            let shown = line.stamped || followed || set_off || self.under_own_header(line.start);
             let text = &self.input[line.start..self.base + end];
             let section = BlogParser::parse(self.said_rule(Rule::said_section), text)
                 .ok()
@@ -192,6 +193,16 @@ impl<'a> Builder<'a> {
             (false, Rule::said_section) => Rule::intl_said_section,
             _ => rule,
         }
+    }
+
+    /// Whether the last line above byte `offset` of the input (past blank
+    /// lines) is shaped as a comment header in the blog's own words (`1
+    /// Response(s):`, `12 thoughts:`): a header the grammar does not know,
+    /// which shows that comments start under it.
+    fn under_own_header(&self, offset: usize) -> bool {
+        let above = self.input[..offset].trim_end_matches(|c: char| c.is_whitespace());
+        let line = above.rsplit('\n').next().unwrap_or(above);
+        own_comment_count(line.trim_start_matches(is_space)).is_some()
     }
 
     /// How many blank lines stand right before byte `offset` of the input.
