@@ -215,6 +215,36 @@ fn a_salutation_under_the_header_is_no_title() {
     assert_eq!(export.posts[0].title.as_deref(), Some("Dear Santa:"));
     let l = export.posts[0].letters().next().unwrap();
     assert_eq!(l.salutation.text, "Dear Santa,");
+    // With no comma or colon, a salutation opens a letter when its text
+    // runs straight on under it; alone between blank lines it is the
+    // title.
+    let export = parse("Friday 25 July 2014\n\nDear Comcast\nYou cut my cable again.\n").unwrap();
+    assert_eq!(export.posts[0].title, None);
+    let l = export.posts[0].letters().next().unwrap();
+    assert_eq!(l.salutation.text, "Dear Comcast");
+    let export = parse("Friday 25 July 2014\n\nDear Comcast\n\nYou cut my cable again.\n").unwrap();
+    assert_eq!(export.posts[0].title.as_deref(), Some("Dear Comcast"));
+}
+
+/// A date with no weekday on the page's first line is its first post's
+/// header, even over a letter's salutation (no title stands above it for
+/// it to be a letter's date); further down, a date over a salutation is
+/// the letter's.
+#[test]
+fn a_first_bare_date_over_a_salutation_is_the_header() {
+    let export = parse("23 March 2006\n\nDear Mrs. Smith,\n\nI am sorry.\n").unwrap();
+    assert_eq!(export.posts.len(), 1);
+    assert_eq!(
+        export.posts[0].date.map(|d| d.to_string()).as_deref(),
+        Some("2006-03-23")
+    );
+    assert_eq!(export.posts[0].letters().count(), 1);
+    let export =
+        parse("Friday 25 July 2014\n\nNews\n\n23 March 2006\n\nDear Mrs. Smith,\n\nI am sorry.\n")
+            .unwrap();
+    assert_eq!(export.posts.len(), 1);
+    let l = export.posts[0].letters().next().unwrap();
+    assert!(l.sent.is_some());
 }
 
 /// A form of address with no greeting word opens a letter after a blank
