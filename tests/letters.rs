@@ -96,11 +96,21 @@ fn salutation_shapes() {
         ("Hello Chris,\n\nText.", "Hello Chris,"),
         ("Hi,\u{a0}\n\nText.", "Hi,"),
         ("Dear Mr. Smith,\n\nText.", "Dear Mr. Smith,"),
+        // Old letters set a dash after the colon.
+        ("Dearest Mother:-\n\nText.", "Dearest Mother:-"),
+        ("Dear Will: -\n\nText.", "Dear Will: -"),
     ] {
         let ls = letters(body);
         assert_eq!(ls.len(), 1, "{body:?}");
         assert_eq!(ls[0].salutation.text, salutation);
     }
+    // Under the header, such a salutation opens the letter: no title.
+    let export = parse("Friday 25 July 2014\n\nDearest Mother:-\n\nText.\n").unwrap();
+    assert_eq!(export.posts[0].title, None);
+    assert_eq!(
+        export.posts[0].letters().next().unwrap().salutation.text,
+        "Dearest Mother:-"
+    );
 }
 
 #[test]
