@@ -16,7 +16,10 @@
 //! template's time before the name (`At 7:14 PM, Jane said...`), and the
 //! page shows that comments start there: the time before the name, two
 //! blank lines before the line (as Blogger sets a thread off from the
-//! body), another such line after it, or the comment's text indented under
+//! body), a header in the blog's own words right above it (`1
+//! Response(s):`), another such line after it (also one under the time
+//! that closes the comment above, with no blank line: `2:42 PM` / `Blogger
+//! Bob said...`), or the comment's text indented under
 //! the name with its time on a line after it, up to the end of the body
 //! (as newer templates print a comment), or the last `said` line of a body
 //! with text above it, opening one short comment that runs to the end of
