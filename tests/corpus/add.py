@@ -31,6 +31,19 @@ def blog_of(url):
     return re.sub(r"\.blogspot\.[a-z.]+$", ".blogspot.com", host)
 
 
+# Blogs reserved for independent checks (`../shared/corpus/`), never added.
+EXCLUDED = os.path.join(HERE, "..", "..", "..", "shared", "corpus", "excluded-blogs.txt")
+
+
+def reserved():
+    """The reserved blogs, each as `blog_of` names it (so that a
+    `.blogspot.co.nz` entry matches however a label writes the host)."""
+    if not os.path.exists(EXCLUDED):
+        sys.exit(f"{EXCLUDED} is missing: pages cannot be checked against the reserved blogs")
+    with open(EXCLUDED, encoding="utf-8") as f:
+        return {blog_of(l.strip()) for l in f if l.strip() and not l.startswith("#")}
+
+
 def split_of(blog):
     return "check" if int(hashlib.sha256(blog.encode()).hexdigest()[:8], 16) % 3 == 0 else "dev"
 
@@ -50,11 +63,15 @@ def main():
     s = Scrambler(key)
     rows = read_index()
     seen = {r["url"] for r in rows}
+    excluded = reserved()
     n = max((int(r["file"].split("/")[1][:-4]) for r in rows), default=0)
     for raw in sys.argv[1:]:
         for name in sorted(f for f in os.listdir(raw) if f.endswith(".json")):
             with open(os.path.join(raw, name), encoding="utf-8") as f:
                 label = json.load(f)
+            if blog_of(label["url"]) in excluded:
+                print(f"{raw}/{name}: {label['url']} is a reserved blog, skipped")
+                continue
             if label["url"] in seen:
                 print(f"{raw}/{name}: {label['url']} is already in the corpus, skipped")
                 continue
