@@ -236,6 +236,29 @@ fn a_salutation_under_the_header_is_no_title() {
     assert_eq!(export.posts[0].title.as_deref(), Some("Dear Comcast"));
 }
 
+/// A salutation on the title line over one paragraph that introduces a
+/// letter, and then the letter's own salutation, is the post's title; a
+/// letter that closes before the next one opens keeps its salutation.
+#[test]
+fn a_salutation_over_an_introduced_letter_is_the_title() {
+    let export = parse(
+        "Friday 25 July 2014\n\nMy Dearest Love,\n\nA letter my grandfather wrote.\nMay 20, 1943\n\nDearest Ann,\n\nI miss you.\n",
+    )
+    .unwrap();
+    assert_eq!(export.posts[0].title.as_deref(), Some("My Dearest Love,"));
+    let saluted: Vec<_> = export.posts[0]
+        .letters()
+        .map(|l| l.salutation.text.clone())
+        .collect();
+    assert_eq!(saluted, ["Dearest Ann,"]);
+    let export = parse(
+        "Friday 25 July 2014\n\nDear Ann,\n\nThank you.\n\nLove,\nBob\n\nDear Bob,\n\nYou are welcome.\n",
+    )
+    .unwrap();
+    assert_eq!(export.posts[0].title, None);
+    assert_eq!(export.posts[0].letters().count(), 2);
+}
+
 /// A date with no weekday on the page's first line is its first post's
 /// header, even over a letter's salutation (no title stands above it for
 /// it to be a letter's date); further down, a date over a salutation is
