@@ -340,6 +340,28 @@ fn header_variants_declare_their_counts() {
     assert!(export.diagnostics.is_empty());
 }
 
+/// Under a header, with no author line or number to mark them, plain
+/// paragraphs as many as the header declares are its comments; a comment
+/// policy under a header whose comments the page left out is not one.
+#[test]
+fn unmarked_comments_as_many_as_declared() {
+    for input in [
+        "Tuesday, 10 March 2009\nA title\nThe post.\n1 comment:\nLovely words.\nPost a Comment\n",
+        "Tuesday, 10 March 2009\n\nA title\n\nThe post.\n\n2 comments:\n\nLovely.\nTruly.\n\nMe too!\n",
+    ] {
+        let export = parse(input).unwrap();
+        let section = export.posts[0].comments.as_ref().unwrap();
+        assert_eq!(section.items.len() as u32, section.declared.unwrap(), "{input}");
+        assert!(section.items.iter().all(|c| c.author.is_none()));
+        assert_eq!(section.items[0].paragraphs[0].text.split('\n').count(), 1 + input.contains("Truly") as usize);
+        assert!(export.diagnostics.is_empty(), "{:?}", export.diagnostics);
+        common::assert_lossless(input, &export);
+    }
+    let input = "Tuesday, 10 March 2009\n\nA title\n\nThe post.\n\n2 comments:\n\nComments are moderated.\n";
+    let export = parse(input).unwrap();
+    assert!(export.posts[0].comments.as_ref().unwrap().items.is_empty());
+}
+
 #[test]
 fn abbreviated_months_start_posts_on_weekdayless_pages() {
     let input = fixture("abbreviated_months");

@@ -66,6 +66,12 @@ impl<'a> Builder<'a> {
                 _ => return Err(self.unexpected(&child, "a comment section")),
             }
         }
+        if items.is_empty() {
+            if let Some(comments) = declared.and_then(|n| self.unmarked_comments(n, &strays)) {
+                items = comments;
+                strays.clear();
+            }
+        }
         // The unindented lines that end the section, after its last
         // comment, are the blog's footer under the thread (`Thanks for
         // stopping by!`): the post's furniture. Other lines outside any
@@ -122,6 +128,58 @@ impl<'a> Builder<'a> {
             span,
         };
         Ok(Section { section, furniture })
+    }
+
+    /// Comments that the template printed with no author line and no
+    /// number: under a header that declares `declared` comments and above
+    /// which no comment was found, the paragraphs of plain text, when they
+    /// are exactly as many as the header declares (`1 comment:` over one
+    /// paragraph, then `Post a Comment`), all unindented (an indented line
+    /// here is a marker whose comment the page lost: `    Replies`). Each
+    /// is a comment with no author.
+    /// `None` when the count differs: a comment policy under a header
+    /// whose comments the page left out is not a comment.
+    fn unmarked_comments(
+        &self,
+        declared: u32,
+        strays: &[Pair<'a, Rule>],
+    ) -> Option<Vec<Comment<'a>>> {
+        let mut paragraphs: Vec<Span> = Vec::new();
+        let mut last_end = None;
+        for line in strays {
+            if line.as_str().starts_with(is_space) {
+                return None;
+            }
+            let s = line.as_span();
+            let span = self.trimmed(line);
+            match paragraphs.last_mut() {
+                // A line right under the last: the same paragraph.
+                Some(p) if last_end == Some(s.start()) => p.end = span.end,
+                _ => paragraphs.push(span),
+            }
+            last_end = Some(s.end());
+        }
+        if declared == 0 || usize::try_from(declared).ok()? != paragraphs.len() {
+            return None;
+        }
+        let comments = paragraphs
+            .into_iter()
+            .zip(1..)
+            .map(|(span, number)| Comment {
+                number,
+                lead_span: Span {
+                    end: span.start,
+                    ..span
+                },
+                author: None,
+                posted: None,
+                paragraphs: vec![self.lines_paragraph(span)],
+                signature: None,
+                replies: Vec::new(),
+                markers: Vec::new(),
+                span,
+            });
+        Some(comments.collect())
     }
 
     /// `comment`, `reply` and `said_comment`: number or author, paragraphs,
