@@ -777,6 +777,25 @@ fn one_comment_in_words() {
     assert!(export.diagnostics.is_empty(), "{:?}", export.diagnostics);
 }
 
+/// Polish templates write `said` in two ways: `Ania powiedział(a)...` and,
+/// in older ones, `Ania pisze...`.
+#[test]
+fn both_polish_said_words() {
+    for said in ["powiedział(a)", "pisze"] {
+        let input = format!("wtorek, 3 marca 2009\n\nJesień\n\nTekst.\n\n1 komentarz:\n\nAnia {said}...\n\nPiękne!\n");
+        let export = blog_export::parse(&input).unwrap();
+        assert_eq!(export.language.code(), "pl");
+        let comments = export.posts[0].comments.as_ref().unwrap();
+        let authors: Vec<_> = comments
+            .items
+            .iter()
+            .map(|c| c.author.as_ref().map(|a| a.text.clone()))
+            .collect();
+        assert_eq!(authors, [Some("Ania".into())], "{said}");
+        assert!(export.diagnostics.is_empty(), "{:?}", export.diagnostics);
+    }
+}
+
 /// An author whose name starts like a `said` word of some language
 /// (`Sandra` and Swedish `sa`, `Zeinab` and Dutch `zei`), or like
 /// English's (`saidah`), is still the author; the blog's own word for its

@@ -105,7 +105,7 @@ pub(crate) static LANGUAGES: &[Vocabulary] = &[
         comment_words: &["komentarzy", "komentarze", "komentarz"],
         no_comments: &["Brak komentarzy"],
         one_comment: &[],
-        said: &["powiedział(a)", "powiedział", "powiedziała"],
+        said: &["powiedział(a)", "powiedział", "powiedziała", "pisze"],
         reply_delete: &["OdpowiedzUsuń"],
         reply: &["Odpowiedz"],
     },
