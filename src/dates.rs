@@ -132,25 +132,46 @@ const ZONES: &[(&str, i32)] = &[
     ("PDT", -7),
 ];
 
-/// Whether a page writes its dates in digits day first: some line of it is
-/// a date in digits alone (`25/12/2008`, `25.12.08`) whose first number can
-/// only be a day (13 to 31) and whose second can be a month.
-pub(crate) fn day_first_digits(page: &str) -> bool {
-    page.lines().any(|line| {
+/// Which orders a page's dates in digits can only be read in: some line of
+/// it is a date in digits alone (`25/12/2008`, `25.12.08`) whose first
+/// number can only be a day (13 to 31) and whose second can be a month
+/// (`day_first`), or the other way round (`12/25/2008`: `month_first`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct DigitOrders {
+    /// Some digit date can only be day first.
+    pub(crate) day_first: bool,
+    /// Some digit date can only be month first.
+    pub(crate) month_first: bool,
+}
+
+/// The [`DigitOrders`] of a page.
+pub(crate) fn digit_orders(page: &str) -> DigitOrders {
+    let mut orders = DigitOrders::default();
+    for line in page.lines() {
         let mut parts = line.trim().split(['/', '.']);
-        let mut number = |max: u32| {
+        let mut number = || {
             parts
                 .next()
                 .filter(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
                 .and_then(|p| p.parse::<u32>().ok())
-                .filter(|&n| (1..=max).contains(&n))
+                .filter(|&n| (1..=31).contains(&n))
         };
-        let (first, second) = (number(31), number(12));
+        let (Some(first), Some(second)) = (number(), number()) else {
+            continue;
+        };
         let year = parts
             .next()
             .filter(|p| matches!(p.len(), 2 | 4) && p.bytes().all(|b| b.is_ascii_digit()));
-        matches!(first, Some(13..)) && second.is_some() && year.is_some() && parts.next().is_none()
-    })
+        if year.is_none() || parts.next().is_some() {
+            continue;
+        }
+        orders.day_first |= first > 12 && second <= 12;
+        orders.month_first |= first <= 12 && second > 12;
+        if orders.day_first && orders.month_first {
+            break;
+        }
+    }
+    orders
 }
 
 /// The years a page names, each with how many times: every number of four
@@ -349,18 +370,35 @@ mod tests {
     }
 
     #[test]
-    fn digit_dates_day_first() {
-        assert!(super::day_first_digits("Intro\n 25/12/2008\nText"));
-        assert!(super::day_first_digits("13.1.09"));
-        for month_first in [
-            "12/25/2008",
-            "8.30.2004",
+    fn digit_dates_in_one_order() {
+        use super::{digit_orders, DigitOrders};
+        let day_first = DigitOrders {
+            day_first: true,
+            month_first: false,
+        };
+        let month_first = DigitOrders {
+            day_first: false,
+            month_first: true,
+        };
+        assert_eq!(digit_orders("Intro\n 25/12/2008\nText"), day_first);
+        assert_eq!(digit_orders("13.1.09"), day_first);
+        assert_eq!(digit_orders("12/25/2008"), month_first);
+        assert_eq!(digit_orders("8.30.2004\n1/15/13"), month_first);
+        assert_eq!(
+            digit_orders("25/12/2008\n12/25/2008"),
+            DigitOrders {
+                day_first: true,
+                month_first: true,
+            }
+        );
+        for neither in [
             "5/8/08",
             "25/13/2008",
             "25/12/200",
             "25/12/2008/1",
+            "32/1/2008",
         ] {
-            assert!(!super::day_first_digits(month_first), "{month_first}");
+            assert_eq!(digit_orders(neither), DigitOrders::default(), "{neither}");
         }
     }
 

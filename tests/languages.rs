@@ -766,6 +766,36 @@ fn other_date_forms() {
     assert_eq!(export.posts[0].weekday, None);
 }
 
+/// Digit dates on a page in another language are day first, unless a date
+/// can only be month first (`1/15/2013`) or the page's other digit dates
+/// show that order.
+#[test]
+fn digit_dates_month_first_in_another_language() {
+    let post = |first: &str| format!("{first}\n\nTítulo\n\nTexto.\n\nNo hay comentarios:\n\n\n");
+    let cases = [
+        (post("3/4/2013"), ["2013-04-03"].as_slice()),
+        (post("1/15/2013"), &["2013-01-15"]),
+        (
+            post("3/4/2013") + &post("1/15/2013"),
+            &["2013-03-04", "2013-01-15"],
+        ),
+        (
+            post("3/4/2013") + &post("15/1/2013"),
+            &["2013-04-03", "2013-01-15"],
+        ),
+    ];
+    for (input, dates) in cases {
+        let export = blog_export::parse(&input).unwrap();
+        assert_eq!(export.language.code(), "es");
+        let got: Vec<_> = export
+            .posts
+            .iter()
+            .map(|p| p.date.unwrap().to_string())
+            .collect();
+        assert_eq!(got, dates, "{input}");
+    }
+}
+
 /// Portuguese templates write a header for one comment in words.
 #[test]
 fn one_comment_in_words() {

@@ -79,9 +79,9 @@ pub(crate) struct Builder<'a> {
     /// The years the whole input names, counted once, when a date header
     /// without a year needs them (see [`crate::dates::infer_year`]).
     page_years: std::cell::OnceCell<Vec<(i32, usize)>>,
-    /// Whether the page writes its digit dates day first (see
-    /// [`crate::dates::day_first_digits`]), found at its first digit date.
-    page_day_first: std::cell::OnceCell<bool>,
+    /// The orders the page's digit dates can only be read in (see
+    /// [`crate::dates::digit_orders`]), found at its first digit date.
+    page_digit_orders: std::cell::OnceCell<crate::dates::DigitOrders>,
     /// Whether the whole input has a blank line between its first and last
     /// lines of text, found once when a post needs it (see
     /// `Builder::unspaced_title`).
@@ -104,7 +104,7 @@ impl<'a> Builder<'a> {
             preamble: Vec::new(),
             orphan_comments: None,
             page_years: std::cell::OnceCell::new(),
-            page_day_first: std::cell::OnceCell::new(),
+            page_digit_orders: std::cell::OnceCell::new(),
             page_blank_lines: std::cell::OnceCell::new(),
             language,
             posts: Vec::new(),

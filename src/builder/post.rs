@@ -16,7 +16,7 @@ use super::shared::{is_heading, TITLE_MAX_CHARS};
 use super::{has_blank_lines, Builder, Result};
 use crate::ast::{Block, CommentSection, Export, Paragraph, Post};
 use crate::dates::{
-    day_first_digits, day_number, infer_year, month_number, this_year, weekday_number, years_named,
+    day_number, digit_orders, infer_year, month_number, this_year, weekday_number, years_named,
 };
 use crate::diagnostic::Diagnostic;
 use crate::grammar::Rule;
@@ -298,6 +298,20 @@ impl<'a> Builder<'a> {
             && self.page_has_blank_lines()
     }
 
+    /// Whether the page's digit dates are written in the order other than
+    /// its language's (month first in English, day first in the others):
+    /// some can only be read that way and none can be read the other.
+    fn digits_the_other_way(&self) -> bool {
+        let orders = *self
+            .page_digit_orders
+            .get_or_init(|| digit_orders(self.input));
+        if self.language.is_english() {
+            orders.day_first && !orders.month_first
+        } else {
+            orders.month_first && !orders.day_first
+        }
+    }
+
     /// `date_line = ${ date_header ~ hs* ~ eol }` and
     /// `bare_date_line = ${ bare_date ~ hs* ~ eol }`
     fn parse_date_line(&mut self, pair: Pair<'a, Rule>) -> Result<Header> {
@@ -327,16 +341,12 @@ impl<'a> Builder<'a> {
                 _ => return Err(self.unexpected(&part, "a date header")),
             }
         }
-        // Digits on an English page are written month first, unless the
-        // page's digit dates show otherwise (a day over 12 first).
-        if let (Some(d), Some(m)) = (&mut day, &mut month) {
-            if digits
-                && self.language.is_english()
-                && (*m > 12
-                    || *self
-                        .page_day_first
-                        .get_or_init(|| day_first_digits(self.input)))
-            {
+        // Digits on an English page are written month first, on a page in
+        // another language day first (the grammar reads them so), unless
+        // this date can only be read the other way (a month over 12) or the
+        // page's digit dates show the other order.
+        if let (true, Some(d), Some(m)) = (digits, &mut day, &mut month) {
+            if *m > 12 || self.digits_the_other_way() {
                 std::mem::swap(d, m);
             }
         }
