@@ -259,6 +259,30 @@ fn a_salutation_over_an_introduced_letter_is_the_title() {
     assert_eq!(export.posts[0].letters().count(), 2);
 }
 
+/// A letter quoted in a post may open its lines with a quote mark, kept in
+/// the salutation's and the valediction's text; a quoted line closed on
+/// the same line (a song's name) opens no letter.
+#[test]
+fn quote_marks_open_a_quoted_letter() {
+    let input = "Friday 25 July 2014\n\nFound in a drawer\n\n\"Dear Sir,\n\n\"I am well.\n\n\"Cordially yours,\n\nAnn\n";
+    let export = parse(input).unwrap();
+    let letters: Vec<_> = export.posts[0].letters().collect();
+    assert_eq!(letters.len(), 1);
+    assert_eq!(letters[0].salutation.text, "\"Dear Sir,");
+    let valediction = letters[0].valediction.as_ref().unwrap();
+    assert_eq!(valediction.text, "\"Cordially yours,");
+    // Under the line that introduces it, with no blank line between.
+    let input = "Friday 25 July 2014\n\nCamp\n\nJo says:\n“Dear Mom,\nCamp is fun.\nLove, Jo”\n";
+    let export = parse(input).unwrap();
+    let letters: Vec<_> = export.posts[0].letters().collect();
+    assert_eq!(letters.len(), 1);
+    assert_eq!(letters[0].salutation.text, "“Dear Mom,");
+    assert_eq!(export.posts[0].body.len(), 2, "{:?}", export.posts[0].body);
+    let export =
+        parse("Friday 25 July 2014\n\nSongs\n\n\"Hello It's Me\"\n\nA good one.\n").unwrap();
+    assert_eq!(export.posts[0].letters().count(), 0);
+}
+
 /// A date with no weekday on the page's first line is its first post's
 /// header, even over a letter's salutation (no title stands above it for
 /// it to be a letter's date); further down, a date over a salutation is
