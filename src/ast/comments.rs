@@ -103,10 +103,12 @@ impl<'a> CommentSection<'a> {
 #[non_exhaustive]
 pub struct Comment<'a> {
     /// The number Blogger printed before it (`1.`); for a comment in the
-    /// `Jane said...` form, which has none, its position in the section.
+    /// `Jane said...` form, or one printed with neither (a paragraph under
+    /// a `1 comment:` header), which has none, its position in the section.
     pub number: u32,
     /// Where the comment's lead is: its number and dot (`1.`), or `said...`
-    /// for a comment in that form.
+    /// for a comment in that form; empty, at the comment's start, for a
+    /// comment printed with neither.
     pub lead_span: Span,
     /// The author's name, for a comment in the `Jane said...` form
     /// (`At 7:14 PM, Blogger Jane said...` gives `Jane`: the avatar's label
