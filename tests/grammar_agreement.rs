@@ -79,6 +79,29 @@ fn every_line_of_the_seeds_starts_the_same_preamble() {
     }
 }
 
+#[test]
+fn quoted_letter_lines_in_every_place() {
+    // A quote mark before a salutation or a valediction, at a line's start,
+    // indented, inside a paragraph and as a preamble's first line.
+    for line in [
+        "\"Dear Sir,",
+        "“Dear Mom,",
+        "\"Cordially yours,",
+        "\"Hello It's Me\"",
+    ] {
+        for page in [
+            format!("Friday 25 July 2014\n\nT\n\n{line}\n\nText.\n"),
+            format!("Friday 25 July 2014\n\nT\n\n   {line}\n\nText.\n"),
+            format!("Friday 25 July 2014\n\nT\n\nJo says:\n{line}\nText.\n"),
+            format!("{line}\n\nFriday 25 July 2014\n\nT\n\nText.\n"),
+        ] {
+            if let Err(e) = agree(&page, "export") {
+                panic!("{page:?}: {e}");
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(common::config())]
 
