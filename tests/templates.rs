@@ -633,6 +633,43 @@ fn lone_comments_by_commenters_and_removed_ones() {
     common::assert_lossless(input, &export);
 }
 
+/// Templates that print no `said` word: the name, then the comment's date
+/// and time, on the comment's first line (`bob smith August 21, 2008 at
+/// 3:51 PM`). An email's date line with its weekday (`Thu 5/20/2010 2:45
+/// PM`) names no one, and a line of a comment's text that ends in a time
+/// is text.
+#[test]
+fn author_lines_of_a_name_and_the_date_and_time() {
+    let s = |a: &str| Some(a.to_string());
+    let page = "Thursday, August 21, 2008\n\nT\n\nText of the post.\n\n\nbob smith August 21, 2008 at 3:51 PM  \n\nHa ha! See you at 5:00 PM\n\nJane Doe August 21, 2008 at 3:54 PM  \n\nMe too.\n\nAnonymous August 22, 2008 at 6:59 AM\n\nlol\n";
+    let export = parse(page).unwrap();
+    assert_eq!(
+        threads(&export),
+        [Some(vec![
+            (1, s("bob smith"), 0),
+            (2, s("Jane Doe"), 0),
+            (3, s("Anonymous"), 0)
+        ])]
+    );
+    assert_eq!(
+        posted(&export, 0),
+        [
+            (s("2008-08-21"), s("15:51")),
+            (s("2008-08-21"), s("15:54")),
+            (s("2008-08-22"), s("06:59"))
+        ]
+    );
+    let first = &export.posts[0].comments.as_ref().unwrap().items[0];
+    assert_eq!(first.paragraphs.len(), 1);
+    assert_eq!(first.paragraphs[0].text, "Ha ha! See you at 5:00 PM");
+    common::assert_lossless(page, &export);
+    // An email quoted in a post, under its date line: no comment.
+    let page = "Thursday, May 20, 2010\n\nT\n\nText of the post.\n\n\nThu 5/20/2010 2:45 PM\nDear Ann:\n\nThank you.\n";
+    let export = parse(page).unwrap();
+    assert_eq!(threads(&export), [None]);
+    common::assert_lossless(page, &export);
+}
+
 /// A template that prints the comment count after the date on the header's
 /// line (`Kamis, Agustus 26, 2010 0 komentar`): the line is the post's
 /// header, not a comment section. And a numbered comment whose author is

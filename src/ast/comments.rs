@@ -108,7 +108,8 @@ pub struct Comment<'a> {
     pub number: u32,
     /// Where the comment's lead is: its number and dot (`1.`), or `said...`
     /// for a comment in that form; empty, at the comment's start, for a
-    /// comment printed with neither.
+    /// comment printed with neither (also one whose first line is its
+    /// author's name and its date and time, with no `said` word).
     pub lead_span: Span,
     /// The author's name, for a comment in the `Jane said...` form
     /// (`At 7:14 PM, Blogger Jane said...` gives `Jane`: the avatar's label

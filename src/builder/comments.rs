@@ -56,7 +56,7 @@ impl<'a> Builder<'a> {
                     });
                 }
                 Rule::comment => items.push(self.parse_comment(child)?),
-                Rule::said_comment => {
+                Rule::said_comment | Rule::stamped_comment => {
                     let mut comment = self.parse_comment(child)?;
                     comment.number = u32::try_from(items.len() + 1).unwrap_or(u32::MAX);
                     items.push(comment);
@@ -182,8 +182,8 @@ impl<'a> Builder<'a> {
         Some(comments.collect())
     }
 
-    /// `comment`, `reply` and `said_comment`: number or author, paragraphs,
-    /// markers, replies.
+    /// `comment`, `reply`, `said_comment` and `stamped_comment`: number or
+    /// author, paragraphs, markers, replies.
     fn parse_comment(&mut self, pair: Pair<'a, Rule>) -> Result<Comment<'a>> {
         let span = self.trimmed(&pair);
         let mut number = 0;
@@ -211,7 +211,7 @@ impl<'a> Builder<'a> {
         let mut replies = Vec::new();
         for child in pair.into_inner() {
             match child.as_rule() {
-                Rule::said_line => {
+                Rule::said_line | Rule::stamped_line => {
                     let line = self.parse_said_line(child)?;
                     author = line.author;
                     posted = line.posted;
@@ -287,7 +287,8 @@ impl<'a> Builder<'a> {
 
     /// `said_line = ${ (said_stamp ~ (nameless_profile | avatar_label? ~
     /// author) ~ said | avatar_label? ~ author ~ said ~ (hs+ ~ posted)?) ~
-    /// hs* ~ eol }`
+    /// hs* ~ eol }`, and `stamped_line = ${ stamped_author ~ hs+ ~ posted ~
+    /// hs* ~ eol }`.
     fn parse_said_line(&mut self, pair: Pair<'a, Rule>) -> Result<SaidLine<'a>> {
         let line_start = self.base + pair.as_span().start();
         let mut posted = None;
@@ -310,7 +311,7 @@ impl<'a> Builder<'a> {
                     });
                 }
                 Rule::avatar_label => label_start = Some(self.base + part.as_span().start()),
-                Rule::author => {
+                Rule::author | Rule::stamped_author => {
                     let start = self.base + part.as_span().start();
                     let text = part.as_str().trim_end_matches(is_space);
                     let span_start = label_start.unwrap_or(start);
@@ -337,6 +338,12 @@ impl<'a> Builder<'a> {
                 _ => return Err(self.unexpected(&part, "a comment's author line")),
             }
         }
+        // A line with no `said` word (the name, then the date and time):
+        // its lead is empty, at the line's start.
+        let said = match (said, &author, &posted) {
+            (None, Some(_), Some(_)) => Some(self.index.span(line_start, line_start)),
+            (said, _, _) => said,
+        };
         match (said, author.is_some() || nameless.is_some()) {
             (Some(said), true) => Ok(SaidLine {
                 author,

@@ -13,7 +13,9 @@
 //!
 //! A paragraph opens a section when its first line is a `said` line whose
 //! author reads as a name (see [`is_author_name`]), or has the classic
-//! template's time before the name (`At 7:14 PM, Jane said...`), and the
+//! template's time before the name (`At 7:14 PM, Jane said...`), or is such
+//! a name then the comment's date and time with no `said` word (`Ann Lee
+//! August 21, 2008 at 3:51 PM`, parsed as a `stamped_section`), and the
 //! page shows that comments start there: the time before the name, two
 //! blank lines before the line (as Blogger sets a thread off from the
 //! body), a header in the blog's own words right above it (`1
@@ -63,6 +65,9 @@ pub(super) struct SaidLine {
     /// comment above (see [`Builder::first_said_line`]): it shows that
     /// comments go on, but a section opens only at a line of its own.
     glued: bool,
+    /// The line has no `said` word: the name, then the comment's date and
+    /// time (a `stamped_line`), which opens a `stamped_section`.
+    dated: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -84,16 +89,23 @@ impl<'a> Builder<'a> {
         // classic time and a name).
         let said =
             line.ends_with("said...") || line.ends_with("said…") || ends_said(line, self.language);
-        if line.len() > SAID_LINE_MAX || !said {
+        // Or, with no `said` word, the name and the comment's date and
+        // time (`Ann Lee August 21, 2008 at 3:51 PM`).
+        let dated = !said && ends_in_time(line);
+        if line.len() > SAID_LINE_MAX || !(said || dated) {
             return None;
         }
-        let pairs = BlogParser::parse(self.said_rule(Rule::said_line), line).ok()?;
+        let rule = match dated {
+            true => Rule::stamped_line,
+            false => Rule::said_line,
+        };
+        let pairs = BlogParser::parse(self.said_rule(rule), line).ok()?;
         let mut stamped = false;
         let mut author = "";
         for pair in pairs.flatten() {
             match pair.as_rule() {
                 Rule::said_stamp => stamped = true,
-                Rule::author => author = pair.as_str(),
+                Rule::author | Rule::stamped_author => author = pair.as_str(),
                 _ => {}
             }
         }
@@ -107,6 +119,7 @@ impl<'a> Builder<'a> {
             handle: is_handle(author),
             titled,
             glued,
+            dated,
         })
     }
 
@@ -154,7 +167,11 @@ impl<'a> Builder<'a> {
             }
             let shown = line.stamped || followed || set_off || self.under_own_header(line.start);
             let text = &self.input[line.start..self.base + end];
-            let section = BlogParser::parse(self.said_rule(Rule::said_section), text)
+            let rule = match line.dated {
+                true => Rule::stamped_section,
+                false => Rule::said_section,
+            };
+            let section = BlogParser::parse(self.said_rule(rule), text)
                 .ok()
                 .and_then(|mut pairs| pairs.next())
                 .filter(|pair| pair.as_span().end() == text.len());
@@ -194,6 +211,8 @@ impl<'a> Builder<'a> {
         match (self.language.is_english(), rule) {
             (false, Rule::said_line) => Rule::intl_said_line,
             (false, Rule::said_section) => Rule::intl_said_section,
+            (false, Rule::stamped_line) => Rule::intl_stamped_line,
+            (false, Rule::stamped_section) => Rule::intl_stamped_section,
             _ => rule,
         }
     }
@@ -256,7 +275,10 @@ fn timed_after_indented_text(section: &Pair<'_, Rule>) -> bool {
     let Some(comment) = section.clone().into_inner().next() else {
         return false;
     };
-    if comment.as_rule() != Rule::said_comment {
+    if !matches!(
+        comment.as_rule(),
+        Rule::said_comment | Rule::stamped_comment
+    ) {
         return false;
     }
     let mut text = false;
@@ -287,13 +309,16 @@ fn is_lone_comment(section: &Pair<'_, Rule>) -> bool {
     let (Some(comment), None) = (parts.next(), parts.next()) else {
         return false;
     };
-    if comment.as_rule() != Rule::said_comment {
+    if !matches!(
+        comment.as_rule(),
+        Rule::said_comment | Rule::stamped_comment
+    ) {
         return false;
     }
     let mut paragraphs = 0;
     for part in comment.into_inner() {
         match part.as_rule() {
-            Rule::said_line => {}
+            Rule::said_line | Rule::stamped_line => {}
             Rule::comment_para | Rule::said_para if !part.as_str().starts_with(is_space) => {
                 paragraphs += 1
             }
@@ -301,6 +326,34 @@ fn is_lone_comment(section: &Pair<'_, Rule>) -> bool {
         }
     }
     (1..=LONE_COMMENT_PARAGRAPHS).contains(&paragraphs)
+}
+
+/// Whether a line (trimmed) ends as a time does (`3:51 PM`, `15:51`, `3:51 p.m.
+/// EDT`): the only lines worth asking the grammar whether they are a
+/// name and a comment's date and time (`Ann August 21, 2008 at 3:51 PM`).
+fn ends_in_time(line: &str) -> bool {
+    let mut b = line.as_bytes();
+    // Most lines end in a letter or a full stop: one test each.
+    match b.last() {
+        Some(c) if c.is_ascii_digit() || c.is_ascii_uppercase() || matches!(c, b'm' | b'.') => {}
+        _ => return false,
+    }
+    // A zone after the time (`EDT`).
+    let zone = b
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_uppercase())
+        .count();
+    if (2..=5).contains(&zone) && b.len() > zone && b[b.len() - zone - 1] == b' ' {
+        b = &b[..b.len() - zone - 1];
+    }
+    for mark in [&b"AM"[..], b"PM", b"am", b"pm", b"a.m.", b"p.m."] {
+        if let Some(rest) = b.strip_suffix(mark) {
+            b = rest.strip_suffix(b" ").unwrap_or(rest);
+            break;
+        }
+    }
+    matches!(b, [.., b':', m, s] if m.is_ascii_digit() && s.is_ascii_digit())
 }
 
 /// The most paragraphs a lone `said` comment at the end of a post has.
