@@ -703,6 +703,25 @@ fn a_stanza_has_no_title() {
     assert_eq!(export.posts[1].title.as_deref(), Some("Guest Blog 66"));
 }
 
+/// A line under the header that goes on with its sentence on the one line
+/// under it (no closing mark, then a small letter) is the first line of a
+/// paragraph, not a title; a title over a subtitle that starts with a
+/// capital, or one that ends in a full stop, stays a title.
+#[test]
+fn a_title_does_not_run_on_into_its_sentence() {
+    let input = "Thursday, March 25, 2004\n\nYou know, it is true, some days are busier than others. It is hard to find time\nto blog when the work piles up.\n\nMore text.\n\nFriday, March 26, 2004\n\nGuest Blog 66\nLife on Licence\n\nText.\n\nSaturday, March 27, 2004\n\nA day out.\nthe kids loved it\n\nText.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts[0].title, None);
+    let Block::Paragraph(first) = &export.posts[0].body[0] else {
+        panic!("{:?}", export.posts[0].body);
+    };
+    assert_eq!(first.text.lines().count(), 2);
+    assert_eq!((first.span.line, first.span.column), (3, 1));
+    assert_eq!(export.posts[1].title.as_deref(), Some("Guest Blog 66"));
+    assert_eq!(export.posts[2].title.as_deref(), Some("A day out."));
+    common::assert_lossless(input, &export);
+}
+
 /// Under one date header, a lone line right after a post's footer
 /// (`Posted by ...`, `Labels: ...`) with more text under it starts the
 /// next post, with the same date.

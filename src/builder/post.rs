@@ -291,10 +291,11 @@ impl<'a> Builder<'a> {
     /// under it (`next`, the body's first paragraph), with no blank line
     /// between, on a page that sets its parts
     /// off with blank lines: the first line of a stanza or a paragraph, not
-    /// a title (a title may have one subtitle line under it).
+    /// a title (a title may have one subtitle line under it, but not one
+    /// that goes on with its sentence: see [`continues_sentence`]).
     fn runs_into_a_stanza(&self, title: &Paragraph<'a>, next: &Paragraph<'a>) -> bool {
         next.span.line == title.span.line + 1
-            && next.text.contains('\n')
+            && (next.text.contains('\n') || continues_sentence(&title.text, &next.text))
             && self.page_has_blank_lines()
     }
 
@@ -377,6 +378,16 @@ impl<'a> Builder<'a> {
             span,
         })
     }
+}
+
+/// Whether `next`, the line right under `line`, goes on with its
+/// sentence: `line` ends on a letter or a digit, with no mark to close it,
+/// and `next` starts with a small letter (`... It is hard to find time` /
+/// `to blog if ...`). A subtitle starts a phrase of its own.
+fn continues_sentence(line: &str, next: &str) -> bool {
+    line.trim_end_matches(is_space)
+        .ends_with(char::is_alphanumeric)
+        && next.starts_with(char::is_lowercase)
 }
 
 /// A line of prose, not a title: at least 100 characters and two or more
@@ -588,7 +599,20 @@ pub(crate) fn undated_post<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::{is_long_prose, is_sentence, is_three_sentences};
+    use super::{continues_sentence, is_long_prose, is_sentence, is_three_sentences};
+
+    #[test]
+    fn a_line_under_a_title_goes_on_with_its_sentence() {
+        assert!(continues_sentence(
+            "It is hard to find time",
+            "to blog when"
+        ));
+        assert!(continues_sentence("Chapter 3", "in which"));
+        assert!(!continues_sentence("Guest Blog 66", "Life on Licence"));
+        assert!(!continues_sentence("A day out.", "the kids loved it"));
+        assert!(!continues_sentence("Lists:", "one"));
+        assert!(!continues_sentence("A quote\"", "said she"));
+    }
 
     #[test]
     fn long_prose_is_long_and_has_sentences() {
