@@ -118,6 +118,8 @@ fn parse_chunked<'a>(
         return Err(Error::internal(&index, 0, "no chunk"));
     };
     let export = page.finish()?;
+    // The last passes may cut a post in several (posts under one header).
+    options.check_posts(&export.posts, &index)?;
     if options.is_strict() {
         if let Some(d) = export.diagnostics.first() {
             return Err(Error::strict(&index, d));

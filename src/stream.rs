@@ -35,9 +35,12 @@ const READ_BYTES: usize = 256 << 10;
 /// come ([`PostReader::diagnostics`]), complete at the end.
 ///
 /// The posts are those [`parse`](crate::parse) gives for the whole input,
-/// with one exception: a page whose first megabyte has only headers
+/// with two exceptions: a page whose first megabyte has only headers
 /// without a weekday keeps them as posts even when later headers have one
-/// (`parse` then reads them as quoted dates). Pages whose headers have no
+/// (`parse` then reads them as quoted dates), and the pattern of a page's
+/// titles that finds posts sharing a date header (`Letter #151 -- ...`
+/// under the header of a post titled otherwise) is read from the titles
+/// of each piece, not of the whole page. Pages whose headers have no
 /// weekday are read whole (they give no safe place to cut).
 ///
 /// ```

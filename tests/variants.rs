@@ -740,6 +740,47 @@ fn a_post_footer_ends_a_post_under_a_shared_header() {
     assert_eq!(export.posts[0].furniture.len(), 2);
 }
 
+/// Under one date header, a lone line in the body with the pattern of
+/// the page's titles starts the next post: the pattern may come from a
+/// later post's title (`Letter #151 -- ...` before `Letter #150 - ...`),
+/// and a title may be a word and a number (`May 19` after `May 20`). A
+/// lone line of another shape stays in the body.
+#[test]
+fn a_line_in_the_pattern_of_the_page_titles_starts_a_post() {
+    let input = "Monday, May 31, 2010\n\nA Quote for Today\n\nSome words from a writer of old, with a line of ours.\n\nLetter #151 -- Write to a soldier\n\nThe letter of the day goes out to a soldier far away.\n\nSunday, May 30, 2010\n\nLetter #150 - Earth laughs\n\nWhat is your favourite flower?\n\nWhat We Read\n\nThe reading list for the week.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            h("2010-05-31", Some("Mon"), Some("A Quote for Today")),
+            h(
+                "2010-05-31",
+                Some("Mon"),
+                Some("Letter #151 -- Write to a soldier")
+            ),
+            h(
+                "2010-05-30",
+                Some("Sun"),
+                Some("Letter #150 - Earth laughs")
+            ),
+        ]
+    );
+    assert_eq!(export.posts[2].body.len(), 3);
+    common::assert_lossless(input, &export);
+
+    let input = "Sunday, May 20, 2007\n\nMay 20\n\nOne more picture today.\n\nMay 19\n\nThere are two of them and I like the second one best.\n\nFriday, May 18, 2007\n\nMay 18\n\nThe last one.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            h("2007-05-20", Some("Sun"), Some("May 20")),
+            h("2007-05-20", Some("Sun"), Some("May 19")),
+            h("2007-05-18", Some("Fri"), Some("May 18")),
+        ]
+    );
+    common::assert_lossless(input, &export);
+}
+
 /// A template that prints the title above the date: a page that opens
 /// with one lone line of a title's shape right over the header of an
 /// untitled post has it as that post's title; a blog's name over its

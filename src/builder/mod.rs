@@ -211,6 +211,7 @@ impl<'a> Builder<'a> {
     /// The export as built so far, posts or none (the streaming reader
     /// builds its input piece by piece).
     pub(crate) fn finish_partial(mut self) -> Export<'a> {
+        self.split_by_page_titles();
         self.demote_quoted_headers();
         self.check_sections();
         let mut diagnostics = self.diagnostics;

@@ -7,7 +7,11 @@
 //! from a subheading by itself; what tells is the blog's own way of
 //! titling: many blogs give every title the same lead (`Jacob - Country
 //! Buffet Party` after `Jennifer/Mom - My turn to post`, `Jan 28, 2018:
-//! Take Off` after `Jan 30, 2018: Eastern Bluebird`, `Letter #150 - ...`).
+//! Take Off` after `Jan 30, 2018: Eastern Bluebird`, `Letter #150 - ...`,
+//! `May 19` after `May 20`). The pattern is read from the post's own title
+//! as each post is built, and once the page is whole from every title on
+//! it (`Letter #151 -- ...` in the body of a post titled otherwise, over
+//! `Letter #150 - ...`).
 //!
 //! The other mark is the footer Blogger prints under each post
 //! (`Posted by Ann at 9:14 AM`, `Labels: garden`, `Etichette:`): a lone
@@ -15,7 +19,7 @@
 //!
 //! In: a post as [`parse_post`](super::Builder::parse_post) built it. Out:
 //! the post, or the post cut into several at each body paragraph that is a
-//! lone line with the lead of the post's title (see [`TitleLead`]) or
+//! lone line with the lead of a title of the page (see [`TitleLead`]) or
 //! right after such a footer; each
 //! part after the first has that line as its title, the same date and
 //! weekday (and no header line of its own: its `header_span` is empty, where
@@ -34,16 +38,20 @@ pub(super) const TITLE_MAX_CHARS: usize = 100;
 /// 2018` three).
 const LEAD_MAX_WORDS: usize = 3;
 
-/// The lead of a title written in a blog's pattern: one to
+/// A title written in a blog's pattern: a lead of one to
 /// [`LEAD_MAX_WORDS`] words, then a dash or a colon and the rest of the
-/// title (`Jacob - `, `Letter #151 -- `, `Jan 30, 2018: `). Two titles
-/// follow one pattern when their leads have the same number of words, the
-/// same mark and the same kind of first character.
+/// title (`Jacob - `, `Letter #151 -- `, `Jan 30, 2018: `), or a word and a
+/// number (`May 21`, `Day 70`). Two titles follow one pattern when their
+/// leads have the same number of words, the same mark and the same kind of
+/// first character, or when they are the same word with a number.
 #[derive(Debug, PartialEq, Eq)]
-struct TitleLead {
-    words: usize,
-    colon: bool,
-    first: CharKind,
+enum TitleLead<'t> {
+    Marked {
+        words: usize,
+        colon: bool,
+        first: CharKind,
+    },
+    Counted(&'t str),
 }
 
 /// The kind of a title's first character.
@@ -54,26 +62,19 @@ enum CharKind {
     Other,
 }
 
-impl TitleLead {
+impl<'t> TitleLead<'t> {
     /// The lead of `title`, when it has one.
-    fn of(title: &str) -> Option<TitleLead> {
+    fn of(title: &'t str) -> Option<TitleLead<'t>> {
         let title = title.trim();
-        if title.chars().count() > TITLE_MAX_CHARS {
+        // Bytes first (a character is at most four), the count of
+        // characters last: every lone line of a page is asked.
+        if title.len() > 4 * TITLE_MAX_CHARS {
             return None;
         }
-        // The first mark, found in one pass (titles are short, but every
-        // title and lone line of a page is asked).
-        let bytes = title.as_bytes();
-        let (at, colon) = bytes.iter().enumerate().find_map(|(i, &b)| match b {
-            b':' if bytes.get(i + 1) == Some(&b' ') => Some((i, true)),
-            b' ' if [" - ", " -- ", " – ", " — "]
-                .iter()
-                .any(|mark| title[i..].starts_with(mark)) =>
-            {
-                Some((i, false))
-            }
-            _ => None,
-        })?;
+        if let Some(word) = counted(title) {
+            return Some(TitleLead::Counted(word));
+        }
+        let (at, colon) = first_mark(title)?;
         let lead = &title[..at];
         let words = lead.split_whitespace().count();
         let rest = title[at..].trim_start_matches([' ', '-', '–', '—', ':']);
@@ -82,8 +83,10 @@ impl TitleLead {
             c if c.is_ascii_digit() => CharKind::Digit,
             _ => CharKind::Other,
         };
-        ((1..=LEAD_MAX_WORDS).contains(&words) && rest.chars().any(char::is_alphanumeric))
-            .then_some(TitleLead {
+        ((1..=LEAD_MAX_WORDS).contains(&words)
+            && rest.chars().any(char::is_alphanumeric)
+            && title.chars().count() <= TITLE_MAX_CHARS)
+            .then_some(TitleLead::Marked {
                 words,
                 colon,
                 first,
@@ -91,75 +94,181 @@ impl TitleLead {
     }
 }
 
+/// Where the first mark of `title` after one to [`LEAD_MAX_WORDS`] words
+/// is (a dash between spaces, or a colon and a space), and whether it is a
+/// colon. The search stops at the space that ends the last word a lead may
+/// have: every lone line of a page is asked, and most have no lead.
+fn first_mark(title: &str) -> Option<(usize, bool)> {
+    let bytes = title.as_bytes();
+    let mut spaces = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b':' if bytes.get(i + 1) == Some(&b' ') => return Some((i, true)),
+            b' ' if [" - ", " -- ", " – ", " — "]
+                .iter()
+                .any(|mark| title[i..].starts_with(mark)) =>
+            {
+                return Some((i, false))
+            }
+            b' ' => {
+                spaces += 1;
+                if spaces == LEAD_MAX_WORDS {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The word of a title that is a word and a number (`May 21`, `Day 70`):
+/// letters, one space, one to four digits.
+fn counted(title: &str) -> Option<&str> {
+    if !title.ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (word, number) = title.split_once(' ')?;
+    (!word.is_empty()
+        && word.chars().all(char::is_alphabetic)
+        && (1..=4).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit()))
+    .then_some(word)
+}
+
 /// Whether `block` is a lone line that reads as a title (see
-/// [`lone_title`]) with the lead `lead`.
-fn is_titled_like(block: &Block<'_>, lead: &TitleLead) -> bool {
-    lone_title(block).is_some_and(|text| TitleLead::of(text).as_ref() == Some(lead))
+/// [`lone_title`]) with one of the leads `leads`.
+fn is_titled_like(block: &Block<'_>, leads: &[TitleLead<'_>]) -> bool {
+    // The cheap tests first: most paragraphs end as a sentence does, and
+    // most of the rest have no lead.
+    let Block::Paragraph(p) = block else {
+        return false;
+    };
+    !leads.is_empty()
+        && !p.text.ends_with(['.', ',', ';', ':', '!', '?'])
+        && TitleLead::of(&p.text).is_some_and(|lead| leads.contains(&lead))
+        && lone_title(block).is_some()
 }
 
 impl<'a> Builder<'a> {
     /// `post`, cut where another post under the same date header starts
     /// (see the module's docs); `post` alone when none does.
-    pub(super) fn split_shared_header(&self, mut post: Post<'a>) -> Vec<Post<'a>> {
-        let lead = post.title.as_deref().and_then(TitleLead::of);
-        // A title line stands after some body and before more: one with
-        // the lead of the post's title, or a lone line right after the
-        // page furniture that closes a post (`Posted by Ann at 9:14 AM`,
-        // `Labels: garden`).
-        let cuts: Vec<usize> = (1..post.body.len().saturating_sub(1))
-            .filter(|&i| match &lead {
-                Some(lead) => is_titled_like(&post.body[i], lead),
-                None => false,
-            } || after_furniture(&post, i) && lone_title(&post.body[i]).is_some())
+    pub(super) fn split_shared_header(&self, post: Post<'a>) -> Vec<Post<'a>> {
+        let title = post.title.clone();
+        let lead: Vec<_> = title
+            .as_deref()
+            .and_then(TitleLead::of)
+            .into_iter()
             .collect();
-        if cuts.is_empty() {
-            return vec![post];
-        }
-        let end = post.span.end;
-        let comments = post.comments.take();
-        let mut furniture = std::mem::take(&mut post.furniture);
-        let mut rest = std::mem::take(&mut post.body);
-        let mut parts = Vec::with_capacity(cuts.len() + 1);
-        for &cut in cuts.iter().rev() {
-            let mut body = rest.split_off(cut);
-            let Block::Paragraph(title) = body.remove(0) else {
-                unreachable!("a cut is at a paragraph (is_titled_like)");
-            };
-            let mine =
-                furniture.split_off(furniture.partition_point(|f| f.span.start < title.span.start));
-            parts.push((title, body, mine));
-        }
-        post.body = rest;
-        post.furniture = furniture;
-        parts.reverse();
-        let mut posts = vec![post];
-        for (title, body, furniture) in parts {
-            let (date, weekday) = (posts[0].date, posts[0].weekday);
-            posts.push(Post {
-                date,
-                weekday,
-                title: Some(title.text),
-                title_span: Some(title.span),
-                body,
-                comments: None,
-                furniture,
-                header_span: Span {
-                    end: title.span.start,
-                    ..title.span
-                },
-                span: Span { end, ..title.span },
-                entry: None,
-            });
-        }
-        // Each part ends where its last element does; the last keeps the
-        // comments and the post's end.
-        let last = posts.len() - 1;
-        posts[last].comments = comments;
-        for part in &mut posts[..last] {
-            part.span.end = part_end(part);
-        }
-        posts
+        split_at_titles(post, &lead, true)
     }
+
+    /// The page's posts, each cut where a body line has the pattern of
+    /// another post's title on the page (`Letter #151 -- ...` in the body
+    /// of the post before `Letter #150 - ...`; see [`TitleLead`]): the
+    /// pass that sees the whole page, after
+    /// [`split_shared_header`](Self::split_shared_header) saw each post.
+    pub(super) fn split_by_page_titles(&mut self) {
+        let titles: Vec<String> = self
+            .posts
+            .iter()
+            .filter_map(|p| p.title.as_deref())
+            .filter(|t| TitleLead::of(t).is_some())
+            .map(str::to_owned)
+            .collect();
+        let mut leads: Vec<TitleLead<'_>> = Vec::new();
+        for lead in titles.iter().filter_map(|t| TitleLead::of(t)) {
+            if !leads.contains(&lead) {
+                leads.push(lead);
+            }
+        }
+        if leads.is_empty() {
+            return;
+        }
+        // The posts are moved only when one is cut.
+        if self
+            .posts
+            .iter()
+            .all(|post| cuts(post, &leads, false).is_empty())
+        {
+            return;
+        }
+        let posts = std::mem::take(&mut self.posts);
+        self.posts = posts
+            .into_iter()
+            .flat_map(|post| split_at_titles(post, &leads, false))
+            .collect();
+    }
+}
+
+/// `post`, cut at each body paragraph that is a lone line with one of the
+/// `leads`, or (with `footers`) a lone line right after the page furniture
+/// that closes a post (`Posted by Ann at 9:14 AM`, `Labels: garden`): a
+/// title line stands after some body and before more.
+fn split_at_titles<'a>(
+    mut post: Post<'a>,
+    leads: &[TitleLead<'_>],
+    footers: bool,
+) -> Vec<Post<'a>> {
+    let cuts = cuts(&post, leads, footers);
+    if cuts.is_empty() {
+        return vec![post];
+    }
+    let end = post.span.end;
+    let comments = post.comments.take();
+    let mut furniture = std::mem::take(&mut post.furniture);
+    let mut rest = std::mem::take(&mut post.body);
+    let mut parts = Vec::with_capacity(cuts.len() + 1);
+    for &cut in cuts.iter().rev() {
+        let mut body = rest.split_off(cut);
+        let Block::Paragraph(title) = body.remove(0) else {
+            unreachable!("a cut is at a paragraph (is_titled_like)");
+        };
+        let mine =
+            furniture.split_off(furniture.partition_point(|f| f.span.start < title.span.start));
+        parts.push((title, body, mine));
+    }
+    post.body = rest;
+    post.furniture = furniture;
+    parts.reverse();
+    let mut posts = vec![post];
+    for (title, body, furniture) in parts {
+        let (date, weekday) = (posts[0].date, posts[0].weekday);
+        posts.push(Post {
+            date,
+            weekday,
+            title: Some(title.text),
+            title_span: Some(title.span),
+            body,
+            comments: None,
+            furniture,
+            header_span: Span {
+                end: title.span.start,
+                ..title.span
+            },
+            span: Span { end, ..title.span },
+            entry: None,
+        });
+    }
+    // Each part ends where its last element does; the last keeps the
+    // comments and the post's end.
+    let last = posts.len() - 1;
+    posts[last].comments = comments;
+    for part in &mut posts[..last] {
+        part.span.end = part_end(part);
+    }
+    posts
+}
+
+/// The indexes of the body blocks of `post` where [`split_at_titles`]
+/// cuts it.
+fn cuts(post: &Post<'_>, leads: &[TitleLead<'_>], footers: bool) -> Vec<usize> {
+    (1..post.body.len().saturating_sub(1))
+        .filter(|&i| {
+            is_titled_like(&post.body[i], leads)
+                || footers && after_furniture(post, i) && lone_title(&post.body[i]).is_some()
+        })
+        .collect()
 }
 
 /// Whether a furniture line of `post` stands between its body blocks
@@ -235,5 +344,10 @@ mod tests {
         assert_eq!(lead("A title with no mark"), None);
         assert_eq!(lead("Four words before it - no"), None);
         assert_eq!(lead("Nothing after: "), None);
+        assert_eq!(lead("May 19"), lead("May 21"));
+        assert_eq!(lead("Day 70"), Some(TitleLead::Counted("Day")));
+        assert_ne!(lead("Day 70"), lead("May 21"));
+        assert_eq!(lead("Top 10 of 2009"), None);
+        assert_eq!(lead("May 2009x"), None);
     }
 }
