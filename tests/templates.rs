@@ -150,11 +150,18 @@ fn said_lines_open_comments_only_with_evidence() {
         None
     );
     assert_eq!(comments(&page("\n\n", "Jane said...", "")), Some(1));
-    // A lone comment under the post, by a handle (one word, or all small
-    // letters), short and to the end of the post; not one that more of the
+    // A lone comment under the post, by a handle (one word, all small
+    // letters, or two or three capitalised words not opened by a form of
+    // address), short and to the end of the post; not one that more of the
     // post follows, nor a long one.
     assert_eq!(comments(&page("\n", "kb said...", "")), Some(1));
     assert_eq!(comments(&page("\n", "jane doe said...", "")), Some(1));
+    assert_eq!(comments(&page("\n", "Jane Roe said...", "")), Some(1));
+    assert_eq!(comments(&page("\n", "Dr. Jane Roe said...", "")), None);
+    assert_eq!(
+        comments(&page("\n", "The Man At The Bar said...", "")),
+        None
+    );
     assert_eq!(
         comments(&page(
             "\n",
@@ -615,8 +622,16 @@ fn lone_comments_by_commenters_and_removed_ones() {
         threads(&parse(input).unwrap()),
         [Some(vec![(1, s("Rob L."), 0)])]
     );
-    // A full name may be whom a post quotes: text.
+    // So does a full name (on the corpus's dev pages, each lone `said...`
+    // line by one opened a comment); a form of address is whom a post
+    // quotes: text.
     let input = "Friday 25 July 2014\n\nT\n\nText of the post.\n\nChris Grayling said...\n\nWhat a letter.\n";
+    assert_eq!(
+        threads(&parse(input).unwrap()),
+        [Some(vec![(1, s("Chris Grayling"), 0)])]
+    );
+    let input =
+        "Friday 25 July 2014\n\nT\n\nText of the post.\n\nMr Grayling said...\n\nWhat a letter.\n";
     assert_eq!(threads(&parse(input).unwrap()), [None]);
     // A removal notice ends its comment; the next `said` line follows it
     // with no blank line.

@@ -252,18 +252,25 @@ fn is_titled_handle(author: &str) -> bool {
 }
 
 /// A name as commenters sign, never as a post names whom it quotes
-/// (`Mr Grayling`, `Jane Smith`): one word (`kb`, `Jeanne`, `Unknown`), all
-/// in small letters (`the starks`), or a first name and an initial
-/// (`Julie Q.`, `Rob L`).
+/// (`Mr Grayling`, `the man at the bar`): one word (`kb`, `Jeanne`,
+/// `Unknown`), all in small letters (`the starks`), or two or three
+/// capitalised words that do not start with a form of address (`Julie Q.`,
+/// `Rob L`, `Jane Smith`, `Mary Ann Ross`). On real pages a body's last
+/// `said...` line by such a name, over a short text that ends the post, is
+/// a comment: the literal `said...` alone on its line is the template's.
 fn is_handle(author: &str) -> bool {
-    let initial = |w: &str| {
-        let w = w.strip_suffix('.').unwrap_or(w);
-        w.chars().count() == 1 && w.starts_with(char::is_uppercase)
-    };
     let words: Vec<&str> = author.split_whitespace().collect();
+    let addressed = |w: &str| {
+        [
+            "Mr", "Mrs", "Ms", "Dr", "Prof", "Rev", "Sir", "Lord", "Lady",
+        ]
+        .contains(&w.strip_suffix('.').unwrap_or(w))
+    };
     words.len() == 1
         || !author.chars().any(char::is_uppercase)
-        || matches!(words.as_slice(), [_, last] if initial(last))
+        || (2..=3).contains(&words.len())
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+            && !addressed(words[0])
 }
 
 /// Whether the first comment of a `said_section` is in the newer
