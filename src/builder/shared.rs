@@ -123,7 +123,8 @@ fn first_mark(title: &str) -> Option<(usize, bool)> {
 }
 
 /// The word of a title that is a word and a number (`May 21`, `Day 70`):
-/// letters, one space, one to four digits.
+/// letters, one space, one to three digits (`May 2009` names a month, a
+/// line a post may set over its part of a year's story).
 fn counted(title: &str) -> Option<&str> {
     if !title.ends_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -131,7 +132,7 @@ fn counted(title: &str) -> Option<&str> {
     let (word, number) = title.split_once(' ')?;
     (!word.is_empty()
         && word.chars().all(char::is_alphabetic)
-        && (1..=4).contains(&number.len())
+        && (1..=3).contains(&number.len())
         && number.bytes().all(|b| b.is_ascii_digit()))
     .then_some(word)
 }
@@ -349,5 +350,6 @@ mod tests {
         assert_ne!(lead("Day 70"), lead("May 21"));
         assert_eq!(lead("Top 10 of 2009"), None);
         assert_eq!(lead("May 2009x"), None);
+        assert_eq!(lead("May 2009"), None);
     }
 }
