@@ -44,7 +44,7 @@ const LEAD_MAX_WORDS: usize = 3;
 /// number (`May 21`, `Day 70`). Two titles follow one pattern when their
 /// leads have the same number of words, the same mark and the same kind of
 /// first character, or when they are the same word with a number.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum TitleLead<'t> {
     Marked {
         words: usize,
@@ -55,7 +55,7 @@ enum TitleLead<'t> {
 }
 
 /// The kind of a title's first character.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum CharKind {
     Upper,
     Digit,
@@ -138,7 +138,8 @@ fn counted(title: &str) -> Option<&str> {
 }
 
 /// Whether `block` is a lone line that reads as a title (see
-/// [`lone_title`]) with one of the leads `leads`.
+/// [`lone_title`]) with one of the leads `leads` (sorted: a page may have a
+/// lead for each of thousands of titles).
 fn is_titled_like(block: &Block<'_>, leads: &[TitleLead<'_>]) -> bool {
     // The cheap tests first: most paragraphs end as a sentence does, and
     // most of the rest have no lead.
@@ -147,7 +148,7 @@ fn is_titled_like(block: &Block<'_>, leads: &[TitleLead<'_>]) -> bool {
     };
     !leads.is_empty()
         && !p.text.ends_with(['.', ',', ';', ':', '!', '?'])
-        && TitleLead::of(&p.text).is_some_and(|lead| leads.contains(&lead))
+        && TitleLead::of(&p.text).is_some_and(|lead| leads.binary_search(&lead).is_ok())
         && lone_title(block).is_some()
 }
 
@@ -177,12 +178,10 @@ impl<'a> Builder<'a> {
             .filter(|t| TitleLead::of(t).is_some())
             .map(str::to_owned)
             .collect();
-        let mut leads: Vec<TitleLead<'_>> = Vec::new();
-        for lead in titles.iter().filter_map(|t| TitleLead::of(t)) {
-            if !leads.contains(&lead) {
-                leads.push(lead);
-            }
-        }
+        let mut leads: Vec<TitleLead<'_>> =
+            titles.iter().filter_map(|t| TitleLead::of(t)).collect();
+        leads.sort_unstable();
+        leads.dedup();
         if leads.is_empty() {
             return;
         }
@@ -203,7 +202,7 @@ impl<'a> Builder<'a> {
 }
 
 /// `post`, cut at each body paragraph that is a lone line with one of the
-/// `leads`, or (with `footers`) a lone line right after the page furniture
+/// `leads` (sorted), or (with `footers`) a lone line right after the page furniture
 /// that closes a post (`Posted by Ann at 9:14 AM`, `Labels: garden`): a
 /// title line stands after some body and before more.
 fn split_at_titles<'a>(
