@@ -143,12 +143,25 @@ fn corpus_vs_floor(c: &mut Criterion) {
     }
 }
 
+/// A capitalised word of letters for `i`, different for each `i` (`Ab`,
+/// `Bb`, ...).
+fn letters(mut i: usize) -> String {
+    let mut word = String::from("Q");
+    loop {
+        word.push(char::from(b'a' + (i % 26) as u8));
+        i /= 26;
+        if i == 0 {
+            return word;
+        }
+    }
+}
+
 /// A post header for the pathological inputs.
 const HEADER: &str = "Friday 25 July 2014\n\nTitle\n\n";
 
 fn pathological(c: &mut Criterion) {
     type Make = fn(usize) -> String;
-    let cases: [(&str, Make); 7] = [
+    let cases: [(&str, Make); 8] = [
         ("one_huge_line", |n| {
             format!("{HEADER}{}", "word ".repeat(n / 5))
         }),
@@ -164,6 +177,19 @@ fn pathological(c: &mut Criterion) {
         }),
         ("bare_dates", |n| {
             format!("{HEADER}{}", "18 April 2008\n\n".repeat(n / 15))
+        }),
+        // A title pattern per post (`Qb 12`: a word and a number) and a
+        // lone line of that shape in every body: the page's leads are
+        // many, each line is looked up among them.
+        ("series_titles", |n| {
+            (0..n / 62)
+                .map(|i| {
+                    let (word, number) = (letters(i), i % 999 + 1);
+                    format!(
+                        "Friday 25 July 2014\n\n{word} {number}\n\nBody.\n\nPart 3\n\nMore.\n\n"
+                    )
+                })
+                .collect()
         }),
         ("comment_lines", |n| {
             format!(
