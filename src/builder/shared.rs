@@ -156,13 +156,14 @@ impl<'a> Builder<'a> {
     /// `post`, cut where another post under the same date header starts
     /// (see the module's docs); `post` alone when none does.
     pub(super) fn split_shared_header(&self, post: Post<'a>) -> Vec<Post<'a>> {
-        let title = post.title.clone();
-        let lead: Vec<_> = title
+        let lead: Vec<_> = post
+            .title
             .as_deref()
             .and_then(TitleLead::of)
             .into_iter()
             .collect();
-        split_at_titles(post, &lead, true)
+        let cuts = cuts(&post, &lead, true);
+        split_at(post, &cuts)
     }
 
     /// The page's posts, each cut where a body line has the pattern of
@@ -171,46 +172,38 @@ impl<'a> Builder<'a> {
     /// pass that sees the whole page, after
     /// [`split_shared_header`](Self::split_shared_header) saw each post.
     pub(super) fn split_by_page_titles(&mut self) {
-        let titles: Vec<String> = self
+        let mut leads: Vec<TitleLead<'_>> = self
             .posts
             .iter()
-            .filter_map(|p| p.title.as_deref())
-            .filter(|t| TitleLead::of(t).is_some())
-            .map(str::to_owned)
+            .filter_map(|p| p.title.as_deref().and_then(TitleLead::of))
             .collect();
-        let mut leads: Vec<TitleLead<'_>> =
-            titles.iter().filter_map(|t| TitleLead::of(t)).collect();
         leads.sort_unstable();
         leads.dedup();
         if leads.is_empty() {
             return;
         }
-        // The posts are moved only when one is cut.
-        if self
+        // The posts are moved only when one is cut (the leads borrow their
+        // titles until the cuts are found).
+        let cuts: Vec<Vec<usize>> = self
             .posts
             .iter()
-            .all(|post| cuts(post, &leads, false).is_empty())
-        {
+            .map(|post| cuts(post, &leads, false))
+            .collect();
+        if cuts.iter().all(Vec::is_empty) {
             return;
         }
         let posts = std::mem::take(&mut self.posts);
         self.posts = posts
             .into_iter()
-            .flat_map(|post| split_at_titles(post, &leads, false))
+            .zip(&cuts)
+            .flat_map(|(post, cuts)| split_at(post, cuts))
             .collect();
     }
 }
 
-/// `post`, cut at each body paragraph that is a lone line with one of the
-/// `leads` (sorted), or (with `footers`) a lone line right after the page furniture
-/// that closes a post (`Posted by Ann at 9:14 AM`, `Labels: garden`): a
-/// title line stands after some body and before more.
-fn split_at_titles<'a>(
-    mut post: Post<'a>,
-    leads: &[TitleLead<'_>],
-    footers: bool,
-) -> Vec<Post<'a>> {
-    let cuts = cuts(&post, leads, footers);
+/// `post`, cut before each of its body blocks `cuts` (lone title lines,
+/// found by [`cuts`]): `post` alone when there are none.
+fn split_at<'a>(mut post: Post<'a>, cuts: &[usize]) -> Vec<Post<'a>> {
     if cuts.is_empty() {
         return vec![post];
     }
@@ -260,8 +253,11 @@ fn split_at_titles<'a>(
     posts
 }
 
-/// The indexes of the body blocks of `post` where [`split_at_titles`]
-/// cuts it.
+/// The indexes of the body blocks of `post` where another post starts:
+/// each body paragraph that is a lone line with one of the `leads`
+/// (sorted), or (with `footers`) a lone line right after the page
+/// furniture that closes a post (`Posted by Ann at 9:14 AM`, `Labels:
+/// garden`): a title line stands after some body and before more.
 fn cuts(post: &Post<'_>, leads: &[TitleLead<'_>], footers: bool) -> Vec<usize> {
     (1..post.body.len().saturating_sub(1))
         .filter(|&i| {
