@@ -423,7 +423,8 @@ fn a_day_written_another_way_is_not_a_new_post() {
 /// A page with no blank lines at all, or a post with none on a page that
 /// has them only elsewhere (its blog's description above): the line under
 /// the header is the title; with a blank line in the post, or a first line
-/// of long prose or one ending in a colon, it stays the body's.
+/// of long prose or one ending in a colon, it stays the body's, but for a
+/// lone line of a title's shape right under the header.
 #[test]
 fn pages_with_no_blank_lines_have_titles() {
     let page = "Monday, December 12, 2005\nDeath of a City\nIf you care, read this.\nSomebody said more.\nMonday, December 19, 2005\nOne line only\n";
@@ -439,6 +440,15 @@ fn pages_with_no_blank_lines_have_titles() {
     assert!(export.posts[1].body.is_empty());
     common::assert_lossless(page, &export);
 
+    // A template that sets no blank line between the header and the
+    // title, and blank lines between the rest: a line of a title's shape
+    // over more body.
+    let spaced = "Monday, December 12, 2005\nDeath of a City\n\nIf you care, read this.\n";
+    let export = parse(spaced).unwrap();
+    assert_eq!(export.posts[0].title.as_deref(), Some("Death of a City"));
+    assert_eq!(export.posts[0].body.len(), 1);
+    common::assert_lossless(spaced, &export);
+
     let described = "My Garden\n\nNotes from a small plot.\n\nMonday, December 12, 2005\nDeath of a City\nIf you care, read this.\nSomebody said more.\n";
     let export = parse(described).unwrap();
     assert_eq!(export.posts[0].title.as_deref(), Some("Death of a City"));
@@ -449,6 +459,8 @@ fn pages_with_no_blank_lines_have_titles() {
         "My Garden\nNotes from a small plot.\n\nMonday, December 12, 2005\nDeath of a City\nIf you care, read this.\n\nMore.\n",
         "My Garden\nNotes from a small plot.\n\nMonday, December 12, 2005\nOne line of prose only\n",
         "Monday, December 12, 2005\nWhat I bought:\nEggs.\n",
+        "Monday, December 12, 2005\nWhat I bought:\n\nEggs.\n",
+        "Monday, December 12, 2005\nI went out today.\n\nIt rained.\n",
     ] {
         assert_eq!(parse(untitled).unwrap().posts[0].title, None, "{untitled}");
     }
@@ -778,6 +790,30 @@ fn a_line_in_the_pattern_of_the_page_titles_starts_a_post() {
             h("2007-05-18", Some("Fri"), Some("May 18")),
         ]
     );
+    common::assert_lossless(input, &export);
+}
+
+/// A series of short titles that share their first or last word (`fifth
+/// haiku`, `sixth haiku`): a lone line with the same word, as many words
+/// and the same capitals starts a post under the same header; a line that
+/// repeats a title, or has more words, or other capitals, stays body.
+#[test]
+fn a_line_in_the_words_of_the_page_titles_starts_a_post() {
+    let input = "Friday, December 19, 2008\n\nfifth haiku\n\nsnow on the cedar\n\nfifth haiku\n\nsixth haiku\n\nwind at the door\n\nsixth haiku again\n\nSixth Haiku\n\nthe last line\n\nThursday, December 18, 2008\n\nwinter moon\n\ncold light\n\nautumn moon\n\nfalls on the lake\n";
+    let export = parse(input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            h("2008-12-19", Some("Fri"), Some("fifth haiku")),
+            h("2008-12-19", Some("Fri"), Some("sixth haiku")),
+            h("2008-12-18", Some("Thu"), Some("winter moon")),
+            h("2008-12-18", Some("Thu"), Some("autumn moon")),
+        ]
+    );
+    // `fifth haiku` repeated, `sixth haiku again` and `Sixth Haiku` are
+    // the body of `sixth haiku`.
+    assert_eq!(export.posts[0].body.len(), 2);
+    assert_eq!(export.posts[1].body.len(), 4);
     common::assert_lossless(input, &export);
 }
 

@@ -260,12 +260,17 @@ impl<'a> Builder<'a> {
             return None;
         };
         // In a post written so on a page that has blank lines elsewhere, a
-        // lone line under the header is no title by this rule: the title
-        // needs a body line under it.
+        // lone line under the header is no title by this rule (the title
+        // needs a body line under it), unless it has a title's shape and
+        // the body goes on under a blank line: a template that sets no
+        // blank line between the header and the title.
         let end = body.last().map_or(first.span.end, |b| b.span().end);
+        let lone = !first.text.contains('\n');
+        let titled = lone && body.len() > 1 && is_heading(&first.text);
         if first.span.line != header.line + 1
             || self.page_has_blank_lines()
-                && (!first.text.contains('\n') || has_blank_lines(&self.input[header.start..end]))
+                && !titled
+                && (lone || has_blank_lines(&self.input[header.start..end]))
         {
             return None;
         }
@@ -382,11 +387,15 @@ impl<'a> Builder<'a> {
 
 /// Whether `next`, the line right under `line`, goes on with its
 /// sentence: `line` ends on a letter or a digit, with no mark to close it,
-/// and `next` starts with a small letter (`... It is hard to find time` /
-/// `to blog if ...`). A subtitle starts a phrase of its own.
+/// or in a word broken by a hyphen (`A slow and silver-` / `winged
+/// evening`), and `next` starts with a small letter (`... It is hard to
+/// find time` / `to blog if ...`). A subtitle starts a phrase of its own.
 fn continues_sentence(line: &str, next: &str) -> bool {
-    line.trim_end_matches(is_space)
-        .ends_with(char::is_alphanumeric)
+    let line = line.trim_end_matches(is_space);
+    (line.ends_with(char::is_alphanumeric)
+        || line
+            .strip_suffix('-')
+            .is_some_and(|word| word.ends_with(char::is_alphabetic)))
         && next.starts_with(char::is_lowercase)
 }
 
@@ -612,6 +621,9 @@ mod tests {
         assert!(!continues_sentence("A day out.", "the kids loved it"));
         assert!(!continues_sentence("Lists:", "one"));
         assert!(!continues_sentence("A quote\"", "said she"));
+        assert!(continues_sentence("A slow and silver-", "winged evening"));
+        assert!(!continues_sentence("Part one -", "the start"));
+        assert!(!continues_sentence("Route 66-", "a road"));
     }
 
     #[test]

@@ -11,7 +11,8 @@
 //! `May 19` after `May 20`). The pattern is read from the post's own title
 //! as each post is built, and once the page is whole from every title on
 //! it (`Letter #151 -- ...` in the body of a post titled otherwise, over
-//! `Letter #150 - ...`).
+//! `Letter #150 - ...`). On the whole page, short titles that share a
+//! first or last word are a series too (`fifth haiku`, `sixth haiku`).
 //!
 //! The other mark is the footer Blogger prints under each post
 //! (`Posted by Ann at 9:14 AM`, `Labels: garden`, `Etichette:`): a lone
@@ -38,12 +39,22 @@ pub(super) const TITLE_MAX_CHARS: usize = 100;
 /// 2018` three).
 const LEAD_MAX_WORDS: usize = 3;
 
+/// The most words of a title whose first and last words are its leads
+/// (see [`TitleLead::Worded`]): a series' titles are short.
+const WORDED_MAX_WORDS: usize = 4;
+
 /// A title written in a blog's pattern: a lead of one to
 /// [`LEAD_MAX_WORDS`] words, then a dash or a colon and the rest of the
 /// title (`Jacob - `, `Letter #151 -- `, `Jan 30, 2018: `), or a word and a
 /// number (`May 21`, `Day 70`). Two titles follow one pattern when their
 /// leads have the same number of words, the same mark and the same kind of
 /// first character, or when they are the same word with a number.
+///
+/// A short title with neither (two to [`WORDED_MAX_WORDS`] words) has its
+/// first and its last word as leads (`fifth haiku` over `sixth haiku`,
+/// `second moon` over `second tide`): two titles follow one pattern when
+/// they start (or end) with the same word and have as many words,
+/// capitalised alike.
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum TitleLead<'t> {
     Marked {
@@ -52,6 +63,12 @@ enum TitleLead<'t> {
         first: CharKind,
     },
     Counted(&'t str),
+    Worded {
+        word: &'t str,
+        last: bool,
+        words: usize,
+        capitals: u8,
+    },
 }
 
 /// The kind of a title's first character.
@@ -91,6 +108,96 @@ impl<'t> TitleLead<'t> {
                 colon,
                 first,
             })
+    }
+}
+
+/// The [`TitleLead::Worded`] leads of `title`, first word and last: none
+/// when it has fewer than two words or more than [`WORDED_MAX_WORDS`], or
+/// for a word that is not all letters (`12 Days Of Christmas` is a count,
+/// not a series).
+fn worded<'t>(title: &'t str) -> [Option<TitleLead<'t>>; 2] {
+    let mut words = 0;
+    let mut capitals = 0u8;
+    let (mut first, mut last) = ("", "");
+    // Words between spaces (a title with other white space has no such
+    // leads): every lone line of a page is asked.
+    for word in title.split(' ').filter(|w| !w.is_empty()) {
+        if words == WORDED_MAX_WORDS {
+            return [None, None];
+        }
+        if word.starts_with(char::is_uppercase) {
+            capitals |= 1 << words;
+        }
+        if words == 0 {
+            first = word;
+        }
+        last = word;
+        words += 1;
+    }
+    let lead = |word: &'t str, last| {
+        (words >= 2 && word.chars().all(char::is_alphabetic)).then_some(TitleLead::Worded {
+            word,
+            last,
+            words,
+            capitals,
+        })
+    };
+    [lead(first, false), lead(last, true)]
+}
+
+/// The leads of a page's titles (or of one post's title), sorted (a page
+/// may have a lead for each of thousands of titles), and the titles: a line
+/// that repeats a title (a post that sets its title over its text again)
+/// starts no post.
+struct Leads<'t> {
+    leads: Vec<TitleLead<'t>>,
+    titles: Vec<&'t str>,
+    /// Whether the titles' words are leads too ([`TitleLead::Worded`]):
+    /// a series shows only on the whole page, where its titles are.
+    worded: bool,
+}
+
+impl<'t> Leads<'t> {
+    fn new(titles: impl Iterator<Item = &'t str>, worded: bool) -> Leads<'t> {
+        let mut titles: Vec<&str> = titles.map(str::trim).collect();
+        let mut leads: Vec<TitleLead<'_>> =
+            titles.iter().flat_map(|t| Leads::of(t, worded)).collect();
+        leads.sort_unstable();
+        leads.dedup();
+        titles.sort_unstable();
+        Leads {
+            leads,
+            titles,
+            worded,
+        }
+    }
+
+    /// The leads of `text`: its pattern's, and with `worded` its words'.
+    fn of(text: &'t str, worded: bool) -> impl Iterator<Item = TitleLead<'t>> {
+        let pattern = TitleLead::of(text);
+        let words = match worded && pattern.is_none() {
+            true => self::worded(text),
+            false => [None, None],
+        };
+        pattern.into_iter().chain(words.into_iter().flatten())
+    }
+
+    /// Whether `block` is a lone line that reads as a title (see
+    /// [`lone_title`]) with one of the leads, and repeats no title.
+    fn match_block(&self, block: &Block<'_>) -> bool {
+        // The cheap tests first: most paragraphs end as a sentence does, or
+        // run over lines, and most of the rest have no lead.
+        let Block::Paragraph(p) = block else {
+            return false;
+        };
+        let text = &*p.text;
+        !self.leads.is_empty()
+            && text.len() <= 4 * TITLE_MAX_CHARS
+            && !text.ends_with(['.', ',', ';', ':', '!', '?'])
+            && memchr::memchr(b'\n', text.as_bytes()).is_none()
+            && Leads::of(text, self.worded).any(|lead| self.leads.binary_search(&lead).is_ok())
+            && self.titles.binary_search(&text.trim()).is_err()
+            && lone_title(block).is_some()
     }
 }
 
@@ -137,32 +244,12 @@ fn counted(title: &str) -> Option<&str> {
     .then_some(word)
 }
 
-/// Whether `block` is a lone line that reads as a title (see
-/// [`lone_title`]) with one of the leads `leads` (sorted: a page may have a
-/// lead for each of thousands of titles).
-fn is_titled_like(block: &Block<'_>, leads: &[TitleLead<'_>]) -> bool {
-    // The cheap tests first: most paragraphs end as a sentence does, and
-    // most of the rest have no lead.
-    let Block::Paragraph(p) = block else {
-        return false;
-    };
-    !leads.is_empty()
-        && !p.text.ends_with(['.', ',', ';', ':', '!', '?'])
-        && TitleLead::of(&p.text).is_some_and(|lead| leads.binary_search(&lead).is_ok())
-        && lone_title(block).is_some()
-}
-
 impl<'a> Builder<'a> {
     /// `post`, cut where another post under the same date header starts
     /// (see the module's docs); `post` alone when none does.
     pub(super) fn split_shared_header(&self, post: Post<'a>) -> Vec<Post<'a>> {
-        let lead: Vec<_> = post
-            .title
-            .as_deref()
-            .and_then(TitleLead::of)
-            .into_iter()
-            .collect();
-        let cuts = cuts(&post, &lead, true);
+        let leads = Leads::new(post.title.as_deref().into_iter(), false);
+        let cuts = cuts(&post, &leads, true);
         split_at(post, &cuts)
     }
 
@@ -172,14 +259,8 @@ impl<'a> Builder<'a> {
     /// pass that sees the whole page, after
     /// [`split_shared_header`](Self::split_shared_header) saw each post.
     pub(super) fn split_by_page_titles(&mut self) {
-        let mut leads: Vec<TitleLead<'_>> = self
-            .posts
-            .iter()
-            .filter_map(|p| p.title.as_deref().and_then(TitleLead::of))
-            .collect();
-        leads.sort_unstable();
-        leads.dedup();
-        if leads.is_empty() {
+        let leads = Leads::new(self.posts.iter().filter_map(|p| p.title.as_deref()), true);
+        if leads.leads.is_empty() {
             return;
         }
         // The posts are moved only when one is cut (the leads borrow their
@@ -215,7 +296,7 @@ fn split_at<'a>(mut post: Post<'a>, cuts: &[usize]) -> Vec<Post<'a>> {
     for &cut in cuts.iter().rev() {
         let mut body = rest.split_off(cut);
         let Block::Paragraph(title) = body.remove(0) else {
-            unreachable!("a cut is at a paragraph (is_titled_like)");
+            unreachable!("a cut is at a paragraph (Leads::match_block)");
         };
         let mine =
             furniture.split_off(furniture.partition_point(|f| f.span.start < title.span.start));
@@ -254,14 +335,14 @@ fn split_at<'a>(mut post: Post<'a>, cuts: &[usize]) -> Vec<Post<'a>> {
 }
 
 /// The indexes of the body blocks of `post` where another post starts:
-/// each body paragraph that is a lone line with one of the `leads`
-/// (sorted), or (with `footers`) a lone line right after the page
+/// each body paragraph that is a lone line with one of the `leads` (see
+/// [`Leads::match_block`]), or (with `footers`) a lone line right after the page
 /// furniture that closes a post (`Posted by Ann at 9:14 AM`, `Labels:
 /// garden`): a title line stands after some body and before more.
-fn cuts(post: &Post<'_>, leads: &[TitleLead<'_>], footers: bool) -> Vec<usize> {
+fn cuts(post: &Post<'_>, leads: &Leads<'_>, footers: bool) -> Vec<usize> {
     (1..post.body.len().saturating_sub(1))
         .filter(|&i| {
-            is_titled_like(&post.body[i], leads)
+            leads.match_block(&post.body[i])
                 || footers && after_furniture(post, i) && lone_title(&post.body[i]).is_some()
         })
         .collect()
@@ -346,5 +427,23 @@ mod tests {
         assert_eq!(lead("Top 10 of 2009"), None);
         assert_eq!(lead("May 2009x"), None);
         assert_eq!(lead("May 2009"), None);
+    }
+
+    #[test]
+    fn worded_leads() {
+        let leads = |t| Leads::of(t, true).collect::<Vec<_>>();
+        let shared = |a, b| leads(a).iter().any(|l| leads(b).contains(l));
+        assert!(shared("fifth haiku", "sixth haiku"));
+        assert!(shared("second moon", "second tide"));
+        assert!(shared("Haiku Five", "Haiku Six"));
+        // As many words, capitalised alike.
+        assert!(!shared("fifth haiku", "sixth haiku again"));
+        assert!(!shared("fifth haiku", "Sixth haiku"));
+        // A lead is a word of letters, of a title of two to four words.
+        assert!(!shared("12 Days Of Christmas", "12 Ways Of Cooking"));
+        assert_eq!(leads("haiku"), []);
+        assert_eq!(leads("one two three four five"), []);
+        // A title with a pattern has that lead only.
+        assert_eq!(leads("May 19"), [TitleLead::Counted("May")]);
     }
 }
