@@ -612,7 +612,8 @@ fn no_said_word_ends_a_date_line() {
 }
 
 /// Letters in other languages: the salutations and valedictions of each
-/// language file open and close them; a plain hello opens none.
+/// language file open and close them; a plain hello opens none, in the
+/// language's words or in English's.
 #[test]
 fn letters_in_other_languages() {
     for (header, opening, closing) in [
@@ -645,6 +646,18 @@ fn letters_in_other_languages() {
     let export =
         blog_export::parse("martes, 3 de marzo de 2009\n\nHola a todos,\n\nHoy.\n").unwrap();
     assert_eq!(export.posts[0].letters().count(), 0);
+    // English's plain hellos open a letter on an English page only (`Hi`
+    // is a Catalan word); its `Dear` opens one on any page.
+    for (line, letters) in [("Hi havia una vegada,", 0), ("Dear John,", 1)] {
+        let input = format!("dimarts, 3 de març de 2009\n\nConte\n\n{line}\nun rei.\n\nFi.\n");
+        let export = blog_export::parse(&input).unwrap();
+        assert_eq!(export.posts[0].letters().count(), letters, "{line}");
+    }
+    let export = blog_export::parse(
+        "Tuesday, March 3, 2009\n\nNews\n\nHi John,\n\nHow are you?\n\nLove,\n\nAnn\n",
+    )
+    .unwrap();
+    assert_eq!(export.posts[0].letters().count(), 1);
 }
 
 /// A comment's time in the language's own format: its date as the

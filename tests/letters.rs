@@ -401,6 +401,9 @@ fn a_bloggers_greeting_to_its_readers_opens_no_letter() {
         "Hello everyone!",
         "Hey there my bloggy friends,",
         "Hi all,",
+        // A reader greeted in a sentence that goes on after the name.
+        "Hi Sarah, nice to have you along!",
+        "Hello Ann, good to see you here again.",
     ] {
         assert!(
             letters(&format!("{line}\n\nWe went out.")).is_empty(),
@@ -409,6 +412,11 @@ fn a_bloggers_greeting_to_its_readers_opens_no_letter() {
     }
     // A person addressed by name is a letter's.
     assert_eq!(letters("Hi Friedrich,\n\nWe went out.").len(), 1);
+    assert_eq!(
+        letters("Hello Kind Sir John Smith,\n\nWe went out.").len(),
+        1
+    );
+    assert_eq!(letters("Hey Ann!\n\nWe went out.").len(), 1);
 }
 
 /// A closing in the writer's own words over a name on the next line

@@ -424,7 +424,8 @@ fn a_day_written_another_way_is_not_a_new_post() {
 /// has them only elsewhere (its blog's description above): the line under
 /// the header is the title; with a blank line in the post, or a first line
 /// of long prose or one ending in a colon, it stays the body's, but for a
-/// lone line of a title's shape right under the header.
+/// line of a title's shape right under the header, alone or over one line
+/// that starts a sentence of its own.
 #[test]
 fn pages_with_no_blank_lines_have_titles() {
     let page = "Monday, December 12, 2005\nDeath of a City\nIf you care, read this.\nSomebody said more.\nMonday, December 19, 2005\nOne line only\n";
@@ -448,6 +449,18 @@ fn pages_with_no_blank_lines_have_titles() {
     assert_eq!(export.posts[0].title.as_deref(), Some("Death of a City"));
     assert_eq!(export.posts[0].body.len(), 1);
     common::assert_lossless(spaced, &export);
+    // Or over one line of the body that starts a sentence of its own.
+    for run in [
+        "Monday, December 12, 2005\nDeath of a City: Day 3\nIt rained all day.\n\nMore.\n",
+        "Monday, December 12, 2005\nDeath of a City: Day 3\nIf you care, read this.\n\nMore.\n",
+        "My Garden\nNotes from a small plot.\n\nMonday, December 12, 2005\nDeath of a City: Day 3\nIt rained all day.\n\nMore.\n",
+    ] {
+        let export = parse(run).unwrap();
+        let post = &export.posts[0];
+        assert_eq!(post.title.as_deref(), Some("Death of a City: Day 3"));
+        assert_eq!(post.body.len(), 2);
+        common::assert_lossless(run, &export);
+    }
 
     let described = "My Garden\n\nNotes from a small plot.\n\nMonday, December 12, 2005\nDeath of a City\nIf you care, read this.\nSomebody said more.\n";
     let export = parse(described).unwrap();
@@ -455,12 +468,12 @@ fn pages_with_no_blank_lines_have_titles() {
     common::assert_lossless(described, &export);
 
     for untitled in [
-        "Monday, December 12, 2005\nDeath of a City\nIf you care, read this.\n\nMore.\n",
-        "My Garden\nNotes from a small plot.\n\nMonday, December 12, 2005\nDeath of a City\nIf you care, read this.\n\nMore.\n",
         "My Garden\nNotes from a small plot.\n\nMonday, December 12, 2005\nOne line of prose only\n",
         "Monday, December 12, 2005\nWhat I bought:\nEggs.\n",
         "Monday, December 12, 2005\nWhat I bought:\n\nEggs.\n",
         "Monday, December 12, 2005\nI went out today.\n\nIt rained.\n",
+        "Monday, December 12, 2005\nWe went out\nto the park.\n\nIt rained.\n",
+        "Monday, December 12, 2005\nThe rain\nThe wind\nThe sea\n\nA poem.\n",
     ] {
         assert_eq!(parse(untitled).unwrap().posts[0].title, None, "{untitled}");
     }

@@ -262,11 +262,18 @@ impl<'a> Builder<'a> {
         // In a post written so on a page that has blank lines elsewhere, a
         // lone line under the header is no title by this rule (the title
         // needs a body line under it), unless it has a title's shape and
-        // the body goes on under a blank line: a template that sets no
-        // blank line between the header and the title.
+        // the body goes on under a blank line, or over one line that does
+        // not go on with its sentence (a stanza's lines are no title and
+        // body: see `runs_into_a_stanza`): a template that sets no blank
+        // line between the header and the title.
         let end = body.last().map_or(first.span.end, |b| b.span().end);
         let lone = !first.text.contains('\n');
-        let titled = lone && body.len() > 1 && is_heading(&first.text);
+        let titled = match first.text.split_once('\n') {
+            None => body.len() > 1 && is_heading(&first.text),
+            Some((line, rest)) => {
+                is_heading(line) && !rest.contains('\n') && !continues_sentence(line, rest)
+            }
+        };
         if first.span.line != header.line + 1
             || self.page_has_blank_lines()
                 && !titled
