@@ -830,6 +830,52 @@ fn a_line_in_the_words_of_the_page_titles_starts_a_post() {
     common::assert_lossless(input, &export);
 }
 
+/// An image-only post, whose image the text page lost, leaves its date
+/// header alone over the next one: under a header with no weekday, a date
+/// with none that is the header's or a little before it is the next
+/// post's header (on a page in another language too); a date far before
+/// it (a transcribed letter's), or after it, stays the title.
+#[test]
+fn a_header_alone_over_the_next_is_an_empty_post() {
+    let input = "March 20, 2013\n\nthe rain\nall day\n\nMarch 19, 2013\n\nMarch 18, 2013\n\nthe moon\n\nover the lake\nand the hill\n\nMarch 17, 2013\n\nMarch 16, 2013\n\nMarch 15, 2013\n\nthe end\n\nlast lines here\nof it\n";
+    let export = parse(input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            h("2013-03-20", None, None),
+            h("2013-03-19", None, None),
+            h("2013-03-18", None, Some("the moon")),
+            h("2013-03-17", None, None),
+            h("2013-03-16", None, None),
+            h("2013-03-15", None, Some("the end")),
+        ]
+    );
+    assert!(export.posts[1].body.is_empty());
+    assert_eq!(export.posts[2].body.len(), 1);
+    assert!(export.diagnostics.is_empty(), "{:?}", export.diagnostics);
+    common::assert_lossless(input, &export);
+
+    let input = "20 agosto 2008\n\n15 agosto 2008\n\nTitolo\n\nIl testo.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            h("2008-08-20", None, None),
+            h("2008-08-15", None, Some("Titolo"))
+        ]
+    );
+    common::assert_lossless(input, &export);
+
+    for titled in [
+        "27 July, 2011\n\n27 July, 1944\n\nDarling,\n\nThe letter.\n",
+        "March 18, 2013\n\nMarch 19, 2013\n\nThe text.\n",
+    ] {
+        let export = parse(titled).unwrap();
+        assert_eq!(export.posts.len(), 1, "{titled}");
+        assert!(export.posts[0].title.is_some(), "{titled}");
+    }
+}
+
 /// A template that prints the title above the date: a page that opens
 /// with one lone line of a title's shape right over the header of an
 /// untitled post has it as that post's title; a blog's name over its

@@ -31,6 +31,7 @@
 mod blocks;
 mod check;
 mod comments;
+mod empty;
 mod fragment;
 mod letters;
 mod pieces;
@@ -168,10 +169,7 @@ impl<'a> Builder<'a> {
         for child in children {
             match child.as_rule() {
                 Rule::preamble => self.parse_preamble(child)?,
-                Rule::post => {
-                    let parsed = self.parse_post(child)?;
-                    self.add_post(parsed);
-                }
+                Rule::post => self.parse_post_and_empty(child)?,
                 Rule::EOI => {}
                 Rule::more => return self.stopped_at(&child).map(Some),
                 _ => return Err(self.unexpected(&child, "an export")),

@@ -51,9 +51,9 @@ pub(super) struct OpenPost<'a> {
 
 /// A date header: its date and weekday as written (if any), or `None` when
 /// the day does not exist.
-struct Header {
-    date: Option<(NaiveDate, Option<Weekday>)>,
-    span: Span,
+pub(super) struct Header {
+    pub(super) date: Option<(NaiveDate, Option<Weekday>)>,
+    pub(super) span: Span,
 }
 
 impl<'a> Builder<'a> {
@@ -327,7 +327,7 @@ impl<'a> Builder<'a> {
 
     /// `date_line = ${ date_header ~ hs* ~ eol }` and
     /// `bare_date_line = ${ bare_date ~ hs* ~ eol }`
-    fn parse_date_line(&mut self, pair: Pair<'a, Rule>) -> Result<Header> {
+    pub(super) fn parse_date_line(&mut self, pair: Pair<'a, Rule>) -> Result<Header> {
         let span = self.trimmed(&pair);
         let mut weekday = None;
         let mut day = None;
