@@ -61,10 +61,7 @@ impl<'a> Builder<'a> {
         let (Some(header), Some(title)) = (children.next(), children.next()) else {
             return Ok(None);
         };
-        if header.as_rule() != Rule::bare_date_line
-            || title.as_rule() != Rule::title_line
-            || pair.as_str().matches('\n').count() > EMPTY_POST_MAX_LINES
-        {
+        if header.as_rule() != Rule::bare_date_line || title.as_rule() != Rule::title_line {
             return Ok(None);
         }
         let (line_rule, post_rule) = match self.language.is_english() {
@@ -79,6 +76,10 @@ impl<'a> Builder<'a> {
         else {
             return Ok(None);
         };
+        // Counted once a date stands under the header: most posts have none.
+        if memchr::memchr_iter(b'\n', pair.as_str().as_bytes()).count() > EMPTY_POST_MAX_LINES {
+            return Ok(None);
+        }
         // The header is read once (its diagnostics, a day that does not
         // exist or a weekday that does not fit, are said once): here when
         // the post is cut, by `parse_post` when it is not. The title's date
