@@ -84,13 +84,13 @@ impl<'a> Builder<'a> {
         // exist or a weekday that does not fit, are said once): here when
         // the post is cut, by `parse_post` when it is not. The title's date
         // is read again with the rest.
+        let at = self.base + title.as_span().start();
+        let end = self.base + pair.as_span().end();
         let before = self.diagnostics.len();
         let header = self.parse_date_line(header)?;
         let kept = self.diagnostics.len();
-        let next = self.date_at(line, base_of(&title, self.base));
+        let next = self.date_at(line, at);
         self.diagnostics.truncate(kept);
-        let at = base_of(&title, self.base);
-        let end = self.base + pair.as_span().end();
         let rest = match (header.date, next?) {
             (Some((date, _)), Some(next))
                 if (0..=EMPTY_POST_MAX_DAYS).contains(&(date - next).num_days()) =>
@@ -129,10 +129,4 @@ impl<'a> Builder<'a> {
         self.base = base;
         Ok(header?.date.map(|(date, _)| date))
     }
-}
-
-/// Where `pair` starts in the input, for a pair of a parse from byte
-/// `base`.
-fn base_of(pair: &Pair<'_, Rule>, base: usize) -> usize {
-    base + pair.as_span().start()
 }
