@@ -416,6 +416,7 @@ mod tests {
             "<< Home",
             "Add comment",
             "Load more...",
+            "Related Posts with Thumbnails",
         ];
         let salutations = [
             "Dear Jo,",

@@ -779,6 +779,16 @@ fn other_date_forms() {
     assert_eq!(export.posts[0].weekday, None);
 }
 
+/// Some Spanish templates print a full stop before the no-comments
+/// header's colon (`No hay comentarios.:`): the header all the same.
+#[test]
+fn a_full_stop_before_the_headers_colon() {
+    let input = "miércoles, diciembre 01, 2010\n\nTítulo\n\nTexto.\n\nNo hay comentarios.:\n";
+    let export = blog_export::parse(input).unwrap();
+    assert_eq!(export.language.code(), "es");
+    assert_eq!(export.posts[0].comments.as_ref().unwrap().declared, Some(0));
+}
+
 /// Digit dates on a page in another language are day first, unless a date
 /// can only be month first (`1/15/2013`) or the page's other digit dates
 /// show that order.

@@ -367,6 +367,16 @@ fn unmarked_comments_as_many_as_declared() {
     let input = "Tuesday, 10 March 2009\n\nA title\n\nThe post.\n\n2 comments:\n\nComments are moderated.\n";
     let export = parse(input).unwrap();
     assert!(export.posts[0].comments.as_ref().unwrap().items.is_empty());
+    // A related-posts widget under the header is the page's furniture, not
+    // the declared comment.
+    let input = "Tuesday, 10 March 2009\n\nA title\n\nThe post.\n\n1 comment:\n\nRelated Posts Widget for WordPress, Blogger...\n";
+    let export = parse(input).unwrap();
+    assert!(export.posts[0].comments.as_ref().unwrap().items.is_empty());
+    assert_eq!(
+        export.posts[0].furniture[0].text,
+        "Related Posts Widget for WordPress, Blogger..."
+    );
+    common::assert_lossless(input, &export);
 }
 
 #[test]

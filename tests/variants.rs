@@ -616,11 +616,12 @@ fn unspaced_page_without_a_header() {
 }
 
 /// A post whose only line is a sentence (ten words or more, one full stop
-/// at its end) has that line as its body, not its title; a short line, or
-/// one over a body, stays the title.
+/// or exclamation mark at its end; five words or more, with a full stop)
+/// has that line as its body, not its title; a short line, or one over a
+/// body, stays the title.
 #[test]
 fn a_post_of_one_sentence_is_untitled() {
-    let input = "Friday, May 14, 2010\n\n The bird feeders went up on the fence by the garden gate this morning.\nPosted by Ann\n\nSunday, May 9, 2010\n\nFeeders went up.\nPosted by Ann\n\nSaturday, May 8, 2010\n\nWe put the bird feeders up on the old fence by the garden gate today.\n\nThe finches came first.\n";
+    let input = "Friday, May 14, 2010\n\n The bird feeders went up on the fence by the garden gate this morning.\nPosted by Ann\n\nSunday, May 9, 2010\n\nFeeders went up.\nPosted by Ann\n\nSaturday, May 8, 2010\n\nWe put the bird feeders up on the old fence by the garden gate today.\n\nThe finches came first.\n\nFriday, May 7, 2010\n\nWell, it seems the finches like it.\n\nThursday, May 6, 2010\n\nThe finches are back again!\n";
     let export = parse(input).unwrap();
     let titles: Vec<_> = export.posts.iter().map(|p| p.title.as_deref()).collect();
     assert_eq!(
@@ -628,7 +629,9 @@ fn a_post_of_one_sentence_is_untitled() {
         [
             None,
             Some("Feeders went up."),
-            Some("We put the bird feeders up on the old fence by the garden gate today.")
+            Some("We put the bird feeders up on the old fence by the garden gate today."),
+            None,
+            Some("The finches are back again!"),
         ]
     );
     let Block::Paragraph(body) = &export.posts[0].body[0] else {
@@ -745,6 +748,71 @@ fn a_title_does_not_run_on_into_its_sentence() {
     assert_eq!(export.posts[1].title.as_deref(), Some("Guest Blog 66"));
     assert_eq!(export.posts[2].title.as_deref(), Some("A day out."));
     common::assert_lossless(input, &export);
+}
+
+/// A sentence of ten words or more (one closing mark) is no title over a
+/// line right under it: the two lines are the body's first paragraph. A
+/// short line that ends in a full stop stays a title over its subtitle.
+#[test]
+fn a_sentence_is_no_title_over_the_line_under_it() {
+    let input = "Monday, April 13, 2009\n\nSophie has started to keep a diary for the holidays. Today she met Aunt Rose.\nHelped by Sophie and Maria, I have set up this new blog to share with friends.\n\nMore text.\n\nSunday, April 12, 2009\n\nA day out.\nthe kids loved it\n\nText.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts[0].title, None);
+    let Block::Paragraph(first) = &export.posts[0].body[0] else {
+        panic!("{:?}", export.posts[0].body);
+    };
+    assert_eq!(first.text.lines().count(), 2);
+    assert_eq!((first.span.line, first.span.column), (3, 1));
+    assert_eq!(export.posts[1].title.as_deref(), Some("A day out."));
+    common::assert_lossless(input, &export);
+}
+
+/// On a page that sets its parts off with two blank lines or more, a line
+/// of a title's shape with two blank lines above and under it is the
+/// title; a line of prose there is the body of an untitled post.
+#[test]
+fn a_title_between_doubled_blank_lines() {
+    let input = "Friday, 18 April 2008\n\n\nRice pudding\n\n\n\nMy rice pudding is divine.\n\n\nNo comments:\n";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts[0].title.as_deref(), Some("Rice pudding"));
+    assert_eq!(export.posts[0].body.len(), 1);
+    common::assert_lossless(input, &export);
+    let prose =
+        "Friday, 18 April 2008\n\n\nMy rice pudding is divine. Everyone says so.\n\n\nMore.\n";
+    assert_eq!(parse(prose).unwrap().posts[0].title, None);
+}
+
+/// A blog writes all its headers one way: a date line written another way
+/// than the header above it, right under that post's title, is the
+/// blogger's own date in the post (`Sunday 1 June 2014` under `Saturday,
+/// 31 May 2014` and a title), not a post of its own. Under a post's text,
+/// it starts a post (two pages of two blogs joined into one file).
+#[test]
+fn a_date_written_unlike_the_pages_headers_is_no_header() {
+    let input = "Saturday, 31 May 2014\n\nWhat I wrote today\n\nSunday 1 June 2014\n\nWith all the rain there is little to report.\n\nSaturday, 3 May 2014\n\nThe moth trap\n\nA good night.\n";
+    let export = parse(input).unwrap();
+    let dates: Vec<String> = export
+        .posts
+        .iter()
+        .map(|p| p.date.unwrap().to_string())
+        .collect();
+    assert_eq!(dates, ["2014-05-31", "2014-05-03"]);
+    let body: Vec<&str> = export.posts[0]
+        .body
+        .iter()
+        .map(|b| b.span().source(input))
+        .collect();
+    assert_eq!(
+        body,
+        [
+            "Sunday 1 June 2014",
+            "With all the rain there is little to report."
+        ]
+    );
+    common::assert_lossless(input, &export);
+
+    let two = "Saturday, 31 May 2014\n\nA\n\nOne.\n\nSunday 1 June 2014\n\nB\n\nTwo.\n";
+    assert_eq!(parse(two).unwrap().posts.len(), 2);
 }
 
 /// Under one date header, a lone line right after a post's footer

@@ -191,17 +191,20 @@ impl<'a> Builder<'a> {
         let comments = comments.and_then(|section| self.keep_list_as_text(section, &mut body));
         // A first line of long prose is the body of an untitled post, and
         // so is a sentence longer than any title, or a post's only line
-        // when it is a sentence.
+        // when it is a sentence (of five words or more, when it ends in a
+        // full stop).
         if let Some(line) = title.take_if(|t| {
             is_long_prose(&t.text)
                 || is_three_sentences(&t.text)
-                || (body.is_empty() || t.text.chars().count() > TITLE_MAX_CHARS)
-                    && is_sentence(&t.text)
+                || t.text.chars().count() > TITLE_MAX_CHARS && is_sentence(&t.text)
+                || body.is_empty() && (is_sentence(&t.text) || is_statement(&t.text))
         }) {
             body.insert(0, Block::Paragraph(line));
         }
         if title.is_none() {
-            title = self.unspaced_title(header.span, &mut body);
+            title = self
+                .unspaced_title(header.span, &mut body)
+                .or_else(|| self.doubled_title(&mut body));
         } else if let (Some(first), Some(Block::Paragraph(rest))) = (&title, body.first()) {
             // The first line of a stanza (a poem's lines) is no title.
             if self.runs_into_a_stanza(first, rest) {
@@ -299,15 +302,37 @@ impl<'a> Builder<'a> {
         Some(line)
     }
 
+    /// On a page that sets its parts off with two or more blank lines, not
+    /// one, the line under the header with two or more blank lines above
+    /// and under it is the title (`Arroz-doce`), when it has a title's shape
+    /// and more of the post follows: the two blank lines that mean an
+    /// untitled post elsewhere are here the page's one gap.
+    fn doubled_title(&self, body: &mut Vec<Block<'a>>) -> Option<Paragraph<'a>> {
+        let (Some(Block::Paragraph(first)), Some(next)) = (body.first(), body.get(1)) else {
+            return None;
+        };
+        let doubled = |offset| self.blank_lines_before(offset) >= 2;
+        if !(is_heading(&first.text) && doubled(first.span.start) && doubled(next.span().start)) {
+            return None;
+        }
+        match body.remove(0) {
+            Block::Paragraph(title) => Some(title),
+            _ => unreachable!("the first block was matched as a paragraph"),
+        }
+    }
+
     /// Whether a title line runs straight into two or more lines of text
     /// under it (`next`, the body's first paragraph), with no blank line
     /// between, on a page that sets its parts
     /// off with blank lines: the first line of a stanza or a paragraph, not
     /// a title (a title may have one subtitle line under it, but not one
-    /// that goes on with its sentence: see [`continues_sentence`]).
+    /// that goes on with its sentence, see [`continues_sentence`], nor one
+    /// under a line that is itself a sentence, see [`is_sentence`]).
     fn runs_into_a_stanza(&self, title: &Paragraph<'a>, next: &Paragraph<'a>) -> bool {
         next.span.line == title.span.line + 1
-            && (next.text.contains('\n') || continues_sentence(&title.text, &next.text))
+            && (next.text.contains('\n')
+                || continues_sentence(&title.text, &next.text)
+                || is_sentence(&title.text))
             && self.page_has_blank_lines()
     }
 
@@ -559,6 +584,15 @@ fn is_sentence(line: &str) -> bool {
     end == 1 && line.split_whitespace().count() >= 10
 }
 
+/// A short sentence that states something: five words or more, ending in
+/// one full stop (`Well, it seems I have been called to serve.`), where a
+/// title has none or a mark of its own (`A day out!`, `Gone fishing...`).
+fn is_statement(line: &str) -> bool {
+    let line = line.trim_end_matches(is_space);
+    line.strip_suffix('.')
+        .is_some_and(|rest| !rest.ends_with('.') && rest.split_whitespace().count() >= 5)
+}
+
 /// The one post of a page with no date header, and the diagnostic that
 /// says so: what was read as the page's preamble (`blocks`) is its body,
 /// its first line its title when that is a line of its own and not long
@@ -615,7 +649,7 @@ pub(crate) fn undated_post<'a>(
 
 #[cfg(test)]
 mod tests {
-    use super::{continues_sentence, is_long_prose, is_sentence, is_three_sentences};
+    use super::{continues_sentence, is_long_prose, is_sentence, is_statement, is_three_sentences};
 
     #[test]
     fn a_line_under_a_title_goes_on_with_its_sentence() {
@@ -659,6 +693,9 @@ mod tests {
             "For all of you who want to eat a cake and keep it..."
         ));
         assert!(!is_sentence("Happy Birthday to my little girl!"));
+        assert!(is_statement("Well, it seems I have been called to serve."));
+        assert!(!is_statement("A day out."));
+        assert!(!is_statement("For all of you who want to eat a cake..."));
     }
 
     #[test]

@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 
 use super::Builder;
-use crate::ast::{Block, Comment, CommentSection, Paragraph};
+use crate::ast::{Block, Comment, CommentSection, Paragraph, Post};
 use crate::diagnostic::Diagnostic;
 
 /// The lines of a post that is not one.
@@ -251,17 +251,34 @@ impl<'a> Builder<'a> {
     /// - it stands right under a line of text, with no blank line between,
     ///   on a page that has blank lines, and has no weekday or opens a
     ///   letter (a salutation under it): a blog sets its headers off, and a
-    ///   letter's date stands under its address or the blogger's words.
+    ///   letter's date stands under its address or the blogger's words; or
+    /// - it is written another way than the header before it and stands
+    ///   right under that post's title, before the post has anything else
+    ///   (`Sunday 1 June 2014` under `Saturday, 31 May 2014` and a title):
+    ///   the blogger's own date over a diary entry.
     pub(super) fn demote_quoted_headers(&mut self) {
         let weekdays = self.posts.iter().filter(|p| p.weekday.is_some()).count();
         let mixed = weekdays > 0 && weekdays < self.posts.len();
         for post in std::mem::take(&mut self.posts) {
+            let reshaped = |prev: &Post<'a>| {
+                header_shape(prev.header_span.source(self.input))
+                    != header_shape(post.header_span.source(self.input))
+            };
+            let bare = |prev: &Post<'a>| {
+                prev.body.is_empty() && prev.comments.is_none() && prev.furniture.is_empty()
+            };
             // (A post under the header before it has none of its own.)
             let repeated = !post.header_span.is_empty()
+                && self
+                    .posts
+                    .last()
+                    .is_some_and(|prev| prev.date == post.date && reshaped(prev));
+            let under_title = !post.header_span.is_empty()
                 && self.posts.last().is_some_and(|prev| {
-                    prev.date == post.date
-                        && header_shape(prev.header_span.source(self.input))
-                            != header_shape(post.header_span.source(self.input))
+                    prev.title.is_some()
+                        && !prev.header_span.is_empty()
+                        && bare(prev)
+                        && reshaped(prev)
                 });
             let opens_letter =
                 post.title.is_none() && matches!(post.body.first(), Some(Block::Letter(_)));
@@ -269,7 +286,7 @@ impl<'a> Builder<'a> {
                 && !self.posts.is_empty()
                 && self.blank_lines_before(post.header_span.start) == 0
                 && self.page_has_blank_lines();
-            if !(repeated || mixed && post.weekday.is_none() || under_text) {
+            if !(repeated || mixed && post.weekday.is_none() || under_text || under_title) {
                 self.posts.push(post);
                 continue;
             }
@@ -279,13 +296,7 @@ impl<'a> Builder<'a> {
                 // Right under the header, before anything else of its
                 // post, the day written another way is the post's title
                 // (`Wednesday May 9th, 2012`).
-                Some(prev)
-                    if repeated
-                        && prev.title.is_none()
-                        && prev.body.is_empty()
-                        && prev.comments.is_none()
-                        && prev.furniture.is_empty() =>
-                {
+                Some(prev) if repeated && prev.title.is_none() && bare(prev) => {
                     prev.title = Some(header.text);
                     prev.title_span = Some(header.span);
                 }
@@ -306,12 +317,20 @@ impl<'a> Builder<'a> {
 
 /// The shape of a header line: each run of letters as `a`, each run of
 /// digits as `9`, the rest as written (`Thursday, September 08, 2022` is
-/// `a, a 9, 9`; `Thursday, 8th September 2022` is `a, 9a a 9`).
+/// `a, a 9, 9`; `Thursday, 8th September 2022` is `a, 9a a 9`). A word
+/// takes in a hyphen inside it and a dot after it, and an apostrophe
+/// between letters parts two words, so a blog's headers have one shape
+/// whatever the day and month (`sexta-feira` and `sábado`, `d’octubre`
+/// and `de setembre`, `déc.` and `mai`).
 fn header_shape(line: &str) -> String {
     let mut shape = String::with_capacity(line.len());
     let mut last = None;
-    for c in line.chars() {
-        let class = if c.is_alphabetic() {
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        let inside = last == Some('a') && chars.peek().is_some_and(|n| n.is_alphabetic());
+        let class = if inside && matches!(c, '\'' | '’') {
+            ' '
+        } else if c.is_alphabetic() || last == Some('a') && (c == '.' || c == '-' && inside) {
             'a'
         } else if c.is_ascii_digit() {
             '9'
@@ -336,6 +355,19 @@ mod tests {
         assert_eq!(
             header_shape("Friday 25 July 2014"),
             header_shape("Monday 1 June 2015")
+        );
+        assert_eq!(
+            header_shape("sexta-feira, 1 de janeiro de 2010"),
+            header_shape("sábado, 9 de janeiro de 2010")
+        );
+        assert_eq!(
+            header_shape("dimarts, 16 d’octubre del 2012"),
+            header_shape("divendres, 21 de setembre del 2012")
+        );
+        assert_eq!(header_shape("7 déc. 2009"), header_shape("7 mai 2009"));
+        assert_ne!(
+            header_shape("Sunday 1 June 2014"),
+            header_shape("Saturday, 31 May 2014")
         );
     }
 }

@@ -326,8 +326,8 @@ struct TemplateLine<'a> {
     /// The month's word, if the line is shaped as a date with no weekday
     /// (see `bare_date_month`).
     bare_month: Option<Folded<'a>>,
-    /// The line before a final colon, if it ends in one (`No hay
-    /// comentarios`).
+    /// The line before a final colon (and a full stop before that), if it
+    /// ends in one (`No hay comentarios` of `No hay comentarios.:`).
     head: Option<Folded<'a>>,
     /// The word after the count of a `N word:` line (`comentarios`).
     count_word: Option<Folded<'a>>,
@@ -335,9 +335,10 @@ struct TemplateLine<'a> {
 
 impl<'a> TemplateLine<'a> {
     fn new(line: &'a str) -> Self {
-        let head = line
-            .strip_suffix(':')
-            .map(|head| head.trim_end_matches(is_space));
+        let head = line.strip_suffix(':').map(|head| {
+            let head = head.trim_end_matches(is_space);
+            head.strip_suffix('.').unwrap_or(head)
+        });
         let count_word = head.and_then(|head| {
             let mut words = head.split_whitespace();
             match (words.next(), words.next(), words.next()) {
