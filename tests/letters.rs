@@ -419,6 +419,25 @@ fn a_bloggers_greeting_to_its_readers_opens_no_letter() {
     assert_eq!(letters("Hey Ann!\n\nWe went out.").len(), 1);
 }
 
+/// Under the blogger's own words, a readers' greeting opens the email or
+/// letter the post quotes (`Hi all,` under `Here is the email I sent.`);
+/// a greeting in a sentence stays text there too.
+#[test]
+fn a_readers_greeting_under_the_bloggers_words_opens_a_letter() {
+    for line in ["Hi all,", "Hello friends and family,", "Hi guys,"] {
+        let found = letters(&format!(
+            "Here is the email I sent home.\n\n{line}\n\nWe went out.\n\n- Tom"
+        ));
+        assert_eq!(found.len(), 1, "{line}");
+        assert_eq!(found[0].salutation.text, line);
+        assert_eq!(found[0].signature.as_ref().unwrap().name.text, "- Tom");
+    }
+    assert!(
+        letters("Here is the news.\n\nHi Sarah, nice to have you along!\n\nWe went out.")
+            .is_empty()
+    );
+}
+
 /// A closing in the writer's own words over a name on the next line
 /// (`Love always,` / `Your Mrs. Hale`) is the valediction and the signer;
 /// such a closing may have six words. A two-line paragraph whose first

@@ -20,7 +20,10 @@ use crate::span::Span;
 ///   `Hello ...`, `Hi ...`, `Hey ...`, `Greetings`, `Good morning ...`,
 ///   `To whom it may concern`; the addressee at most 60 characters and with
 ///   no sentence break), or at a date or timestamp line right before one.
-///   A post's title is never a salutation.
+///   A post's title is never a salutation. A greeting to the blog's
+///   readers (`Hi friends,`, `Hello everyone!`) opens a letter only under
+///   the blogger's own words (the email the post quotes), never as the
+///   body's first line.
 /// - A one-line paragraph in capitals right after the salutation is the
 ///   subject (`TRANSFORMING REHABILITATION`).
 /// - The run of a letter ends before the next separator or furniture line, the next

@@ -76,7 +76,12 @@ impl<'a> Builder<'a> {
                     if said {
                         said_lines.extend(self.said_line(&paragraph, blocks.len()));
                     }
-                    (Block::Paragraph(paragraph), Mark::Plain)
+                    let mark =
+                        match !blocks.is_empty() && self.is_readers_salutation(&paragraph.text) {
+                            true => Mark::Salutation,
+                            false => Mark::Plain,
+                        };
+                    (Block::Paragraph(paragraph), mark)
                 }
                 Rule::bullet_list | Rule::dash_list => {
                     (Block::List(self.parse_list(child)), Mark::Plain)
@@ -396,6 +401,17 @@ impl<'a> Builder<'a> {
             false => Rule::intl_valediction_line,
         };
         self.may_be_valediction(line) && BlogParser::parse(rule, line).is_ok()
+    }
+
+    /// Whether a paragraph is a readers' greeting on a line of its own
+    /// (`Hi guys,`; see `readers_salutation_line` in `blog.pest`), which
+    /// under the blogger's own words opens the letter the post quotes. On
+    /// an English page only, as the grammar's hellos.
+    fn is_readers_salutation(&self, text: &str) -> bool {
+        self.language.is_english()
+            && text.starts_with('H')
+            && !text.contains('\n')
+            && BlogParser::parse(Rule::readers_salutation_line, text).is_ok()
     }
 
     /// Whether `line` can be a valediction, by tests cheaper than the
