@@ -407,9 +407,19 @@ impl<'a> Builder<'a> {
     /// (`Hi guys,`; see `readers_salutation_line` in `blog.pest`), which
     /// under the blogger's own words opens the letter the post quotes. On
     /// an English page only, as the grammar's hellos.
+    ///
+    /// Tests cheaper than the parser's come first (a failed parse costs
+    /// pest a formatted error): most paragraphs that start with `H` are
+    /// sentences (`He ...`), longer than a greeting (its words, an
+    /// addressee of at most 60 characters and its mark: under 100
+    /// characters, bytes counted first) or ending in a full stop or a
+    /// question mark.
     fn is_readers_salutation(&self, text: &str) -> bool {
         self.language.is_english()
             && text.starts_with('H')
+            && text.len() <= 4 * 100
+            && text.chars().count() <= 100
+            && !text.ends_with(['.', '?'])
             && !text.contains('\n')
             && BlogParser::parse(Rule::readers_salutation_line, text).is_ok()
     }
