@@ -733,38 +733,26 @@ fn a_stanza_has_no_title() {
 
 /// A line under the header that goes on with its sentence on the one line
 /// under it (no closing mark, then a small letter) is the first line of a
-/// paragraph, not a title; a title over a subtitle that starts with a
-/// capital, or one that ends in a full stop, stays a title.
+/// paragraph, not a title, and so is a sentence of ten words or more (one
+/// closing mark) over a line right under it; a title over a subtitle that
+/// starts with a capital, or one that ends in a full stop, stays a title.
 #[test]
 fn a_title_does_not_run_on_into_its_sentence() {
-    let input = "Thursday, March 25, 2004\n\nYou know, it is true, some days are busier than others. It is hard to find time\nto blog when the work piles up.\n\nMore text.\n\nFriday, March 26, 2004\n\nGuest Blog 66\nLife on Licence\n\nText.\n\nSaturday, March 27, 2004\n\nA day out.\nthe kids loved it\n\nText.\n";
-    let export = parse(input).unwrap();
-    assert_eq!(export.posts[0].title, None);
-    let Block::Paragraph(first) = &export.posts[0].body[0] else {
-        panic!("{:?}", export.posts[0].body);
-    };
-    assert_eq!(first.text.lines().count(), 2);
-    assert_eq!((first.span.line, first.span.column), (3, 1));
+    let run_on = "Thursday, March 25, 2004\n\nYou know, it is true, some days are busier than others. It is hard to find time\nto blog when the work piles up.\n\nMore text.\n\nFriday, March 26, 2004\n\nGuest Blog 66\nLife on Licence\n\nText.\n\nSaturday, March 27, 2004\n\nA day out.\nthe kids loved it\n\nText.\n";
+    let sentence = "Monday, April 13, 2009\n\nSophie has started to keep a diary for the holidays. Today she met Aunt Rose.\nHelped by Sophie and Maria, I have set up this new blog to share with friends.\n\nMore text.\n";
+    for input in [run_on, sentence] {
+        let export = parse(input).unwrap();
+        assert_eq!(export.posts[0].title, None);
+        let Block::Paragraph(first) = &export.posts[0].body[0] else {
+            panic!("{:?}", export.posts[0].body);
+        };
+        assert_eq!(first.text.lines().count(), 2);
+        assert_eq!((first.span.line, first.span.column), (3, 1));
+        common::assert_lossless(input, &export);
+    }
+    let export = parse(run_on).unwrap();
     assert_eq!(export.posts[1].title.as_deref(), Some("Guest Blog 66"));
     assert_eq!(export.posts[2].title.as_deref(), Some("A day out."));
-    common::assert_lossless(input, &export);
-}
-
-/// A sentence of ten words or more (one closing mark) is no title over a
-/// line right under it: the two lines are the body's first paragraph. A
-/// short line that ends in a full stop stays a title over its subtitle.
-#[test]
-fn a_sentence_is_no_title_over_the_line_under_it() {
-    let input = "Monday, April 13, 2009\n\nSophie has started to keep a diary for the holidays. Today she met Aunt Rose.\nHelped by Sophie and Maria, I have set up this new blog to share with friends.\n\nMore text.\n\nSunday, April 12, 2009\n\nA day out.\nthe kids loved it\n\nText.\n";
-    let export = parse(input).unwrap();
-    assert_eq!(export.posts[0].title, None);
-    let Block::Paragraph(first) = &export.posts[0].body[0] else {
-        panic!("{:?}", export.posts[0].body);
-    };
-    assert_eq!(first.text.lines().count(), 2);
-    assert_eq!((first.span.line, first.span.column), (3, 1));
-    assert_eq!(export.posts[1].title.as_deref(), Some("A day out."));
-    common::assert_lossless(input, &export);
 }
 
 /// On a page that sets its parts off with two blank lines or more, a line
@@ -896,6 +884,32 @@ fn a_line_in_the_words_of_the_page_titles_starts_a_post() {
     assert_eq!(export.posts[0].body.len(), 2);
     assert_eq!(export.posts[1].body.len(), 4);
     common::assert_lossless(input, &export);
+}
+
+/// A blog whose titles trail off (two of the page's titles end in `...`):
+/// a short lone line that trails off, from a capital, starts a post under
+/// the same header; one from a small letter, or on a page with one such
+/// title, stays body.
+#[test]
+fn a_line_that_trails_off_like_the_page_titles_starts_a_post() {
+    let input = "Saturday, January 31, 2009\n\nLikes and habits...\n\nOn cold days a hot shower is best.\n\nI play too...\n\nwith their toys.\n\nand the last one...\n\nis mine.\n\nFriday, January 30, 2009\n\nTwo years and nine months...\n\nShe ate her first gum.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            h("2009-01-31", Some("Sat"), Some("Likes and habits...")),
+            h("2009-01-31", Some("Sat"), Some("I play too...")),
+            h(
+                "2009-01-30",
+                Some("Fri"),
+                Some("Two years and nine months...")
+            ),
+        ]
+    );
+    assert_eq!(export.posts[1].body.len(), 3);
+    common::assert_lossless(input, &export);
+    let one = "Saturday, January 31, 2009\n\nLikes and habits...\n\nOn cold days a hot shower is best.\n\nI play too...\n\nwith their toys.\n";
+    assert_eq!(parse(one).unwrap().posts.len(), 1);
 }
 
 /// An image-only post, whose image the text page lost, leaves its date
