@@ -886,32 +886,6 @@ fn a_line_in_the_words_of_the_page_titles_starts_a_post() {
     common::assert_lossless(input, &export);
 }
 
-/// A blog whose titles trail off (two of the page's titles end in `...`):
-/// a short lone line that trails off, from a capital, starts a post under
-/// the same header; one from a small letter, or on a page with one such
-/// title, stays body.
-#[test]
-fn a_line_that_trails_off_like_the_page_titles_starts_a_post() {
-    let input = "Saturday, January 31, 2009\n\nLikes and habits...\n\nOn cold days a hot shower is best.\n\nI play too...\n\nwith their toys.\n\nand the last one...\n\nis mine.\n\nFriday, January 30, 2009\n\nTwo years and nine months...\n\nShe ate her first gum.\n";
-    let export = parse(input).unwrap();
-    assert_eq!(
-        headers(&export),
-        [
-            h("2009-01-31", Some("Sat"), Some("Likes and habits...")),
-            h("2009-01-31", Some("Sat"), Some("I play too...")),
-            h(
-                "2009-01-30",
-                Some("Fri"),
-                Some("Two years and nine months...")
-            ),
-        ]
-    );
-    assert_eq!(export.posts[1].body.len(), 3);
-    common::assert_lossless(input, &export);
-    let one = "Saturday, January 31, 2009\n\nLikes and habits...\n\nOn cold days a hot shower is best.\n\nI play too...\n\nwith their toys.\n";
-    assert_eq!(parse(one).unwrap().posts.len(), 1);
-}
-
 /// An image-only post, whose image the text page lost, leaves its date
 /// header alone over the next one: under a header with no weekday, a date
 /// with none that is the header's or a little before it is the next

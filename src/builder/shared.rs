@@ -12,9 +12,7 @@
 //! as each post is built, and once the page is whole from every title on
 //! it (`Letter #151 -- ...` in the body of a post titled otherwise, over
 //! `Letter #150 - ...`). On the whole page, short titles that share a
-//! first or last word are a series too (`fifth haiku`, `sixth haiku`), and
-//! so are short titles that trail off, when two of the page's do
-//! (`Hoje...`, `Há uns tempos...`).
+//! first or last word are a series too (`fifth haiku`, `sixth haiku`).
 //!
 //! The other mark is the footer Blogger prints under each post
 //! (`Posted by Ann at 9:14 AM`, `Labels: garden`, `Etichette:`): a lone
@@ -45,9 +43,6 @@ const LEAD_MAX_WORDS: usize = 3;
 /// (see [`TitleLead::Worded`]): a series' titles are short.
 const WORDED_MAX_WORDS: usize = 4;
 
-/// The most words of a title that trails off (see [`TitleLead::Trailed`]).
-const TRAILED_MAX_WORDS: usize = 6;
-
 /// A title written in a blog's pattern: a lead of one to
 /// [`LEAD_MAX_WORDS`] words, then a dash or a colon and the rest of the
 /// title (`Jacob - `, `Letter #151 -- `, `Jan 30, 2018: `), or a word and a
@@ -60,13 +55,6 @@ const TRAILED_MAX_WORDS: usize = 6;
 /// `second moon` over `second tide`): two titles follow one pattern when
 /// they start (or end) with the same word and have as many words,
 /// capitalised alike.
-///
-/// A short title that trails off (one to [`TRAILED_MAX_WORDS`] words from
-/// a capital or a digit, then `...` or `…`: `Hoje...`, `2 anos e 9
-/// meses...`) is a blog's habit when two of the page's titles do so: its
-/// micro-posts, several a day, start with such a line and go on with the
-/// sentence in their text (`Eu também brinco...` / `com os brinquedos
-/// deles.`).
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum TitleLead<'t> {
     Marked {
@@ -81,7 +69,6 @@ enum TitleLead<'t> {
         words: usize,
         capitals: u8,
     },
-    Trailed,
 }
 
 /// The kind of a title's first character.
@@ -158,19 +145,6 @@ fn worded<'t>(title: &'t str) -> [Option<TitleLead<'t>>; 2] {
     [lead(first, false), lead(last, true)]
 }
 
-/// Whether `title` trails off (see [`TitleLead::Trailed`]).
-fn trails_off(title: &str) -> bool {
-    let Some(words) = title
-        .strip_suffix("...")
-        .or_else(|| title.strip_suffix('…'))
-        .map(|t| t.trim_end_matches('.'))
-    else {
-        return false;
-    };
-    words.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-        && (1..=TRAILED_MAX_WORDS).contains(&words.split_whitespace().count())
-}
-
 /// The leads of a page's titles (or of one post's title), sorted (a page
 /// may have a lead for each of thousands of titles), and the titles: a line
 /// that repeats a title (a post that sets its title over its text again)
@@ -189,11 +163,6 @@ impl<'t> Leads<'t> {
         let mut leads: Vec<TitleLead<'_>> =
             titles.iter().flat_map(|t| Leads::of(t, worded)).collect();
         leads.sort_unstable();
-        // A title that trails off is a habit only when two do.
-        let trailed = leads.partition_point(|l| *l < TitleLead::Trailed);
-        if leads[trailed..].len() == 1 {
-            leads.pop();
-        }
         leads.dedup();
         titles.sort_unstable();
         Leads {
@@ -203,19 +172,14 @@ impl<'t> Leads<'t> {
         }
     }
 
-    /// The leads of `text`: its pattern's, and with `worded` its words'
-    /// and its trailing off.
+    /// The leads of `text`: its pattern's, and with `worded` its words'.
     fn of(text: &'t str, worded: bool) -> impl Iterator<Item = TitleLead<'t>> {
         let pattern = TitleLead::of(text);
         let words = match worded && pattern.is_none() {
             true => self::worded(text),
             false => [None, None],
         };
-        let trailed = (worded && trails_off(text)).then_some(TitleLead::Trailed);
-        pattern
-            .into_iter()
-            .chain(words.into_iter().flatten())
-            .chain(trailed)
+        pattern.into_iter().chain(words.into_iter().flatten())
     }
 
     /// Whether `block` is a lone line that reads as a title (see
@@ -227,19 +191,13 @@ impl<'t> Leads<'t> {
             return false;
         };
         let text = &*p.text;
-        let ends_plain = !text.ends_with(['.', ',', ';', ':', '!', '?']);
-        // A line that trails off ends in dots, and is a title only by that
-        // lead (the last of the sorted leads, when the page has it).
-        let trailed =
-            !ends_plain && self.leads.last() == Some(&TitleLead::Trailed) && trails_off(text);
         !self.leads.is_empty()
             && text.len() <= 4 * TITLE_MAX_CHARS
-            && (ends_plain || trailed)
+            && !text.ends_with(['.', ',', ';', ':', '!', '?'])
             && memchr::memchr(b'\n', text.as_bytes()).is_none()
-            && (trailed
-                || Leads::of(text, self.worded).any(|lead| self.leads.binary_search(&lead).is_ok()))
+            && Leads::of(text, self.worded).any(|lead| self.leads.binary_search(&lead).is_ok())
             && self.titles.binary_search(&text.trim()).is_err()
-            && (trailed || lone_title(block).is_some())
+            && lone_title(block).is_some()
     }
 }
 
@@ -487,19 +445,5 @@ mod tests {
         assert_eq!(leads("one two three four five"), []);
         // A title with a pattern has that lead only.
         assert_eq!(leads("May 19"), [TitleLead::Counted("May")]);
-        // A short title that trails off.
-        assert!(leads("Hoje...").contains(&TitleLead::Trailed));
-        assert!(leads("2 anos e 9 meses…").contains(&TitleLead::Trailed));
-        assert!(!leads("and the last one ...").contains(&TitleLead::Trailed));
-        assert!(!leads("One two three four five six seven...").contains(&TitleLead::Trailed));
-        assert!(!Leads::of("Hoje...", false).any(|l| l == TitleLead::Trailed));
-    }
-
-    #[test]
-    fn a_trailing_title_is_a_lead_when_two_are() {
-        let one = Leads::new(["Hoje...", "Dinossauros"].into_iter(), true);
-        assert!(!one.leads.contains(&TitleLead::Trailed));
-        let two = Leads::new(["Hoje...", "Há uns tempos..."].into_iter(), true);
-        assert!(two.leads.contains(&TitleLead::Trailed));
     }
 }
