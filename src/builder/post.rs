@@ -315,10 +315,10 @@ impl<'a> Builder<'a> {
         if !(is_heading(&first.text) && doubled(first.span.start) && doubled(next.span().start)) {
             return None;
         }
-        match body.remove(0) {
-            Block::Paragraph(title) => Some(title),
-            _ => unreachable!("the first block was matched as a paragraph"),
-        }
+        let Block::Paragraph(title) = body.remove(0) else {
+            unreachable!("the first block was matched as a paragraph");
+        };
+        Some(title)
     }
 
     /// Whether a title line runs straight into two or more lines of text
