@@ -35,6 +35,10 @@ struct Language {
     furniture: Vec<String>,
     anonymous: Vec<String>,
     salutations: Vec<String>,
+    /// The plural ones of `salutations` (`Queridos`), which with an
+    /// addressee in small letters greet the blog's readers; optional.
+    #[serde(default)]
+    group_salutations: Vec<String>,
     valedictions: Vec<String>,
     at: Vec<String>,
 }
@@ -68,6 +72,13 @@ fn languages() -> Vec<Language> {
                 "{}: twelve months",
                 path.display()
             );
+            for word in &language.group_salutations {
+                assert!(
+                    language.salutations.contains(word),
+                    "{}: group salutation `{word}` is one of its salutations",
+                    path.display()
+                );
+            }
             assert!(
                 path.file_stem()
                     .is_some_and(|s| s == language.code.as_str()),
@@ -251,7 +262,7 @@ fn grammar(langs: &[Language]) -> String {
          // any case; the rules of `blog.pest` try them only on pages in one of\n\
          // those languages (see `intl` there).\n",
     );
-    let rules: [(&str, &str, Vec<&String>); 14] = [
+    let rules: [(&str, &str, Vec<&String>); 15] = [
         (
             "lang_weekday",
             "Weekday names.",
@@ -320,6 +331,11 @@ fn grammar(langs: &[Language]) -> String {
             "lang_greeting",
             "The words that open a letter's salutation (`Querido`, `Sehr geehrte`).",
             langs.iter().flat_map(|l| &l.salutations).collect(),
+        ),
+        (
+            "lang_group_greeting",
+            "The plural words of `lang_greeting` (`Queridos`, `Chers`).",
+            langs.iter().flat_map(|l| &l.group_salutations).collect(),
         ),
         (
             "lang_valediction",
@@ -650,6 +666,19 @@ fn letters_in_other_languages() {
     // is a Catalan word); its `Dear` opens one on any page.
     for (line, letters) in [("Hi havia una vegada,", 0), ("Dear John,", 1)] {
         let input = format!("dimarts, 3 de març de 2009\n\nConte\n\n{line}\nun rei.\n\nFi.\n");
+        let export = blog_export::parse(&input).unwrap();
+        assert_eq!(export.posts[0].letters().count(), letters, "{line}");
+    }
+    // A plural greeting to an addressee in small letters greets the
+    // blog's readers; to names it opens a letter.
+    for (header, line, letters) in [
+        ("martes, 3 de marzo de 2009", "Queridos lectores:", 0),
+        ("martes, 3 de marzo de 2009", "Queridos Reyes Magos:", 1),
+        ("giovedì 1 gennaio 2009", "Cari amici,", 0),
+        ("mardi 3 mars 2009", "Chers lecteurs,", 0),
+        ("mardi 3 mars 2009", "Chers Paul et Anne,", 1),
+    ] {
+        let input = format!("{header}\n\nCarta\n\n{line}\n\nHoy.\n\nUn abrazo,\n\nAna\n");
         let export = blog_export::parse(&input).unwrap();
         assert_eq!(export.posts[0].letters().count(), letters, "{line}");
     }
