@@ -417,6 +417,7 @@ mod tests {
             "Add comment",
             "Load more...",
             "Related Posts with Thumbnails",
+            "Search This Blog",
         ];
         let salutations = [
             "Dear Jo,",
