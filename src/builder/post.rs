@@ -553,12 +553,16 @@ pub(crate) fn title_above_header(export: &mut Export<'_>) {
 /// A line of three or more sentences of three words or more each (`Found
 /// this link today. Then there's this one. What about yours?`): prose,
 /// however short. A title's one-word sentences (`Eat. Pray. Love.`) or an
-/// abbreviation's dot (`Mr. Smith Goes to Town`) make no such sentence.
+/// abbreviation's dot (`Mr. Smith Goes to Town`) make no such sentence,
+/// and a line whose every word starts with a capital (`Why Does It
+/// Matter? Because It Counts. Read The Rest.`) is a title's, not prose.
 fn is_three_sentences(line: &str) -> bool {
     let line = line.trim_end_matches(is_space);
     let mut sentences = 0;
     let mut words = 0;
+    let mut small = false;
     for word in line.split_whitespace() {
+        small |= word.chars().next().is_some_and(char::is_lowercase);
         words += 1;
         if word.ends_with(['.', '!', '?']) {
             if words < 3 {
@@ -568,7 +572,7 @@ fn is_three_sentences(line: &str) -> bool {
             words = 0;
         }
     }
-    sentences >= 3 && words == 0
+    sentences >= 3 && words == 0 && small
 }
 
 /// A line that reads as a sentence, not a heading: ten words or more,
@@ -712,6 +716,9 @@ mod tests {
         ));
         assert!(!is_three_sentences(
             "One here. Two here. Three here. and more"
+        ));
+        assert!(!is_three_sentences(
+            "Why Does It Matter? Because It Counts. Read The Rest."
         ));
     }
 }
