@@ -385,7 +385,8 @@ fn headers_without_a_year_take_the_pages_year() {
 /// the header before it in another form is a date quoted in the post (its
 /// lines stay in that post), or, right under the header, the post's title.
 /// The same header written the same way again starts a post (two pages
-/// joined into one file).
+/// joined into one file), but right under the header, before its post has
+/// anything, it is the title of a blog that titles its posts with their date.
 #[test]
 fn a_day_written_another_way_is_not_a_new_post() {
     let quoted = "Thursday, September 08, 2022\n\nThe Queen\n\nShe died today.\n\nThursday, 8th September 2022\n\n-- A notice on the gate\n\nNo comments:\n";
@@ -418,6 +419,16 @@ fn a_day_written_another_way_is_not_a_new_post() {
 
     let joined = "Friday 25 July 2014\n\nA\n\nOne.\n\nFriday 25 July 2014\n\nA\n\nOne.\n";
     assert_eq!(parse(joined).unwrap().posts.len(), 2);
+
+    let dated = "Sunday, March 14, 2010\n\nSunday, March 14, 2010\n\nA quiet day.\n";
+    let export = parse(dated).unwrap();
+    assert_eq!(export.posts.len(), 1);
+    assert_eq!(
+        export.posts[0].title.as_deref(),
+        Some("Sunday, March 14, 2010")
+    );
+    assert_eq!(export.posts[0].body.len(), 1);
+    common::assert_lossless(dated, &export);
 }
 
 /// A page with no blank lines at all, or a post with none on a page that

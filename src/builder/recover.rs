@@ -245,9 +245,12 @@ impl<'a> Builder<'a> {
     /// - it has no weekday on a page whose headers have weekdays; or
     /// - it names the same day as the header before it, written another
     ///   way (`Thursday, 8th September 2022` under `Thursday, September 08,
-    ///   2022`). The same header written the same way again is kept: two
-    ///   pages joined into one file. Right under the header, before the
-    ///   post has anything, such a line is the post's title; or
+    ///   2022`). Right under the header, before the post has anything,
+    ///   such a line is the post's title. The same header written the same
+    ///   way again is kept (two pages joined into one file), except right
+    ///   under that header, before its post has anything, where Blogger
+    ///   never prints a second one: there it is the title of a blog that
+    ///   titles its posts with their date; or
     /// - it stands right under a line of text, with no blank line between,
     ///   on a page that has blank lines, and has no weekday or opens a
     ///   letter (a salutation under it): a blog sets its headers off, and a
@@ -269,10 +272,9 @@ impl<'a> Builder<'a> {
             };
             // (A post under the header before it has none of its own.)
             let repeated = !post.header_span.is_empty()
-                && self
-                    .posts
-                    .last()
-                    .is_some_and(|prev| prev.date == post.date && reshaped(prev));
+                && self.posts.last().is_some_and(|prev| {
+                    prev.date == post.date && (reshaped(prev) || prev.title.is_none() && bare(prev))
+                });
             let under_title = !post.header_span.is_empty()
                 && self.posts.last().is_some_and(|prev| {
                     prev.title.is_some()
