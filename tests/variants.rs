@@ -408,27 +408,27 @@ fn a_day_written_another_way_is_not_a_new_post() {
     assert_eq!(export.posts[0].comments.as_ref().unwrap().declared, Some(0));
     common::assert_lossless(quoted, &export);
 
-    let titled = "Wednesday, May 9, 2012\n\nWednesday May 9th, 2012\n\nWash on Monday.\n";
-    let export = parse(titled).unwrap();
-    assert_eq!(export.posts.len(), 1);
-    assert_eq!(
-        export.posts[0].title.as_deref(),
-        Some("Wednesday May 9th, 2012")
-    );
-    common::assert_lossless(titled, &export);
+    // Right under the header: the day written another way, or the same
+    // header again.
+    for (titled, title) in [
+        (
+            "Wednesday, May 9, 2012\n\nWednesday May 9th, 2012\n\nWash on Monday.\n",
+            "Wednesday May 9th, 2012",
+        ),
+        (
+            "Sunday, March 14, 2010\n\nSunday, March 14, 2010\n\nA quiet day.\n",
+            "Sunday, March 14, 2010",
+        ),
+    ] {
+        let export = parse(titled).unwrap();
+        assert_eq!(export.posts.len(), 1, "{titled}");
+        assert_eq!(export.posts[0].title.as_deref(), Some(title));
+        assert_eq!(export.posts[0].body.len(), 1);
+        common::assert_lossless(titled, &export);
+    }
 
     let joined = "Friday 25 July 2014\n\nA\n\nOne.\n\nFriday 25 July 2014\n\nA\n\nOne.\n";
     assert_eq!(parse(joined).unwrap().posts.len(), 2);
-
-    let dated = "Sunday, March 14, 2010\n\nSunday, March 14, 2010\n\nA quiet day.\n";
-    let export = parse(dated).unwrap();
-    assert_eq!(export.posts.len(), 1);
-    assert_eq!(
-        export.posts[0].title.as_deref(),
-        Some("Sunday, March 14, 2010")
-    );
-    assert_eq!(export.posts[0].body.len(), 1);
-    common::assert_lossless(dated, &export);
 }
 
 /// A page with no blank lines at all, or a post with none on a page that
