@@ -129,12 +129,14 @@ pub(crate) fn signer_line(line: &str) -> Option<Signer> {
         }
         _ => name,
     };
+    // The dot after a last initial, title or degree (`Mrs H.`, `Jr.`,
+    // `M.Ed.`): at most three letters, as `is_name_line` allows inside.
     let name = match name.strip_suffix('.') {
         Some(bare)
             if bare
                 .rsplit(' ')
                 .next()
-                .is_some_and(|w| w.chars().count() <= 3) =>
+                .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() <= 3) =>
         {
             bare
         }

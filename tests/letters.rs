@@ -548,6 +548,9 @@ fn a_signer_with_no_closing() {
     assert_eq!(signer(l).as_deref(), Some("~ Ann Lee"));
     let l = &letters(&body("Mrs H."))[0];
     assert_eq!(signer(l).as_deref(), Some("Mrs H."));
+    // A degree's dots end the name too.
+    let l = &letters(&body("Ann Lee, M.Ed."))[0];
+    assert_eq!(signer(l).as_deref(), Some("Ann Lee, M.Ed."));
     // A bare name line inside the letter is no signer: a heading.
     let l = &letters(&body("Workloads\n\nThe hours are long."))[0];
     assert_eq!(signer(l), None);
