@@ -169,6 +169,22 @@ pub(crate) fn is_relation(text: &str) -> bool {
         && !text.contains('\n')
 }
 
+/// A name over a note in brackets on the line under it (`Ann Lee` /
+/// `(written at camp, age 9)`): a name set off as a signature, as
+/// `Harry (grade 1)` is on one line, so the letter ends there.
+pub(crate) fn is_noted_name(text: &str) -> bool {
+    let Some((name, note)) = text.split_once('\n') else {
+        return false;
+    };
+    let note = note.trim_matches(is_space);
+    note.len() <= 4 * 120
+        && note.starts_with('(')
+        && note.ends_with(')')
+        && !note.contains('\n')
+        && note.chars().count() <= 120
+        && is_name_line(name)
+}
+
 /// A name block: a name line, then up to three short role lines.
 pub(crate) fn is_name_block(text: &str) -> bool {
     // A name line and three role lines of at most 80 characters each.

@@ -525,25 +525,41 @@ fn a_comma_after_the_greeting() {
 }
 
 /// A letter with no closing ends at a name set off as a signature (led by a
-/// dash or a tilde, or closed by a note in brackets), wherever it stands; a
+/// dash or a tilde, or closed by a note in brackets on its line or under
+/// it), wherever it stands; a
 /// bare name line signs it only at the end of its text, since inside a
 /// letter it may be a heading.
 #[test]
 fn a_signer_with_no_closing() {
     let body = |rest: &str| format!("Dear Miss B.,\n\nThank you for a great year.\n\n{rest}");
     let signer = |l: &Letter| l.signature.as_ref().map(|s| s.name.text.to_string());
-    let input = format!(
-        "Friday 25 July 2014\n\nT\n\n{}",
-        body("Harry (grade 1)\n\nAnd thanks to all the teachers who helped.")
-    );
-    let all = parse(&input).unwrap();
-    let post = &all.posts[0];
-    let Block::Letter(l) = &post.body[0] else {
-        panic!("{:?}", post.body);
-    };
-    assert_eq!(signer(l).as_deref(), Some("Harry (grade 1)"));
-    assert_eq!(l.paragraphs.len(), 1);
-    assert!(matches!(&post.body[1], Block::Paragraph(p) if p.text.starts_with("And thanks")));
+    // The letter ends at the name (its note its role), and what follows
+    // is the blogger's.
+    for (rest, name, roles, after) in [
+        (
+            "Harry (grade 1)\n\nAnd thanks to all the teachers who helped.",
+            "Harry (grade 1)",
+            0,
+            "And thanks",
+        ),
+        (
+            "Harry Lee\n(written at camp, aged nine)\n\nPS. More tomorrow.",
+            "Harry Lee",
+            1,
+            "PS.",
+        ),
+    ] {
+        let input = format!("Friday 25 July 2014\n\nT\n\n{}", body(rest));
+        let all = parse(&input).unwrap();
+        let post = &all.posts[0];
+        let Block::Letter(l) = &post.body[0] else {
+            panic!("{:?}", post.body);
+        };
+        assert_eq!(signer(l).as_deref(), Some(name));
+        assert_eq!(l.signature.as_ref().unwrap().roles.len(), roles);
+        assert_eq!(l.paragraphs.len(), 1);
+        assert!(matches!(&post.body[1], Block::Paragraph(p) if p.text.starts_with(after)));
+    }
     let l = &letters(&body("~ Ann Lee\n\nMore from me tomorrow."))[0];
     assert_eq!(signer(l).as_deref(), Some("~ Ann Lee"));
     let l = &letters(&body("Mrs H."))[0];

@@ -32,10 +32,12 @@ use crate::span::Span;
 ///   stands on its own line in the run, the letter ends there, plus the
 ///   signature block under it: a paragraph whose first line is a name, its
 ///   further lines the signer's roles.
-/// - Without a valediction, the letter ends before the first paragraph that
-///   introduces something new (its first line ends in `:-`), or at
-///   the end of its run; if its last paragraph is a name block, that is the
-///   signature.
+/// - Without a valediction, the letter ends at a name set off as a
+///   signature, wherever it stands (`--Ann Lee`, `~ Ann`, `Harry (grade
+///   1)`, a name over a note in brackets, `Your Grandaddy`), which is the
+///   signature; else before the first paragraph that introduces something
+///   new (its first line ends in `:-`), or at the end of its run, and if
+///   its last paragraph is a name block, that is the signature.
 ///
 /// In JSON a letter is a block with `"kind": "letter"` and keys `sent` (ISO
 /// 8601: `2014-07-21T13:52:19+01:00`, `2014-07-14T11:16:00`, `2014-12-16`,

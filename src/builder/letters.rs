@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use crate::ast::{Block, Letter, Paragraph, Sent, Signature};
-use crate::names::{is_name_block, signer_line, Signer};
+use crate::names::{is_name_block, is_noted_name, signer_line, Signer};
 use crate::span::{is_space, LineIndex};
 
 /// What the grammar said about a body block.
@@ -111,11 +111,14 @@ fn plan_letter(
     let valediction = (body_start..run_end)
         .find(|&k| matches!(items[k].1, Mark::Valediction | Mark::SignedValediction(_)));
     // With no closing: a name set off as a signature under the letter's
-    // text (`--Ann Lee`, `Harry (grade 1)`), where the letter ends.
+    // text (`--Ann Lee`, `Harry (grade 1)`, a name over a note in
+    // brackets), where the letter ends.
     let marked = || {
         (body_start + 1..run_end).find(|&k| {
             matches!(items[k].1, Mark::Signer)
-                || plain_paragraph(&items[k]).and_then(signer_line) == Some(Signer::Marked)
+                || plain_paragraph(&items[k]).is_some_and(|text| {
+                    signer_line(text) == Some(Signer::Marked) || is_noted_name(text)
+                })
         })
     };
     let (signature, end) = match valediction.ok_or_else(marked) {
