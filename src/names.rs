@@ -173,16 +173,21 @@ pub(crate) fn is_relation(text: &str) -> bool {
 /// `(written at camp, age 9)`): a name set off as a signature, as
 /// `Harry (grade 1)` is on one line, so the letter ends there.
 pub(crate) fn is_noted_name(text: &str) -> bool {
-    let Some((name, note)) = text.split_once('\n') else {
+    let text = text.trim_end_matches(is_space);
+    // The cheap tests first: the note closes the paragraph, and a name
+    // line of 50 characters and a note of 120 (four bytes each at most)
+    // are short; most paragraphs asked about are neither.
+    if !text.ends_with(')') || text.len() > 4 * (50 + 1 + 120) {
+        return false;
+    }
+    let Some(at) = memchr::memchr(b'\n', text.as_bytes()) else {
         return false;
     };
-    let note = note.trim_matches(is_space);
-    note.len() <= 4 * 120
-        && note.starts_with('(')
-        && note.ends_with(')')
+    let note = text[at + 1..].trim_start_matches(is_space);
+    note.starts_with('(')
         && !note.contains('\n')
         && note.chars().count() <= 120
-        && is_name_line(name)
+        && is_name_line(&text[..at])
 }
 
 /// A name block: a name line, then up to three short role lines.
