@@ -383,12 +383,10 @@ fn unmarked_comments_as_many_as_declared() {
 fn abbreviated_months_start_posts_on_weekdayless_pages() {
     let input = fixture("abbreviated_months");
     let export = parse(&input).unwrap();
-    let dates: Vec<String> = export
-        .posts
-        .iter()
-        .map(|p| p.date.unwrap().to_string())
-        .collect();
-    assert_eq!(dates, ["2007-09-03", "2007-08-30", "2005-02-09"]);
+    assert_eq!(
+        common::dates(&export),
+        ["2007-09-03", "2007-08-30", "2005-02-09"]
+    );
     // A date line right before a salutation is the letter's date.
     let letter = export.posts[2].letters().next().unwrap();
     assert_eq!(letter.sent.as_ref().unwrap().at.to_string(), "2005-01-12");

@@ -713,12 +713,7 @@ fn bylines_are_no_titles_and_a_first_bare_date_needs_no_blank_line() {
 fn a_weekday_date_under_text_over_a_salutation_is_a_letters_date() {
     let input = "Friday, August 30, 2013\n\nA Letter From Long Ago\n\nThis week I was given an old letter from a cousin.\nThursday, June 17, 1915\nMy Dear Grandchildren,\nI must tell you about the horses.\n\nSaturday, August 31, 2013\n\nNext\n\nMore.\n";
     let export = parse(input).unwrap();
-    let dates: Vec<_> = export
-        .posts
-        .iter()
-        .map(|p| p.date.unwrap().to_string())
-        .collect();
-    assert_eq!(dates, ["2013-08-30", "2013-08-31"]);
+    assert_eq!(common::dates(&export), ["2013-08-30", "2013-08-31"]);
     assert_eq!(export.posts[0].letters().count(), 1);
     let streamed: Vec<_> = blog_export::PostReader::new(input.as_bytes())
         .map(|p| p.unwrap())
@@ -790,12 +785,7 @@ fn a_title_between_doubled_blank_lines() {
 fn a_date_written_unlike_the_pages_headers_is_no_header() {
     let input = "Saturday, 31 May 2014\n\nWhat I wrote today\n\nSunday 1 June 2014\n\nWith all the rain there is little to report.\n\nSaturday, 3 May 2014\n\nThe moth trap\n\nA good night.\n";
     let export = parse(input).unwrap();
-    let dates: Vec<String> = export
-        .posts
-        .iter()
-        .map(|p| p.date.unwrap().to_string())
-        .collect();
-    assert_eq!(dates, ["2014-05-31", "2014-05-03"]);
+    assert_eq!(common::dates(&export), ["2014-05-31", "2014-05-03"]);
     let body: Vec<&str> = export.posts[0]
         .body
         .iter()

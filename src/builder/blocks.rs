@@ -76,11 +76,12 @@ impl<'a> Builder<'a> {
                     if said {
                         said_lines.extend(self.said_line(&paragraph, blocks.len()));
                     }
-                    let mark =
-                        match !blocks.is_empty() && self.is_readers_salutation(&paragraph.text) {
-                            true => Mark::Salutation,
-                            false => Mark::Plain,
-                        };
+                    let mark = if !blocks.is_empty() && self.is_readers_salutation(&paragraph.text)
+                    {
+                        Mark::Salutation
+                    } else {
+                        Mark::Plain
+                    };
                     (Block::Paragraph(paragraph), mark)
                 }
                 Rule::bullet_list | Rule::dash_list => {

@@ -3,6 +3,16 @@
 use blog_export::Export;
 use proptest::prelude::*;
 
+/// The ISO dates of an export's posts, in order (every post dated).
+#[allow(dead_code)] // Not every test binary uses every helper.
+pub fn dates(export: &Export) -> Vec<String> {
+    export
+        .posts
+        .iter()
+        .map(|p| p.date.unwrap().to_string())
+        .collect()
+}
+
 /// The seeds' texts, in name order.
 #[allow(dead_code)] // Not every test binary uses every helper.
 pub fn seeds() -> Vec<String> {
