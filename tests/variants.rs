@@ -721,41 +721,30 @@ fn a_weekday_date_under_text_over_a_salutation_is_a_letters_date() {
     assert_eq!(streamed, export.posts);
 }
 
-/// The line under the header that runs straight into two or more lines
-/// (a stanza) is the poem's first line, not a title; a title with one
-/// subtitle line under it stays a title.
-#[test]
-fn a_stanza_has_no_title() {
-    let input = "Thursday, 1 July 2010\n\nthe rain came\nsoftly over the hills\nand into the town\nat dusk\n\nposted by Ann\n\nFriday, 2 July 2010\n\nGuest Blog 66\nLife on Licence\n\nA title with a subtitle.\n";
-    let export = parse(input).unwrap();
-    assert_eq!(export.posts[0].title, None);
-    let Block::Paragraph(first) = &export.posts[0].body[0] else {
-        panic!("{:?}", export.posts[0].body);
-    };
-    assert_eq!(first.text.lines().count(), 4);
-    assert_eq!((first.span.line, first.span.column), (3, 1));
-    assert_eq!(export.posts[1].title.as_deref(), Some("Guest Blog 66"));
-}
-
-/// A line under the header that goes on with its sentence on the one line
-/// under it (no closing mark, then a small letter) is the first line of a
-/// paragraph, not a title, and so is a sentence of ten words or more (one
-/// closing mark) over a line right under it; a title over a subtitle that
-/// starts with a capital, or one that ends in a full stop, stays a title.
+/// A line under the header that runs straight into two or more lines (a
+/// stanza) is the poem's first line, not a title; so is one that goes on
+/// with its sentence on the one line under it (no closing mark, then a
+/// small letter), and a sentence of ten words or more (one closing mark)
+/// over a line right under it: each is the first line of a paragraph. A
+/// title over a subtitle that starts with a capital, or one that ends in a
+/// full stop, stays a title.
 #[test]
 fn a_title_does_not_run_on_into_its_sentence() {
+    let stanza = "Thursday, 1 July 2010\n\nthe rain came\nsoftly over the hills\nand into the town\nat dusk\n\nposted by Ann\n\nFriday, 2 July 2010\n\nGuest Blog 66\nLife on Licence\n\nA title with a subtitle.\n";
     let run_on = "Thursday, March 25, 2004\n\nYou know, it is true, some days are busier than others. It is hard to find time\nto blog when the work piles up.\n\nMore text.\n\nFriday, March 26, 2004\n\nGuest Blog 66\nLife on Licence\n\nText.\n\nSaturday, March 27, 2004\n\nA day out.\nthe kids loved it\n\nText.\n";
     let sentence = "Monday, April 13, 2009\n\nSophie has started to keep a diary for the holidays. Today she met Aunt Rose.\nHelped by Sophie and Maria, I have set up this new blog to share with friends.\n\nMore text.\n";
-    for input in [run_on, sentence] {
+    for (input, lines) in [(stanza, 4), (run_on, 2), (sentence, 2)] {
         let export = parse(input).unwrap();
         assert_eq!(export.posts[0].title, None);
         let Block::Paragraph(first) = &export.posts[0].body[0] else {
             panic!("{:?}", export.posts[0].body);
         };
-        assert_eq!(first.text.lines().count(), 2);
+        assert_eq!(first.text.lines().count(), lines);
         assert_eq!((first.span.line, first.span.column), (3, 1));
         common::assert_lossless(input, &export);
     }
+    let export = parse(stanza).unwrap();
+    assert_eq!(export.posts[1].title.as_deref(), Some("Guest Blog 66"));
     let export = parse(run_on).unwrap();
     assert_eq!(export.posts[1].title.as_deref(), Some("Guest Blog 66"));
     assert_eq!(export.posts[2].title.as_deref(), Some("A day out."));
