@@ -401,6 +401,9 @@ fn a_bloggers_greeting_to_its_readers_opens_no_letter() {
         "Hello everyone!",
         "Hey there my bloggy friends,",
         "Hi all,",
+        "Hey Ya'll!",
+        "Hey y’all,",
+        "Hi yall!",
         // A reader greeted in a sentence that goes on after the name.
         "Hi Sarah, nice to have you along!",
         "Hello Ann, good to see you here again.",
@@ -417,6 +420,7 @@ fn a_bloggers_greeting_to_its_readers_opens_no_letter() {
         1
     );
     assert_eq!(letters("Hey Ann!\n\nWe went out.").len(), 1);
+    assert_eq!(letters("Hey Yalla!\n\nWe went out.").len(), 1);
 }
 
 /// Under the blogger's own words, a readers' greeting opens the email or
