@@ -408,12 +408,16 @@ fn a_day_written_another_way_is_not_a_new_post() {
     assert_eq!(export.posts[0].comments.as_ref().unwrap().declared, Some(0));
     common::assert_lossless(quoted, &export);
 
-    // Right under the header: the day written another way, or the same
-    // header again.
+    // Right under the header: the day written another way, another day
+    // written another way, or the same header again.
     for (titled, title) in [
         (
             "Wednesday, May 9, 2012\n\nWednesday May 9th, 2012\n\nWash on Monday.\n",
             "Wednesday May 9th, 2012",
+        ),
+        (
+            "Tuesday, January 8, 2008\n\nFriday 14 December 2007\n\nA day on the snow.\n",
+            "Friday 14 December 2007",
         ),
         (
             "Sunday, March 14, 2010\n\nSunday, March 14, 2010\n\nA quiet day.\n",
@@ -429,6 +433,10 @@ fn a_day_written_another_way_is_not_a_new_post() {
 
     let joined = "Friday 25 July 2014\n\nA\n\nOne.\n\nFriday 25 July 2014\n\nA\n\nOne.\n";
     assert_eq!(parse(joined).unwrap().posts.len(), 2);
+    // A header in the page's shape under a post with nothing (its image
+    // lost) starts a post of its own.
+    let imaged = "Tuesday, January 8, 2008\n\nMonday, January 7, 2008\n\nA day on the snow.\n";
+    assert_eq!(parse(imaged).unwrap().posts.len(), 2);
 }
 
 /// A page with no blank lines at all, or a post with none on a page that

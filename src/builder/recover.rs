@@ -246,7 +246,8 @@ impl<'a> Builder<'a> {
     /// - it names the same day as the header before it, written another
     ///   way (`Thursday, 8th September 2022` under `Thursday, September 08,
     ///   2022`). Right under the header, before the post has anything,
-    ///   such a line is the post's title. The same header written the same
+    ///   such a line is the post's title, whatever day it names (`Freitag,
+    ///   14.12.07` under `Dienstag, 8. Januar 2008`). The same header written the same
     ///   way again is kept (two pages joined into one file), except right
     ///   under that header, before its post has anything, where Blogger
     ///   never prints a second one: there it is the title of a blog that
@@ -275,6 +276,16 @@ impl<'a> Builder<'a> {
                 && self.posts.last().is_some_and(|prev| {
                     prev.date == post.date && (reshaped(prev) || prev.title.is_none() && bare(prev))
                 });
+            // Right under a header in the page's own shape, before its post
+            // has anything, a date written another way is the post's title
+            // (`Freitag, 14.12.07` under `Dienstag, 8. Januar 2008`).
+            let date_title = !post.header_span.is_empty()
+                && self.posts.last().is_some_and(|prev| {
+                    prev.title.is_none()
+                        && !prev.header_span.is_empty()
+                        && bare(prev)
+                        && reshaped(prev)
+                });
             let under_title = !post.header_span.is_empty()
                 && self.posts.last().is_some_and(|prev| {
                     prev.title.is_some()
@@ -288,7 +299,12 @@ impl<'a> Builder<'a> {
                 && !self.posts.is_empty()
                 && self.blank_lines_before(post.header_span.start) == 0
                 && self.page_has_blank_lines();
-            if !(repeated || mixed && post.weekday.is_none() || under_text || under_title) {
+            if !(repeated
+                || date_title
+                || mixed && post.weekday.is_none()
+                || under_text
+                || under_title)
+            {
                 self.posts.push(post);
                 continue;
             }
@@ -298,7 +314,7 @@ impl<'a> Builder<'a> {
                 // Right under the header, before anything else of its
                 // post, the day written another way is the post's title
                 // (`Wednesday May 9th, 2012`).
-                Some(prev) if repeated && prev.title.is_none() && bare(prev) => {
+                Some(prev) if date_title || repeated && prev.title.is_none() && bare(prev) => {
                     prev.title = Some(header.text);
                     prev.title_span = Some(header.span);
                 }
