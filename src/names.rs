@@ -245,11 +245,12 @@ const NOT_AUTHORS: &[&str] = &[
 /// commenter's name, so the line opens a comment with no section header
 /// above it: at most 60 characters and eight words (dashes and other
 /// marks between them are not words: `KJ - The Baker of Elm Street`), not
-/// ending in
-/// punctuation, and not starting with a pronoun, determiner or conjunction
-/// (`He said...`, `My mother always said...` are prose). Names may hold
+/// ending as a clause or a quotation does (`,`, `;`, `:`, a quote mark),
+/// and not starting with a pronoun, determiner or conjunction (`He
+/// said...`, `My mother always said...` are prose). Names may hold
 /// spaces, brackets, dashes, dots and `&` (`Owen [kitchen notes]`,
-/// `J. & M. Smith`).
+/// `J. & M. Smith`), and end as a blog's name may (`Happy Days!!!!`,
+/// `sonia@where next?`).
 pub(crate) fn is_author_name(author: &str) -> bool {
     let author = author.trim_matches(is_space);
     let words: Vec<&str> = author.split_whitespace().collect();
@@ -263,7 +264,7 @@ pub(crate) fn is_author_name(author: &str) -> bool {
             .count()
             <= 8
         && author.chars().any(char::is_alphanumeric)
-        && !author.ends_with([',', ';', ':', '!', '?', '"', '“', '”'])
+        && !author.ends_with([',', ';', ':', '"', '“', '”'])
         && !NOT_AUTHORS.contains(&first.to_lowercase().as_str())
 }
 
@@ -282,6 +283,8 @@ mod tests {
             "papa",
             "KJ - The Baker of Elm Street",
             "Unknown",
+            "Happy Days!!!!",
+            "sonia@where next?",
         ] {
             assert!(is_author_name(name), "{name}");
         }

@@ -182,6 +182,15 @@ fn said_lines_open_comments_only_with_evidence() {
         comments(&page("\n", "Jane said...", "\nBob said...\n\nNo.\n")),
         Some(2)
     );
+    // A commenter's name may be a blog's, ending as it does.
+    assert_eq!(
+        comments(&page(
+            "\n\n",
+            "The Family said...",
+            "\nsonia@where next? said...\n\nSo cute.\n"
+        )),
+        Some(2)
+    );
     assert_eq!(
         comments(&page(
             "\n",
