@@ -514,6 +514,35 @@ fn a_salutation_with_text_on_its_line() {
     assert!(letters("Dear me, what a week it has been.\n\nMore.").is_empty());
 }
 
+/// A salutation that sets the endearment after the name (`Minnie Dear,`,
+/// `Family Dearest!`) opens a letter, over its text or on a line of its
+/// own; `Oh dear!`, `My Dearest,` (a greeting of its own) and a sentence
+/// that ends so do not open one as such.
+#[test]
+fn a_salutation_with_the_endearment_after_the_name() {
+    let l =
+        &letters("Minnie Dear,\nI tried and tried to write to you.\n\nYour loving sister,\nKate")
+            [0];
+    assert_eq!(l.salutation.text, "Minnie Dear,");
+    assert_eq!(l.salutation.span.line, 5);
+    let Block::Paragraph(first) = &l.paragraphs[0] else {
+        panic!("{:?}", l.paragraphs);
+    };
+    assert!(first.text.starts_with("I tried"));
+    assert_eq!(text(&l.valediction).as_deref(), Some("Your loving sister,"));
+    for opening in ["Family Dearest!", "Mother dear:", "Aunt Rose Dear,"] {
+        let found = letters(&format!("{opening}\n\nAll is well here.\n\nLove,\nKate"));
+        assert_eq!(found.len(), 1, "{opening}");
+        assert_eq!(found[0].salutation.text, opening);
+    }
+    for line in ["Oh dear!", "We went out, dear,", "Thank you so much dear!"] {
+        assert!(
+            letters(&format!("{line}\nAll is well here.\n\nMore.")).is_empty(),
+            "{line}"
+        );
+    }
+}
+
 /// A comma may stand between the greeting and the addressee
 /// (`Dear, Lipa,`); `Hi,` alone stays a salutation.
 #[test]

@@ -20,8 +20,11 @@ use crate::span::Span;
 ///   `Hello ...`, `Hi ...`, `Hey ...`, `Greetings`, `Good morning ...`,
 ///   `To whom it may concern`; the addressee at most 60 characters and with
 ///   no sentence break), or at a date or timestamp line right before one.
+///   A name with the endearment after it (`Minnie Dear,`, `Family
+///   Dearest!`) and a formal salutation with the letter's text on its
+///   line (`My dear Tom, I have your letter...`) open one too.
 ///   A post's title is never a salutation. A greeting to the blog's
-///   readers (`Hi friends,`, `Hello everyone!`) opens a letter only under
+///   readers (`Hi friends,`, `Hello everyone!`, `Hey y'all!`) opens a letter only under
 ///   the blogger's own words (the email the post quotes), never as the
 ///   body's first line.
 /// - A one-line paragraph in capitals right after the salutation is the

@@ -65,8 +65,12 @@ impl<'a> Builder<'a> {
                 Rule::paragraph => {
                     let mut paragraph = self.span_paragraph(&child);
                     // A formal salutation with the letter's text on its
-                    // line (`My dear Tom, I have your letter...`).
-                    if let Some(at) = inline_salutation(&paragraph.text) {
+                    // line (`My dear Tom, I have your letter...`), or one
+                    // that sets the endearment after the name, over the
+                    // letter's text (`Minnie Dear,`).
+                    let opening = inline_salutation(&paragraph.text)
+                        .or_else(|| endeared_salutation(&paragraph.text));
+                    if let Some(at) = opening.filter(|&at| at < paragraph.text.len()) {
                         let (start, end) = (paragraph.span.start, paragraph.span.end);
                         let salutation = self.slice_paragraph(self.index.span(start, start + at));
                         marks.push((blocks.len(), Mark::Salutation));
@@ -76,7 +80,9 @@ impl<'a> Builder<'a> {
                     if said {
                         said_lines.extend(self.said_line(&paragraph, blocks.len()));
                     }
-                    let mark = if !blocks.is_empty() && self.is_readers_salutation(&paragraph.text)
+                    let alone = opening.is_some_and(|at| at == paragraph.text.len());
+                    let mark = if alone
+                        || !blocks.is_empty() && self.is_readers_salutation(&paragraph.text)
                     {
                         Mark::Salutation
                     } else {
@@ -570,6 +576,41 @@ fn inline_salutation(text: &str) -> Option<usize> {
             .all(|w| w.starts_with(char::is_uppercase) && !w.contains(['.', '!', '?', ';', ':']));
     let after = rest[comma + 2..].trim_start_matches(is_space);
     (named && comma > 0 && !after.is_empty()).then_some(greeting + comma + 1)
+}
+
+/// The longest line, in bytes, read as a salutation that sets the
+/// endearment after the name (two words and `Dearest,`).
+const ENDEARED_MAX_BYTES: usize = 64;
+
+/// Where a salutation that sets the endearment after the name ends, when
+/// `text` opens with one on a line of its own: one or two capitalised
+/// words of letters, then `Dear` or `Dearest` (`dear`, `dearest`) and a
+/// comma, a colon or an exclamation mark (`Minnie Dear,`, `Mother
+/// dear:`, `Family Dearest!`), as old letters open. `My Dearest,` and
+/// `Oh dear!` are not such names.
+fn endeared_salutation(text: &str) -> Option<usize> {
+    // Such a line is short: its end is among the first bytes, and most
+    // paragraphs' first lines are longer.
+    let head = &text.as_bytes()[..text.len().min(ENDEARED_MAX_BYTES)];
+    let end = match memchr::memchr(b'\n', head) {
+        Some(end) => end,
+        None if text.len() <= ENDEARED_MAX_BYTES => text.len(),
+        None => return None,
+    };
+    let line = &text[..end];
+    let words = line.strip_suffix([',', ':', '!'])?;
+    let name = ["Dearest", "dearest", "Dear", "dear"]
+        .iter()
+        .find_map(|dear| words.strip_suffix(dear)?.strip_suffix(' '))?;
+    let mut count = 0;
+    for word in name.split(' ') {
+        count += 1;
+        let capital = word.starts_with(char::is_uppercase);
+        if count > 2 || !capital || !word.chars().all(char::is_alphabetic) {
+            return None;
+        }
+    }
+    (!["My", "Oh", "O"].contains(&name)).then_some(end)
 }
 
 /// The capitals English's valedictions start with.
