@@ -276,35 +276,23 @@ impl<'a> Builder<'a> {
                 && self.posts.last().is_some_and(|prev| {
                     prev.date == post.date && (reshaped(prev) || prev.title.is_none() && bare(prev))
                 });
-            // Right under a header in the page's own shape, before its post
-            // has anything, a date written another way is the post's title
-            // (`Freitag, 14.12.07` under `Dienstag, 8. Januar 2008`).
-            let date_title = !post.header_span.is_empty()
+            // A date written another way right under a post's own header
+            // (and its title), before the post has anything else.
+            let under_header = !post.header_span.is_empty()
                 && self.posts.last().is_some_and(|prev| {
-                    prev.title.is_none()
-                        && !prev.header_span.is_empty()
-                        && bare(prev)
-                        && reshaped(prev)
+                    !prev.header_span.is_empty() && bare(prev) && reshaped(prev)
                 });
-            let under_title = !post.header_span.is_empty()
-                && self.posts.last().is_some_and(|prev| {
-                    prev.title.is_some()
-                        && !prev.header_span.is_empty()
-                        && bare(prev)
-                        && reshaped(prev)
-                });
+            // Under the header alone, it is the post's title (`Freitag,
+            // 14.12.07` under `Dienstag, 8. Januar 2008`).
+            let date_title =
+                under_header && self.posts.last().is_some_and(|prev| prev.title.is_none());
             let opens_letter =
                 post.title.is_none() && matches!(post.body.first(), Some(Block::Letter(_)));
             let under_text = (post.weekday.is_none() || opens_letter)
                 && !self.posts.is_empty()
                 && self.blank_lines_before(post.header_span.start) == 0
                 && self.page_has_blank_lines();
-            if !(repeated
-                || date_title
-                || mixed && post.weekday.is_none()
-                || under_text
-                || under_title)
-            {
+            if !(repeated || under_header || mixed && post.weekday.is_none() || under_text) {
                 self.posts.push(post);
                 continue;
             }
