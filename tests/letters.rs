@@ -516,8 +516,8 @@ fn a_salutation_with_text_on_its_line() {
 
 /// A salutation that sets the endearment after the name (`Minnie Dear,`,
 /// `Family Dearest!`) opens a letter, over its text or on a line of its
-/// own; `Oh dear!`, `My Dearest,` (a greeting of its own) and a sentence
-/// that ends so do not open one as such.
+/// own; `Oh dear!`, `Thank You Dear!`, `My Dearest,` (a greeting of its
+/// own) and a sentence that ends so do not open one as such.
 #[test]
 fn a_salutation_with_the_endearment_after_the_name() {
     let l =
@@ -535,7 +535,13 @@ fn a_salutation_with_the_endearment_after_the_name() {
         assert_eq!(found.len(), 1, "{opening}");
         assert_eq!(found[0].salutation.text, opening);
     }
-    for line in ["Oh dear!", "We went out, dear,", "Thank you so much dear!"] {
+    for line in [
+        "Oh dear!",
+        "We went out, dear,",
+        "Thank you so much dear!",
+        "Thank You Dear!",
+        "Good Night Dear,",
+    ] {
         assert!(
             letters(&format!("{line}\nAll is well here.\n\nMore.")).is_empty(),
             "{line}"

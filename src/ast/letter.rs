@@ -24,9 +24,9 @@ use crate::span::Span;
 ///   Dearest!`) and a formal salutation with the letter's text on its
 ///   line (`My dear Tom, I have your letter...`) open one too.
 ///   A post's title is never a salutation. A greeting to the blog's
-///   readers (`Hi friends,`, `Hello everyone!`, `Hey y'all!`) opens a letter only under
-///   the blogger's own words (the email the post quotes), never as the
-///   body's first line.
+///   readers (`Hi friends,`, `Hello everyone!`, `Hey y'all!`) opens a
+///   letter only under the blogger's own words (the email the post
+///   quotes), never as the body's first line.
 /// - A one-line paragraph in capitals right after the salutation is the
 ///   subject (`TRANSFORMING REHABILITATION`).
 /// - The run of a letter ends before the next separator or furniture line, the next

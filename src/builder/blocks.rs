@@ -586,8 +586,9 @@ const ENDEARED_MAX_BYTES: usize = 64;
 /// `text` opens with one on a line of its own: one or two capitalised
 /// words of letters, then `Dear` or `Dearest` (`dear`, `dearest`) and a
 /// comma, a colon or an exclamation mark (`Minnie Dear,`, `Mother
-/// dear:`, `Family Dearest!`), as old letters open. `My Dearest,` and
-/// `Oh dear!` are not such names.
+/// dear:`, `Family Dearest!`), as old letters open. A first word of
+/// [`NOT_ENDEARED`] names no one (`My Dearest,`, `Oh dear!`, `Thank You
+/// Dear!`).
 fn endeared_salutation(text: &str) -> Option<usize> {
     // Such a line is short: its end is among the first bytes, and most
     // paragraphs' first lines are longer.
@@ -610,8 +611,29 @@ fn endeared_salutation(text: &str) -> Option<usize> {
             return None;
         }
     }
-    (!["My", "Oh", "O"].contains(&name)).then_some(end)
+    let first = name.split(' ').next().unwrap_or(name);
+    (!NOT_ENDEARED.contains(&first)).then_some(end)
 }
+
+/// Words that open a line ending in `dear` but name no one: a greeting
+/// word of its own, an exclamation, thanks or a wish.
+const NOT_ENDEARED: &[&str] = &[
+    "My",
+    "Oh",
+    "O",
+    "Thank",
+    "Thanks",
+    "Happy",
+    "Good",
+    "Goodnight",
+    "Goodbye",
+    "Bye",
+    "Yes",
+    "No",
+    "Well",
+    "Sorry",
+    "Please",
+];
 
 /// The capitals English's valedictions start with.
 const VALEDICTION_INITIALS: &[u8] = b"ABCGHIKLMRSTWY";

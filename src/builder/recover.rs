@@ -245,21 +245,22 @@ impl<'a> Builder<'a> {
     /// - it has no weekday on a page whose headers have weekdays; or
     /// - it names the same day as the header before it, written another
     ///   way (`Thursday, 8th September 2022` under `Thursday, September 08,
-    ///   2022`). Right under the header, before the post has anything,
-    ///   such a line is the post's title, whatever day it names (`Freitag,
-    ///   14.12.07` under `Dienstag, 8. Januar 2008`). The same header written the same
-    ///   way again is kept (two pages joined into one file), except right
-    ///   under that header, before its post has anything, where Blogger
-    ///   never prints a second one: there it is the title of a blog that
-    ///   titles its posts with their date; or
+    ///   2022`). The same header written the same way again is kept (two
+    ///   pages joined into one file), except right under that header,
+    ///   before its post has anything, where Blogger never prints a second
+    ///   one: there it is the title of a blog that titles its posts with
+    ///   their date; or
     /// - it stands right under a line of text, with no blank line between,
     ///   on a page that has blank lines, and has no weekday or opens a
     ///   letter (a salutation under it): a blog sets its headers off, and a
     ///   letter's date stands under its address or the blogger's words; or
     /// - it is written another way than the header before it and stands
-    ///   right under that post's title, before the post has anything else
-    ///   (`Sunday 1 June 2014` under `Saturday, 31 May 2014` and a title):
-    ///   the blogger's own date over a diary entry.
+    ///   right under that header (and its title), before the post has
+    ///   anything else: under the header alone it is the post's title,
+    ///   whatever day it names (`Wednesday May 9th, 2012`; `Freitag,
+    ///   14.12.07` under `Dienstag, 8. Januar 2008`), under a title the
+    ///   blogger's own date over a diary entry (`Sunday 1 June 2014` under
+    ///   `Saturday, 31 May 2014` and a title).
     pub(super) fn demote_quoted_headers(&mut self) {
         let weekdays = self.posts.iter().filter(|p| p.weekday.is_some()).count();
         let mixed = weekdays > 0 && weekdays < self.posts.len();
