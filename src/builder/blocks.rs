@@ -68,8 +68,12 @@ impl<'a> Builder<'a> {
                     // line (`My dear Tom, I have your letter...`), or one
                     // that sets the endearment after the name, over the
                     // letter's text (`Minnie Dear,`).
-                    let opening = inline_salutation(&paragraph.text)
-                        .or_else(|| endeared_salutation(&paragraph.text));
+                    let opening = inline_salutation(&paragraph.text).or_else(|| {
+                        // A paragraph of one line borrows the input (a
+                        // paragraph of several owns its trimmed lines).
+                        let one_line = matches!(paragraph.text, Cow::Borrowed(_));
+                        endeared_salutation(&paragraph.text, one_line)
+                    });
                     if let Some(at) = opening.filter(|&at| at < paragraph.text.len()) {
                         let (start, end) = (paragraph.span.start, paragraph.span.end);
                         let salutation = self.slice_paragraph(self.index.span(start, start + at));
@@ -589,15 +593,18 @@ const ENDEARED_MAX_BYTES: usize = 64;
 /// dear:`, `Family Dearest!`), as old letters open. A first word of
 /// [`NOT_ENDEARED`] names no one (`My Dearest,`, `Oh dear!`, `Thank You
 /// Dear!`).
-fn endeared_salutation(text: &str) -> Option<usize> {
+fn endeared_salutation(text: &str, one_line: bool) -> Option<usize> {
     // Such a line is short: its end is among the first bytes, and most
-    // paragraphs' first lines are longer.
+    // paragraphs' first lines are longer. A paragraph known to be `one_line`
+    // needs no search for its end.
     let head = &text.as_bytes()[..text.len().min(ENDEARED_MAX_BYTES)];
-    let end = match memchr::memchr(b'\n', head) {
-        Some(end) => end,
-        None if text.len() <= ENDEARED_MAX_BYTES => text.len(),
-        None => return None,
+    let end = match one_line {
+        true => text.len(),
+        false => memchr::memchr(b'\n', head).unwrap_or(text.len()),
     };
+    if end > ENDEARED_MAX_BYTES {
+        return None;
+    }
     let line = &text[..end];
     let words = line.strip_suffix([',', ':', '!'])?;
     let name = ["Dearest", "dearest", "Dear", "dear"]
