@@ -433,6 +433,16 @@ fn a_day_written_another_way_is_not_a_new_post() {
 
     let joined = "Friday 25 July 2014\n\nA\n\nOne.\n\nFriday 25 July 2014\n\nA\n\nOne.\n";
     assert_eq!(parse(joined).unwrap().posts.len(), 2);
+    // With nothing under it, the post still takes in its title (a
+    // property test's find).
+    let bare = "Friday 25 July 2014\n\nTitle\n\nFriday 25 July 2014\nFriday 25 July 2014";
+    let export = parse(bare).unwrap();
+    assert_eq!(
+        export.posts[1].title.as_deref(),
+        Some("Friday 25 July 2014")
+    );
+    common::check_nesting(bare, &export).unwrap();
+    common::assert_lossless(bare, &export);
     // A header in the page's shape under a post with nothing (its image
     // lost) starts a post of its own.
     let imaged = "Tuesday, January 8, 2008\n\nMonday, January 7, 2008\n\nA day on the snow.\n";

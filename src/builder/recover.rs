@@ -304,6 +304,9 @@ impl<'a> Builder<'a> {
                 // post, the day written another way is the post's title
                 // (`Wednesday May 9th, 2012`).
                 Some(prev) if date_title || repeated && prev.title.is_none() && bare(prev) => {
+                    // The post takes in its title (with nothing under it,
+                    // nothing else of the merge reaches so far).
+                    prev.span.end = prev.span.end.max(header.span.end);
                     prev.title = Some(header.text);
                     prev.title_span = Some(header.span);
                 }
