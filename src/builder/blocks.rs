@@ -597,29 +597,25 @@ fn endeared_salutation(text: &str, one_line: bool) -> Option<usize> {
     // Such a line is short: its end is among the first bytes, and most
     // paragraphs' first lines are longer. A paragraph known to be `one_line`
     // needs no search for its end.
-    let head = &text.as_bytes()[..text.len().min(ENDEARED_MAX_BYTES)];
     let end = match one_line {
         true => text.len(),
-        false => memchr::memchr(b'\n', head).unwrap_or(text.len()),
+        false => {
+            let head = &text.as_bytes()[..text.len().min(ENDEARED_MAX_BYTES + 1)];
+            memchr::memchr(b'\n', head).unwrap_or(text.len())
+        }
     };
     if end > ENDEARED_MAX_BYTES {
         return None;
     }
-    let line = &text[..end];
-    let words = line.strip_suffix([',', ':', '!'])?;
+    let words = text[..end].strip_suffix([',', ':', '!'])?;
     let name = ["Dearest", "dearest", "Dear", "dear"]
         .iter()
         .find_map(|dear| words.strip_suffix(dear)?.strip_suffix(' '))?;
-    let mut count = 0;
-    for word in name.split(' ') {
-        count += 1;
-        let capital = word.starts_with(char::is_uppercase);
-        if count > 2 || !capital || !word.chars().all(char::is_alphabetic) {
-            return None;
-        }
-    }
-    let first = name.split(' ').next().unwrap_or(name);
-    (!NOT_ENDEARED.contains(&first)).then_some(end)
+    let (first, second) = name.split_once(' ').unwrap_or((name, ""));
+    let named =
+        |word: &str| word.starts_with(char::is_uppercase) && word.chars().all(char::is_alphabetic);
+    (named(first) && (second.is_empty() || named(second)) && !NOT_ENDEARED.contains(&first))
+        .then_some(end)
 }
 
 /// Words that open a line ending in `dear` but name no one: a greeting
