@@ -234,6 +234,15 @@ fn a_salutation_under_the_header_is_no_title() {
     assert_eq!(l.salutation.text, "Dear Comcast");
     let export = parse("Friday 25 July 2014\n\nDear Comcast\n\nYou cut my cable again.\n").unwrap();
     assert_eq!(export.posts[0].title.as_deref(), Some("Dear Comcast"));
+    // A semicolon closes a salutation as a comma does (`Dear Sir;`,
+    // `My darling Wife;` in older letters).
+    for salutation in ["Dear Sir;", "My darling Wife;"] {
+        let input = format!("Friday 25 July 2014\n\n{salutation}\n\nI write in haste.\n");
+        let export = parse(&input).unwrap();
+        assert_eq!(export.posts[0].title, None, "{salutation}");
+        let l = export.posts[0].letters().next().unwrap();
+        assert_eq!(l.salutation.text, salutation);
+    }
 }
 
 /// A salutation on the title line over one paragraph that introduces a
@@ -479,7 +488,13 @@ fn own_closing_over_a_name() {
 /// after its comma, or holds other marks, does not.
 #[test]
 fn my_and_a_few_words_open_a_letter() {
-    for salutation in ["My Dearest,", "My sweet boy,", "My precious little girl,"] {
+    // Older letters close the salutation with a semicolon too.
+    for salutation in [
+        "My Dearest,",
+        "My sweet boy,",
+        "My precious little girl,",
+        "My darling Wife;",
+    ] {
         let found = letters(&format!(
             "A note.\n\n{salutation}\n\nYou are nine today and taller than me.\n\nLove,\nMum"
         ));
