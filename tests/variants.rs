@@ -870,6 +870,42 @@ fn a_line_in_the_pattern_of_the_page_titles_starts_a_post() {
     common::assert_lossless(input, &export);
 }
 
+/// A lone line whose lead names what the post's title names after its own
+/// lead (`Great Britain - 1841` under `Sunday Stamps - Great Britain:
+/// Penny Red`) is a subheading of that post, not the next post's title;
+/// a line with the title's own lead still starts one (`Jacob - Soccer`
+/// under `Jacob - Country Buffet Party`).
+#[test]
+fn a_line_that_names_part_of_the_title_is_a_subheading() {
+    let input = "Sunday, 25 July 2021\n\nSunday Stamps - Great Britain: Penny Red\n\nA reader asked about old stamps.\n\nGreat Britain - 1841\n\nThe first one came out in 1841.\n\nAnn said...\n\nLovely!\n";
+    let export = parse(input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [h(
+            "2021-07-25",
+            Some("Sun"),
+            Some("Sunday Stamps - Great Britain: Penny Red")
+        )]
+    );
+    assert_eq!(export.posts[0].body.len(), 3);
+    common::assert_lossless(input, &export);
+
+    let input = "Thursday, March 27, 2008\n\nJacob - Country Buffet Party\n\nWe went out to eat.\n\nJacob - Soccer\n\nThen we played.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(
+        headers(&export),
+        [
+            h(
+                "2008-03-27",
+                Some("Thu"),
+                Some("Jacob - Country Buffet Party")
+            ),
+            h("2008-03-27", Some("Thu"), Some("Jacob - Soccer")),
+        ]
+    );
+    common::assert_lossless(input, &export);
+}
+
 /// A series of short titles that share their first or last word (`fifth
 /// haiku`, `sixth haiku`): a lone line with the same word, as many words
 /// and the same capitals starts a post under the same header; a line that

@@ -12,7 +12,10 @@
 //! as each post is built, and once the page is whole from every title on
 //! it (`Letter #151 -- ...` in the body of a post titled otherwise, over
 //! `Letter #150 - ...`). On the whole page, short titles that share a
-//! first or last word are a series too (`fifth haiku`, `sixth haiku`).
+//! first or last word are a series too (`fifth haiku`, `sixth haiku`). A
+//! line whose lead names what the post's own title names after its lead
+//! is a subheading of that post (`Great Britain - 1841` under `Sunday
+//! Stamps - Great Britain: Penny Red`).
 //!
 //! The other mark is the footer Blogger prints under each post
 //! (`Posted by Ann at 9:14 AM`, `Labels: garden`, `Etichette:`): a lone
@@ -342,10 +345,28 @@ fn split_at<'a>(mut post: Post<'a>, cuts: &[usize]) -> Vec<Post<'a>> {
 fn cuts(post: &Post<'_>, leads: &Leads<'_>, footers: bool) -> Vec<usize> {
     (1..post.body.len().saturating_sub(1))
         .filter(|&i| {
-            leads.match_block(&post.body[i])
+            leads.match_block(&post.body[i]) && !heads_part_of(post, &post.body[i])
                 || footers && after_furniture(post, i) && lone_title(&post.body[i]).is_some()
         })
         .collect()
+}
+
+/// Whether `block` (a lone line with a title's lead) names in its lead
+/// what the title of `post` names after its own (`Great Britain - 1841`
+/// under `Sunday Stamps - Great Britain: Penny Red`): a subheading over
+/// part of that post, not the next post's title. (A series' next title
+/// shares the lead of the title, not what follows it: `Jacob - Soccer`
+/// after `Jacob - Country Buffet Party`.)
+fn heads_part_of(post: &Post<'_>, block: &Block<'_>) -> bool {
+    let (Some(title), Block::Paragraph(line)) = (post.title.as_deref(), block) else {
+        return false;
+    };
+    let Some((at, _)) = first_mark(&line.text) else {
+        return false;
+    };
+    let lead = line.text[..at].trim();
+    let named = first_mark(title).map_or(title, |(at, _)| &title[at..]);
+    !lead.is_empty() && named.contains(lead)
 }
 
 /// Whether a furniture line of `post` stands between its body blocks
