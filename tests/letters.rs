@@ -99,6 +99,11 @@ fn salutation_shapes() {
         // Old letters set a dash after the colon.
         ("Dearest Mother:-\n\nText.", "Dearest Mother:-"),
         ("Dear Will: -\n\nText.", "Dear Will: -"),
+        // A letter to a family may name them all.
+        (
+            "Dear Ann, Bob, Carl, Dana, Eddie, Fran, and everyone all over the world,\n\nText.",
+            "Dear Ann, Bob, Carl, Dana, Eddie, Fran, and everyone all over the world,",
+        ),
     ] {
         let ls = letters(body);
         assert_eq!(ls.len(), 1, "{body:?}");
