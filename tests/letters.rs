@@ -441,6 +441,26 @@ fn a_bloggers_greeting_to_its_readers_opens_no_letter() {
     assert_eq!(letters("Hey Yalla!\n\nWe went out.").len(), 1);
 }
 
+/// A readers' greeting that opens the body opens a letter when the letter
+/// closes as one does, with a closing or its writer's name under the last
+/// paragraph (a weekly letter home that a family posts); with no such end
+/// it opens the post.
+#[test]
+fn a_readers_greeting_over_a_signed_letter_opens_it() {
+    for (end, signer) in [
+        ("Love,\nElder Smith", "Elder Smith"),
+        ("Elder Smith", "Elder Smith"),
+    ] {
+        let found = letters(&format!(
+            "Hey everyone,\n\nThis week we taught six lessons.\n\n{end}"
+        ));
+        assert_eq!(found.len(), 1, "{end}");
+        assert_eq!(found[0].salutation.text, "Hey everyone,");
+        assert_eq!(found[0].signature.as_ref().unwrap().name.text, signer);
+    }
+    assert!(letters("Hey everyone,\n\nThis week we taught six lessons.\n\nMore soon.").is_empty());
+}
+
 /// Under the blogger's own words, a readers' greeting opens the email or
 /// letter the post quotes (`Hi all,` under `Here is the email I sent.`);
 /// a greeting in a sentence stays text there too.

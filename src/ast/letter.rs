@@ -18,15 +18,17 @@ use crate::span::Span;
 /// How letters are recognised:
 /// - A letter starts at a salutation on a line of its own (`Dear ...`,
 ///   `Hello ...`, `Hi ...`, `Hey ...`, `Greetings`, `Good morning ...`,
-///   `To whom it may concern`; the addressee at most 60 characters and with
-///   no sentence break), or at a date or timestamp line right before one.
+///   `To whom it may concern`; the addressee at most 100 characters and
+///   with no sentence break), or at a date or timestamp line right before
+///   one.
 ///   A name with the endearment after it (`Minnie Dear,`, `Family
 ///   Dearest!`) and a formal salutation with the letter's text on its
 ///   line (`My dear Tom, I have your letter...`) open one too.
 ///   A post's title is never a salutation. A greeting to the blog's
 ///   readers (`Hi friends,`, `Hello everyone!`, `Hey y'all!`) opens a
-///   letter only under the blogger's own words (the email the post
-///   quotes), never as the body's first line.
+///   letter under the blogger's own words (the email the post quotes),
+///   and as the body's first line only when the letter closes as one does,
+///   with a closing or its writer's name (the letter home a family posts).
 /// - A one-line paragraph in capitals right after the salutation is the
 ///   subject (`TRANSFORMING REHABILITATION`).
 /// - The run of a letter ends before the next separator or furniture line, the next

@@ -190,10 +190,45 @@ impl<'a> Builder<'a> {
 
     /// The blocks, with each letter's run (after `marks`, by block index)
     /// made one letter.
+    ///
+    /// A readers' greeting that opens the body (`Hey everyone,`) opens a
+    /// post, not a letter, unless the letter it would open closes as a
+    /// letter does, with a closing or its writer's name (`Love,` / `Elder
+    /// Smith`): the weekly letter home that a family posts.
     fn letters(&self, blocks: Vec<Block<'a>>, marks: Vec<(usize, Mark<'a>)>) -> Vec<Block<'a>> {
+        if self.greets_readers_first(&blocks, &marks) {
+            let mut greeted = Vec::with_capacity(marks.len() + 1);
+            greeted.push((0, Mark::Salutation));
+            greeted.extend(marks.iter().cloned());
+            let letter = self.marked_letters(blocks.clone(), greeted);
+            if let Some(Block::Letter(l)) = letter.first() {
+                if l.valediction.is_some() || l.signature.is_some() {
+                    return letter;
+                }
+            }
+        }
         if !marks.iter().any(|(_, m)| matches!(m, Mark::Salutation)) {
             return blocks;
         }
+        self.marked_letters(blocks, marks)
+    }
+
+    /// Whether the first of a body's `blocks` is a readers' greeting on a
+    /// line of its own (see [`is_readers_salutation`](Self::is_readers_salutation)),
+    /// with no mark of its own.
+    fn greets_readers_first(&self, blocks: &[Block<'a>], marks: &[(usize, Mark<'a>)]) -> bool {
+        matches!(blocks.first(), Some(Block::Paragraph(p)) if self.is_readers_salutation(&p.text))
+            && marks.first().is_none_or(|(k, _)| *k > 0)
+    }
+
+    /// The blocks grouped into letters after `marks` (by block index), one
+    /// of them a salutation: the closings the grammar left plain are
+    /// marked first (see [`closing`](Self::closing)).
+    fn marked_letters(
+        &self,
+        blocks: Vec<Block<'a>>,
+        marks: Vec<(usize, Mark<'a>)>,
+    ) -> Vec<Block<'a>> {
         let mut marks = marks.into_iter().peekable();
         let mut items = Vec::with_capacity(blocks.len());
         // Whether a letter is open: a salutation stands above, and no

@@ -11,6 +11,7 @@ use crate::names::{is_name_block, is_noted_name, signer_line, Signer};
 use crate::span::{is_space, LineIndex};
 
 /// What the grammar said about a body block.
+#[derive(Clone)]
 pub(crate) enum Mark<'a> {
     /// Ordinary text, a list or a separator.
     Plain,
