@@ -307,6 +307,34 @@ fn classic_template_with_and_without_header() {
     common::assert_lossless(&input, &export);
 }
 
+/// Some classic templates set a bullet before each comment's line (`  •
+/// At 1:30 PM, Blogger Ann said…`): those lines are comments, with or
+/// without a header, not a list in the body; a bullet item of text stays
+/// a list.
+#[test]
+fn classic_comments_with_a_bullet() {
+    let s = |a: &str| Some(a.to_string());
+    let input = "Thursday, June 15, 2006\n\nMy first job\n\nWe went out.\n\n  • Eggs\n  • Milk\n\n\n  • At 1:30 PM, Blogger Ann Lee said…\n\n    Lovely.\n\n  • At 3:27 PM, Anonymous said…\n\n    Me too.\n\n\nPost a Comment\n\n<< Home\n";
+    let export = parse(input).unwrap();
+    assert_eq!(
+        threads(&export),
+        [Some(vec![(1, s("Ann Lee"), 0), (2, s("Anonymous"), 0)])]
+    );
+    let lists = export.posts[0]
+        .body
+        .iter()
+        .filter(|b| matches!(b, blog_export::Block::List(_)))
+        .count();
+    assert_eq!(lists, 1);
+    assert_eq!(posted(&export, 0), [(None, s("13:30")), (None, s("15:27"))]);
+    common::assert_lossless(input, &export);
+    // Under a header too.
+    let input = "Thursday, June 15, 2006\n\nMy first job\n\nWe went out.\n\n1 comment:\n\n  • At 1:30 PM, Blogger Ann said…\n\n    Lovely.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(threads(&export), [Some(vec![(1, s("Ann"), 0)])]);
+    common::assert_lossless(input, &export);
+}
+
 #[test]
 fn time_lines_after_and_before_comments() {
     let input = fixture("timestamps_after");

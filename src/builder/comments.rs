@@ -299,8 +299,8 @@ impl<'a> Builder<'a> {
         for part in pair.into_inner() {
             match part.as_rule() {
                 Rule::said_stamp => {
-                    // The span runs from `At` to the comma; the text is the
-                    // time (and date) as written.
+                    // The span runs from `At` (or the bullet before it) to
+                    // the comma; the text is the time (and date) as written.
                     let span = self.trimmed(&part);
                     let Some(stamp) = part.into_inner().next() else {
                         return Err(self.internal(span.start, "a comment time without its parts"));
