@@ -352,9 +352,10 @@ fn cuts(post: &Post<'_>, leads: &Leads<'_>, footers: bool) -> Vec<usize> {
 }
 
 /// Whether `block` (a lone line with a title's lead) names in its lead
-/// what the title of `post` names after its own (`Great Britain - 1841`
-/// under `Sunday Stamps - Great Britain: Penny Red`): a subheading over
-/// part of that post, not the next post's title. (A series' next title
+/// what the title of `post` names after its own lead, or anywhere in a
+/// title with none (`Great Britain - 1841` under `Sunday Stamps - Great
+/// Britain: Penny Red`): a subheading over part of that post, not the next
+/// post's title. (A series' next title
 /// shares the lead of the title, not what follows it: `Jacob - Soccer`
 /// after `Jacob - Country Buffet Party`.)
 fn heads_part_of(post: &Post<'_>, block: &Block<'_>) -> bool {
