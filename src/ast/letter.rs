@@ -18,7 +18,7 @@ use crate::span::Span;
 /// How letters are recognised:
 /// - A letter starts at a salutation on a line of its own (`Dear ...`,
 ///   `Hello ...`, `Hi ...`, `Hey ...`, `Greetings`, `Good morning ...`,
-///   `To whom it may concern`; the addressee at most 100 characters and
+///   `To whom it may concern`; the addressee at most 80 characters and
 ///   with no sentence break), or at a date or timestamp line right before
 ///   one.
 ///   A name with the endearment after it (`Minnie Dear,`, `Family
