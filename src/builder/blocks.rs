@@ -197,9 +197,9 @@ impl<'a> Builder<'a> {
     /// Smith`): the weekly letter home that a family posts.
     fn letters(&self, blocks: Vec<Block<'a>>, marks: Vec<(usize, Mark<'a>)>) -> Vec<Block<'a>> {
         if self.greets_readers_first(&blocks, &marks) {
-            let mut greeted = Vec::with_capacity(marks.len() + 1);
-            greeted.push((0, Mark::Salutation));
-            greeted.extend(marks.iter().cloned());
+            let greeted = std::iter::once((0, Mark::Salutation))
+                .chain(marks.iter().cloned())
+                .collect();
             let letter = self.marked_letters(blocks.clone(), greeted);
             if let Some(Block::Letter(l)) = letter.first() {
                 if l.valediction.is_some() || l.signature.is_some() {
