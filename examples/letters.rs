@@ -22,9 +22,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .signature
                     .as_ref()
                     .map_or("(unsigned)", |s| &s.name.text);
+                let to = letter.salutation.as_ref().map(|s| &*s.text);
                 println!(
-                    "{path}:{}: {sent}  from {from}  to {:?}",
-                    letter.span.line, letter.salutation.text
+                    "{path}:{}: {sent}  from {from}  to {to:?}",
+                    letter.span.line
                 );
             }
         }

@@ -301,7 +301,8 @@ fn body_words(post: &Post<'_>) -> Vec<String> {
             Block::Paragraph(p) => texts.push(&p.text),
             Block::List(l) => texts.extend(l.items.iter().map(|i| &*i.text)),
             Block::Letter(l) => {
-                texts.push(&l.salutation.text);
+                texts.extend(l.headers.iter().map(|h| &*h.value));
+                texts.extend(l.salutation.as_ref().map(|s| &*s.text));
                 for b in &l.paragraphs {
                     if let Block::Paragraph(p) = b {
                         texts.push(&p.text);

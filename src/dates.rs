@@ -47,6 +47,55 @@ impl std::fmt::Display for SentAt {
     }
 }
 
+/// Reads back what `Display` writes: `2014-07-21T13:52:19+01:00`,
+/// `2014-07-14T11:16:00`, `2014-12-16`, `2019-02`.
+///
+/// ```
+/// use blog_export::SentAt;
+/// let at: SentAt = "2014-07-21T13:52:19+01:00".parse().unwrap();
+/// assert_eq!(at.to_string(), "2014-07-21T13:52:19+01:00");
+/// assert!("July 2014".parse::<SentAt>().is_err());
+/// ```
+impl std::str::FromStr for SentAt {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        parse_iso(text).ok_or_else(|| format!("not an ISO 8601 date: {text}"))
+    }
+}
+
+/// In JSON, the ISO 8601 text of `Display`.
+impl serde::Serialize for SentAt {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for SentAt {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// Reads back what [`SentAt`]'s `Display` writes.
+fn parse_iso(text: &str) -> Option<SentAt> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Some(SentAt::Zoned(t));
+    }
+    if let Ok(t) = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S") {
+        return Some(SentAt::Local(t));
+    }
+    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some(SentAt::Date(d));
+    }
+    let (year, month) = text.split_once('-')?;
+    Some(SentAt::Month {
+        year: year.parse().ok()?,
+        month: month.parse().ok().filter(|m| (1..=12).contains(m))?,
+    })
+}
+
 /// The weekdays' names, Monday first.
 pub(crate) const WEEKDAY_NAMES: [&str; 7] = [
     "Monday",
@@ -273,10 +322,13 @@ impl<'a> SentParts<'a> {
         let Some(zone) = self.zone else {
             return (Some(SentAt::Local(local)), None);
         };
-        let offset = ZONES
-            .iter()
-            .find(|(name, _)| *name == zone)
-            .and_then(|(_, hours)| FixedOffset::east_opt(hours * 3600));
+        // An offset as mail programs write it (`+0800`), or a known name.
+        let offset = zone.parse::<FixedOffset>().ok().or_else(|| {
+            ZONES
+                .iter()
+                .find(|(name, _)| *name == zone)
+                .and_then(|(_, hours)| FixedOffset::east_opt(hours * 3600))
+        });
         match offset.and_then(|o| o.from_local_datetime(&local).single()) {
             Some(zoned) => (Some(SentAt::Zoned(zoned)), None),
             None => (Some(SentAt::Local(local)), Some(SentProblem::UnknownZone)),
@@ -362,6 +414,19 @@ pub(crate) fn is_twelve_hour(time: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use chrono::Weekday;
+
+    #[test]
+    fn iso_round_trip() {
+        for iso in [
+            "2014-07-21T13:52:19+01:00",
+            "2014-07-14T11:16:00",
+            "2014-12-16",
+            "2019-02",
+        ] {
+            assert_eq!(super::parse_iso(iso).unwrap().to_string(), iso);
+        }
+        assert!(super::parse_iso("2019-13").is_none());
+    }
 
     #[test]
     fn years_a_page_names() {

@@ -72,6 +72,8 @@ pub enum ElementKind {
     Stray,
     /// A letter's date line.
     Sent,
+    /// A line of an email's header block (`From: Ann Lee`).
+    EmailHeader,
     /// A letter's salutation.
     Salutation,
     /// A letter's subject line.
@@ -153,7 +155,12 @@ impl Elements {
         if let Some(sent) = &letter.sent {
             self.push(ElementKind::Sent, sent.span);
         }
-        self.push(ElementKind::Salutation, letter.salutation.span);
+        for header in &letter.headers {
+            self.push(ElementKind::EmailHeader, header.span);
+        }
+        if let Some(salutation) = &letter.salutation {
+            self.push(ElementKind::Salutation, salutation.span);
+        }
         if let Some(subject) = &letter.subject {
             self.push(ElementKind::Subject, subject.span);
         }

@@ -99,8 +99,8 @@
 //!   furniture line or a [`Letter`]; [`Post::letters`] iterates a post's
 //!   letters.
 //! - A [`Letter`] has its [`Sent`] date ([`SentAt`]: zoned time, local time,
-//!   date or month), salutation, subject, paragraphs, valediction and
-//!   [`Signature`] (name and roles).
+//!   date or month), an email's [`EmailHeader`]s, salutation, subject,
+//!   paragraphs, valediction and [`Signature`] (name and roles).
 //! - A [`CommentSection`] has the [`declared`](CommentSection::declared)
 //!   count and the [`items`](CommentSection::items): [`Comment`]s, each with
 //!   its number, paragraphs, [`signature`](Comment::signature) (see
@@ -267,8 +267,8 @@ struct ReadmeDoctests;
 
 pub use archive::{Archive, ArchivePost, Source};
 pub use ast::{
-    Block, BulletList, Comment, CommentSection, Export, FeedEntry, Letter, Marker, MarkerKind,
-    Paragraph, Post, Posted, Sent, SentAt, Separator, Signature,
+    Block, BulletList, Comment, CommentSection, EmailHeader, Export, FeedEntry, Letter, Marker,
+    MarkerKind, Paragraph, Post, Posted, Sent, SentAt, Separator, Signature,
 };
 #[cfg(feature = "atom")]
 pub use atom::{is_feed, parse_any, parse_any_with, FeedReader};

@@ -65,7 +65,8 @@
       }
       box.appendChild(sent);
     }
-    box.appendChild(part(ctx, 'p', 'salutation', l.salutation, 'salutation'));
+    l.headers.forEach(function (h) { box.appendChild(part(ctx, 'p', 'email-header', h.value, h.field)); });
+    if (l.salutation) box.appendChild(part(ctx, 'p', 'salutation', l.salutation, 'salutation'));
     if (l.subject) box.appendChild(part(ctx, 'p', 'subject', l.subject, 'subject'));
     blocks(ctx, box, l.body);
     if (l.valediction) box.appendChild(part(ctx, 'p', 'valediction', l.valediction, 'valediction'));

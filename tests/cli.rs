@@ -286,6 +286,7 @@ fn csv_posts_and_letters_tables() {
             "line",
             "sent",
             "sent_raw",
+            "headers",
             "salutation",
             "subject",
             "valediction",

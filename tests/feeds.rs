@@ -49,7 +49,7 @@ fn summary(export: &Export<'_>, full_urls: bool) -> Value {
                 .iter()
                 .filter_map(|b| match b {
                     Block::Letter(l) => Some(json!({
-                        "salutation": l.salutation.text,
+                        "salutation": l.salutation.as_ref().unwrap().text,
                         "valediction": l.valediction.as_ref().map(|v| &v.text),
                         "signer": l.signature.as_ref().map(|s| &s.name.text),
                     })),
@@ -169,7 +169,7 @@ fn the_same_blog_as_text_pages_and_as_a_backup_agrees() {
             .flat_map(|p| &p.body)
             .find_map(|b| match b {
                 Block::Letter(l) => Some((
-                    l.salutation.text.to_string(),
+                    l.salutation.as_ref().unwrap().text.to_string(),
                     l.valediction.as_ref().map(|v| v.text.to_string()),
                     l.signature.as_ref().map(|s| s.name.text.to_string()),
                 )),

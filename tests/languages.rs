@@ -652,7 +652,7 @@ fn letters_in_other_languages() {
         let export = blog_export::parse(&input).unwrap();
         let letters: Vec<_> = export.posts[0].letters().collect();
         assert_eq!(letters.len(), 1, "{header}");
-        assert_eq!(letters[0].salutation.text, opening);
+        assert_eq!(letters[0].salutation.as_ref().unwrap().text, opening);
         assert_eq!(letters[0].valediction.as_ref().unwrap().text, closing);
         assert_eq!(
             letters[0].signature.as_ref().unwrap().name.text,

@@ -27,7 +27,7 @@ fn timestamp_with_zone_salutation_valediction_signature_roles() {
     let sent = l.sent.as_ref().unwrap();
     assert_eq!(sent.raw, "21 July 2014 13:52:19 BDT");
     assert_eq!(sent.at.to_string(), "2014-07-21T13:52:19+01:00");
-    assert_eq!(l.salutation.text, "Dear Ms Hughes,");
+    assert_eq!(l.salutation.as_ref().unwrap().text, "Dear Ms Hughes,");
     assert_eq!(l.paragraphs.len(), 2);
     assert_eq!(text(&l.valediction).as_deref(), Some("Yours sincerely,"));
     let sig = l.signature.as_ref().unwrap();
@@ -68,7 +68,10 @@ fn month_only() {
             month: 2
         }
     );
-    assert_eq!(l.salutation.text, "Dear Napo members SSW branch,");
+    assert_eq!(
+        l.salutation.as_ref().unwrap().text,
+        "Dear Napo members SSW branch,"
+    );
     assert!(l.valediction.is_none());
     let sig = l.signature.as_ref().unwrap();
     assert_eq!(sig.name.text, "Dino Peros");
@@ -107,13 +110,20 @@ fn salutation_shapes() {
     ] {
         let ls = letters(body);
         assert_eq!(ls.len(), 1, "{body:?}");
-        assert_eq!(ls[0].salutation.text, salutation);
+        assert_eq!(ls[0].salutation.as_ref().unwrap().text, salutation);
     }
     // Under the header, such a salutation opens the letter: no title.
     let export = parse("Friday 25 July 2014\n\nDearest Mother:-\n\nText.\n").unwrap();
     assert_eq!(export.posts[0].title, None);
     assert_eq!(
-        export.posts[0].letters().next().unwrap().salutation.text,
+        export.posts[0]
+            .letters()
+            .next()
+            .unwrap()
+            .salutation
+            .as_ref()
+            .unwrap()
+            .text,
         "Dearest Mother:-"
     );
 }
@@ -209,7 +219,7 @@ fn personal_openings_and_love_closings() {
     ] {
         let ls = letters(&format!("{opening}\n\nThe news.\n\n{closing}\n\nMary"));
         assert_eq!(ls.len(), 1, "{opening}");
-        assert_eq!(ls[0].salutation.text, opening);
+        assert_eq!(ls[0].salutation.as_ref().unwrap().text, opening);
         assert_eq!(text(&ls[0].valediction).as_deref(), Some(closing));
         assert_eq!(ls[0].signature.as_ref().unwrap().name.text, "Mary");
     }
@@ -229,14 +239,14 @@ fn a_salutation_under_the_header_is_no_title() {
             .unwrap();
     assert_eq!(export.posts[0].title.as_deref(), Some("Dear Santa:"));
     let l = export.posts[0].letters().next().unwrap();
-    assert_eq!(l.salutation.text, "Dear Santa,");
+    assert_eq!(l.salutation.as_ref().unwrap().text, "Dear Santa,");
     // With no comma or colon, a salutation opens a letter when its text
     // runs straight on under it; alone between blank lines it is the
     // title.
     let export = parse("Friday 25 July 2014\n\nDear Comcast\nYou cut my cable again.\n").unwrap();
     assert_eq!(export.posts[0].title, None);
     let l = export.posts[0].letters().next().unwrap();
-    assert_eq!(l.salutation.text, "Dear Comcast");
+    assert_eq!(l.salutation.as_ref().unwrap().text, "Dear Comcast");
     let export = parse("Friday 25 July 2014\n\nDear Comcast\n\nYou cut my cable again.\n").unwrap();
     assert_eq!(export.posts[0].title.as_deref(), Some("Dear Comcast"));
     // A semicolon closes a salutation as a comma does (`Dear Sir;`,
@@ -246,7 +256,7 @@ fn a_salutation_under_the_header_is_no_title() {
         let export = parse(&input).unwrap();
         assert_eq!(export.posts[0].title, None, "{salutation}");
         let l = export.posts[0].letters().next().unwrap();
-        assert_eq!(l.salutation.text, salutation);
+        assert_eq!(l.salutation.as_ref().unwrap().text, salutation);
     }
 }
 
@@ -262,7 +272,7 @@ fn a_salutation_over_an_introduced_letter_is_the_title() {
     assert_eq!(export.posts[0].title.as_deref(), Some("My Dearest Love,"));
     let saluted: Vec<_> = export.posts[0]
         .letters()
-        .map(|l| l.salutation.text.clone())
+        .map(|l| l.salutation.as_ref().unwrap().text.clone())
         .collect();
     assert_eq!(saluted, ["Dearest Ann,"]);
     let export = parse(
@@ -282,7 +292,7 @@ fn quote_marks_open_a_quoted_letter() {
     let export = parse(input).unwrap();
     let letters: Vec<_> = export.posts[0].letters().collect();
     assert_eq!(letters.len(), 1);
-    assert_eq!(letters[0].salutation.text, "\"Dear Sir,");
+    assert_eq!(letters[0].salutation.as_ref().unwrap().text, "\"Dear Sir,");
     let valediction = letters[0].valediction.as_ref().unwrap();
     assert_eq!(valediction.text, "\"Cordially yours,");
     // Under the line that introduces it, with no blank line between.
@@ -290,7 +300,7 @@ fn quote_marks_open_a_quoted_letter() {
     let export = parse(input).unwrap();
     let letters: Vec<_> = export.posts[0].letters().collect();
     assert_eq!(letters.len(), 1);
-    assert_eq!(letters[0].salutation.text, "“Dear Mom,");
+    assert_eq!(letters[0].salutation.as_ref().unwrap().text, "“Dear Mom,");
     assert_eq!(export.posts[0].body.len(), 2, "{:?}", export.posts[0].body);
     let export =
         parse("Friday 25 July 2014\n\nSongs\n\n\"Hello It's Me\"\n\nA good one.\n").unwrap();
@@ -325,9 +335,9 @@ fn a_first_bare_date_over_a_salutation_is_the_header() {
 fn forms_of_address_open_letters_after_a_blank_line() {
     let ls = letters("Sir,\n\nI have the honour to report.\n\nI have the honour to be,\nSir,\nyour obedient servant,\n\nM.");
     assert_eq!(ls.len(), 1);
-    assert_eq!(ls[0].salutation.text, "Sir,");
+    assert_eq!(ls[0].salutation.as_ref().unwrap().text, "Sir,");
     let ls = letters("Mr. President:\n\nIn November I voted for you.");
-    assert_eq!(ls[0].salutation.text, "Mr. President:");
+    assert_eq!(ls[0].salutation.as_ref().unwrap().text, "Mr. President:");
     assert!(letters("Mr Smith, the baker, came by.\n\nSirius is bright,").is_empty());
 }
 
@@ -351,7 +361,10 @@ fn a_form_letter_with_a_blank_to_fill_opens_the_post() {
     let export = parse(input).unwrap();
     assert_eq!(export.posts[0].title, None);
     let letter = export.posts[0].letters().next().unwrap();
-    assert_eq!(letter.salutation.text, "Dear __________________");
+    assert_eq!(
+        letter.salutation.as_ref().unwrap().text,
+        "Dear __________________"
+    );
 }
 
 #[test]
@@ -400,7 +413,7 @@ fn fond_salutations_and_addresses_with_to() {
     ] {
         let ls = letters(&format!("{salutation}\n\n{body}"));
         assert_eq!(ls.len(), 1, "{salutation}");
-        assert_eq!(ls[0].salutation.text, salutation);
+        assert_eq!(ls[0].salutation.as_ref().unwrap().text, salutation);
     }
     // Without their closing punctuation they are text.
     for line in [
@@ -455,7 +468,7 @@ fn a_readers_greeting_over_a_signed_letter_opens_it() {
             "Hey everyone,\n\nThis week we taught six lessons.\n\n{end}"
         ));
         assert_eq!(found.len(), 1, "{end}");
-        assert_eq!(found[0].salutation.text, "Hey everyone,");
+        assert_eq!(found[0].salutation.as_ref().unwrap().text, "Hey everyone,");
         assert_eq!(found[0].signature.as_ref().unwrap().name.text, signer);
     }
     assert!(letters("Hey everyone,\n\nThis week we taught six lessons.\n\nMore soon.").is_empty());
@@ -471,7 +484,7 @@ fn a_readers_greeting_under_the_bloggers_words_opens_a_letter() {
             "Here is the email I sent home.\n\n{line}\n\nWe went out.\n\n- Tom"
         ));
         assert_eq!(found.len(), 1, "{line}");
-        assert_eq!(found[0].salutation.text, line);
+        assert_eq!(found[0].salutation.as_ref().unwrap().text, line);
         assert_eq!(found[0].signature.as_ref().unwrap().name.text, "- Tom");
     }
     assert!(
@@ -524,7 +537,7 @@ fn my_and_a_few_words_open_a_letter() {
             "A note.\n\n{salutation}\n\nYou are nine today and taller than me.\n\nLove,\nMum"
         ));
         assert_eq!(found.len(), 1, "{salutation}");
-        assert_eq!(found[0].salutation.text, salutation);
+        assert_eq!(found[0].salutation.as_ref().unwrap().text, salutation);
     }
     for line in [
         "My mother's hands,",
@@ -542,8 +555,14 @@ fn my_and_a_few_words_open_a_letter() {
 #[test]
 fn a_salutation_with_text_on_its_line() {
     let l = &letters("My dear Tom, I have your letter of the 29th and am glad of it.\n\nYour loving mother,\nAnn")[0];
-    assert_eq!(l.salutation.text, "My dear Tom,");
-    assert_eq!((l.salutation.span.line, l.salutation.span.column), (5, 1));
+    assert_eq!(l.salutation.as_ref().unwrap().text, "My dear Tom,");
+    assert_eq!(
+        (
+            l.salutation.as_ref().unwrap().span.line,
+            l.salutation.as_ref().unwrap().span.column
+        ),
+        (5, 1)
+    );
     let Block::Paragraph(first) = &l.paragraphs[0] else {
         panic!("{:?}", l.paragraphs);
     };
@@ -551,7 +570,7 @@ fn a_salutation_with_text_on_its_line() {
     assert_eq!(first.span.column, 14);
     assert_eq!(text(&l.valediction).as_deref(), Some("Your loving mother,"));
     let l = &letters("Dear Daughter: I've been cleaning all day.\n\nMore news.\n\nLove, Mom")[0];
-    assert_eq!(l.salutation.text, "Dear Daughter:");
+    assert_eq!(l.salutation.as_ref().unwrap().text, "Dear Daughter:");
     assert_eq!(l.paragraphs.len(), 2);
     assert!(letters("Dear me: what a week it has been.\n\nMore.").is_empty());
     assert!(letters("Hi Ann, I was just thinking of you today.\n\nMore.").is_empty());
@@ -567,8 +586,8 @@ fn a_salutation_with_the_endearment_after_the_name() {
     let l =
         &letters("Minnie Dear,\nI tried and tried to write to you.\n\nYour loving sister,\nKate")
             [0];
-    assert_eq!(l.salutation.text, "Minnie Dear,");
-    assert_eq!(l.salutation.span.line, 5);
+    assert_eq!(l.salutation.as_ref().unwrap().text, "Minnie Dear,");
+    assert_eq!(l.salutation.as_ref().unwrap().span.line, 5);
     let Block::Paragraph(first) = &l.paragraphs[0] else {
         panic!("{:?}", l.paragraphs);
     };
@@ -593,10 +612,12 @@ fn a_salutation_with_the_endearment_after_the_name() {
 #[test]
 fn a_comma_after_the_greeting() {
     let l = &letters("Dear, Lipa,\n\nThe parcel came today.\n\nLove,\nAnn")[0];
-    assert_eq!(l.salutation.text, "Dear, Lipa,");
+    assert_eq!(l.salutation.as_ref().unwrap().text, "Dear, Lipa,");
     assert_eq!(
         letters("Hi,\n\nThe parcel came today.\n\nLove,\nAnn")[0]
             .salutation
+            .as_ref()
+            .unwrap()
             .text,
         "Hi,"
     );
@@ -676,7 +697,7 @@ fn a_closing_and_its_name_inside_a_paragraph() {
     let l = &letters(
         "My darling Pat,\n\nWe are well here.\nGive my best to Ann and Joe.\nYour loving and devoted husband,\nFred\nPS Enclosed is a photo.",
     )[0];
-    assert_eq!(l.salutation.text, "My darling Pat,");
+    assert_eq!(l.salutation.as_ref().unwrap().text, "My darling Pat,");
     assert_eq!(
         text(&l.valediction).as_deref(),
         Some("Your loving and devoted husband,")
@@ -697,16 +718,16 @@ fn a_closing_and_its_name_inside_a_paragraph() {
 #[test]
 fn a_salutation_in_small_letters() {
     let l = &letters("dear zanpa,\ni hope you are well.")[0];
-    assert_eq!(l.salutation.text, "dear zanpa,");
+    assert_eq!(l.salutation.as_ref().unwrap().text, "dear zanpa,");
     let l = &letters("so here it is.\ndear zanpa,\ni hope you are well.")[0];
-    assert_eq!(l.salutation.text, "dear zanpa,");
+    assert_eq!(l.salutation.as_ref().unwrap().text, "dear zanpa,");
     let page = "Monday, July 20, 2009\n\nI am yours\n\nMonday, July 20, 2009\ndear vtj\n\nThe day we met.\n";
     let all = parse(page).unwrap();
     assert_eq!(all.posts.len(), 1);
     let Block::Letter(l) = &all.posts[0].body[0] else {
         panic!("{:?}", all.posts[0].body);
     };
-    assert_eq!(l.salutation.text, "dear vtj");
+    assert_eq!(l.salutation.as_ref().unwrap().text, "dear vtj");
     assert_eq!(
         l.sent.as_ref().map(|s| &*s.raw),
         Some("Monday, July 20, 2009")
@@ -826,4 +847,64 @@ fn a_signer_right_under_the_last_sentence() {
     assert!(matches!(&body[0], Block::Paragraph(p) if p.text.ends_with("John Smith")));
     let l = &letters("Dear Jo,\n\nSee you soon.\nAnn")[0];
     assert_eq!(signer(l), None);
+}
+
+#[test]
+fn an_email_opens_at_its_header_block() {
+    let ls = letters(
+        "My boss wrote back:\n\nFrom: Ann Lee\nSent: Thursday, 24 July 2014 10:14\nTo: Bob Smith\nSubject: the meeting\n\nHi Bob,\n\nSee you there.\n\nBest wishes,\n\nAnn",
+    );
+    assert_eq!(ls.len(), 1);
+    let l = &ls[0];
+    let fields: Vec<_> = l.headers.iter().map(|h| h.field.to_string()).collect();
+    assert_eq!(fields, ["From", "Sent", "To", "Subject"]);
+    assert_eq!(l.headers[3].value, "the meeting");
+    assert_eq!(l.headers[3].to_string(), "Subject: the meeting");
+    assert_eq!((l.headers[1].span.line, l.headers[1].span.column), (8, 1));
+    assert!(l.sent.is_none());
+    let (at, raw) = l.when_sent().unwrap();
+    assert_eq!(raw, "Thursday, 24 July 2014 10:14");
+    assert_eq!(at.to_string(), "2014-07-24T10:14:00");
+    assert_eq!(l.headers[1].date, Some(at));
+    assert_eq!(l.headers[0].date, None);
+    assert_eq!(text(&l.salutation).as_deref(), Some("Hi Bob,"));
+    assert_eq!(l.paragraphs.len(), 1);
+    assert_eq!(text(&l.valediction).as_deref(), Some("Best wishes,"));
+    assert_eq!(l.signature.as_ref().unwrap().name.text, "Ann");
+    assert_eq!(l.span.line, 7);
+}
+
+#[test]
+fn an_email_with_no_salutation_and_a_mail_programs_date() {
+    let ls = letters(
+        "From: [my sister]\nDate: Sat, 3 May 2014 12:28:41 +0800\nTo: [the family list]\n\nThe tickets came today.\n\nWe leave on Monday.",
+    );
+    assert_eq!(ls.len(), 1);
+    let l = &ls[0];
+    assert!(l.salutation.is_none());
+    assert_eq!(l.headers.len(), 3);
+    let date = l.headers[1].date.unwrap();
+    assert_eq!(date.to_string(), "2014-05-03T12:28:41+08:00");
+    assert_eq!(l.paragraphs.len(), 2);
+}
+
+#[test]
+fn an_email_header_is_no_title_and_near_misses_stay_text() {
+    // Under the header, the email's header lines are its own, not the
+    // post's title.
+    let input = "Friday 25 July 2014\n\nFrom: Ann Lee\nTo: Bob\n\nSee you.";
+    let post = &parse(input).unwrap().posts[0];
+    assert_eq!(post.title, None);
+    assert_eq!(post.letters().next().unwrap().headers.len(), 2);
+    let input = "Friday 25 July 2014\n\nSent: Thursday, 24 July 2014\n\nSee you.";
+    assert_eq!(parse(input).unwrap().posts[0].title, None);
+    // One header line, fields with no sender or date, or a line that is
+    // no field open no email.
+    for body in [
+        "From: the desk of Ann\n\nText.",
+        "To: Bob\nSubject: the cake\n\nText.",
+        "From: Ann Lee\nThe rest of the note.\n\nText.",
+    ] {
+        assert!(letters(body).is_empty(), "{body:?}");
+    }
 }

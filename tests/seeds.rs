@@ -408,7 +408,7 @@ fn the_twelve_letters() {
             let sig = letter.signature.as_ref();
             got.push((
                 name.clone(),
-                letter.salutation.text.to_string(),
+                letter.salutation.as_ref().unwrap().text.to_string(),
                 letter.valediction.as_ref().map(|v| v.text.to_string()),
                 sig.map(|s| s.name.text.to_string()),
                 sig.map_or(vec![], |s| {

@@ -452,7 +452,7 @@ fn salutations_to_a_group_open_letters() {
     let input = fixture("group_salutation");
     let export = parse(&input).unwrap();
     let letter = export.posts[0].letters().next().unwrap();
-    assert_eq!(letter.salutation.text, "To all members,");
+    assert_eq!(letter.salutation.as_ref().unwrap().text, "To all members,");
     assert_eq!(
         letter.valediction.as_ref().unwrap().text,
         "With best wishes,"

@@ -547,7 +547,7 @@ fn archive_shapes() {
     assert_eq!(shared[1].body.len(), 3, "{:?}", shared[1].body);
     let letter = export.posts[3].letters().next().unwrap();
     assert_eq!(letter.sent.as_ref().unwrap().raw, "Tuesday July 22, 2003");
-    assert_eq!(letter.salutation.text, "Dear Captain S,");
+    assert_eq!(letter.salutation.as_ref().unwrap().text, "Dear Captain S,");
     common::assert_lossless(&input, &export);
 }
 

@@ -187,7 +187,8 @@ def tables(
       (``HH:MM``), ``text`` (paragraphs joined by blank lines);
     - ``letters``: one row per quoted letter: ``file``, ``post``,
       ``post_id``, ``letter`` (its index in the post), ``line``, ``sent`` (ISO 8601),
-      ``sent_raw``, ``salutation``, ``subject``, ``valediction``,
+      ``sent_raw``, ``headers`` (an email's header lines, joined by ``; ``),
+      ``salutation``, ``subject``, ``valediction``,
       ``signer``, ``roles`` (joined by ``; ``).
 
     ``(file, post)`` joins comments and letters to posts; ``post_id``

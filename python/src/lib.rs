@@ -243,7 +243,8 @@ table!(
         line: i64,
         sent: Option<String>,
         sent_raw: Option<String>,
-        salutation: String,
+        headers: Option<String>,
+        salutation: Option<String>,
         subject: Option<String>,
         valediction: Option<String>,
         signer: Option<String>,
@@ -327,10 +328,19 @@ impl Columns {
             l.post_id.push(post_id.clone());
             l.letter.push(k as i64);
             l.line.push(letter.span.line.into());
-            l.sent.push(letter.sent.as_ref().map(|s| s.at.to_string()));
+            l.sent
+                .push(letter.when_sent().map(|(at, _)| at.to_string()));
             l.sent_raw
-                .push(letter.sent.as_ref().map(|s| s.raw.to_string()));
-            l.salutation.push(letter.salutation.text.to_string());
+                .push(letter.when_sent().map(|(_, raw)| raw.to_string()));
+            l.headers
+                .push(Some(&letter.headers).filter(|h| !h.is_empty()).map(|h| {
+                    h.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                }));
+            l.salutation
+                .push(letter.salutation.as_ref().map(|s| s.text.to_string()));
             l.subject
                 .push(letter.subject.as_ref().map(|s| s.text.to_string()));
             l.valediction

@@ -38,7 +38,7 @@ def test_the_columns_are_the_documented_ones():
                   "letters", "declared", "comments", "published", "author", "labels", "url"),
         "comments": ("file", "post", "post_id", "number", "parent", "line", "author", "signature",
                      "posted", "posted_date", "posted_time", "text"),
-        "letters": ("file", "post", "post_id", "letter", "line", "sent", "sent_raw", "salutation",
+        "letters": ("file", "post", "post_id", "letter", "line", "sent", "sent_raw", "headers", "salutation",
                     "subject", "valediction", "signer", "roles"),
     }
     t = blog_export.tables(SEEDS[:1])

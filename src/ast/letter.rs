@@ -1,21 +1,29 @@
-//! Quoted letters: [`Letter`], its [`Sent`] date ([`SentAt`]) and its
-//! [`Signature`], with the JSON form of a letter (`sent` in ISO 8601 beside
+//! Quoted letters: [`Letter`], its [`Sent`] date ([`SentAt`]), an email's
+//! [`EmailHeader`]s and its [`Signature`], with the JSON form of a letter (`sent` in ISO 8601 beside
 //! `sent_raw`).
 
 use std::borrow::Cow;
 
 use blog_export_derive::Tree;
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::{Block, Paragraph};
 pub use crate::dates::SentAt;
 use crate::span::Span;
 
-/// A letter or email quoted in a post: a date line or salutation, an
-/// optional subject, paragraphs, and an optional valediction and signature.
+/// A letter or email quoted in a post: a date line, an email's header
+/// block or a salutation, an optional subject, paragraphs, and an optional
+/// valediction and signature.
 ///
 /// How letters are recognised:
+/// - An email starts at its header block: a paragraph of two or more
+///   `Field: value` lines, one a `From:`, `Sent:` or `Date:` (`From: Ann
+///   Lee` / `Sent: Thursday, 20 December 2007 10:14` / `To: Bob` /
+///   `Subject: the meeting`; also `To:`, `Cc:`, `Bcc:`, `Reply-To:`). Its
+///   `Sent:` or `Date:` value, where it reads as a date, is that header's
+///   [`date`](EmailHeader::date) ([`Letter::when_sent`] gives either
+///   kind of date). A salutation right under the block is the email's;
+///   with none, the email has no salutation.
 /// - A letter starts at a salutation on a line of its own (`Dear ...`,
 ///   `Hello ...`, `Hi ...`, `Hey ...`, `Greetings`, `Good morning ...`,
 ///   `To whom it may concern`; the addressee at most 80 characters and
@@ -48,7 +56,9 @@ use crate::span::Span;
 /// 8601: `2014-07-21T13:52:19+01:00`, `2014-07-14T11:16:00`, `2014-12-16`,
 /// `2019-02`, or null), `sent_raw`, `sent_span`, `salutation`, `subject`,
 /// `paragraphs`, `valediction`, `signature` (null or `{"name", "roles",
-/// "span"}`) and `span`.
+/// "span"}`) and `span`; an email's also `headers` (`[{"field", "value",
+/// "span"}]`, after `sent_span`), and its `salutation` is null when it has
+/// none.
 ///
 /// ```
 /// use blog_export::{Block, SentAt};
@@ -66,10 +76,15 @@ use crate::span::Span;
 #[serde(into = "LetterRepr<'a>", try_from = "LetterRepr<'a>")]
 #[non_exhaustive]
 pub struct Letter<'a> {
-    /// The date or timestamp line above the salutation.
+    /// The date or timestamp line above the salutation (an email's date is
+    /// its header's: see [`when_sent`](Letter::when_sent)).
     pub sent: Option<Sent<'a>>,
-    /// The salutation line (`Dear Ms Hughes,`).
-    pub salutation: Paragraph<'a>,
+    /// An email's header block, a line each (`From: Ann Lee`); empty for a
+    /// letter.
+    pub headers: Vec<EmailHeader<'a>>,
+    /// The salutation line (`Dear Ms Hughes,`); `None` for an email that
+    /// starts with no salutation under its headers.
+    pub salutation: Option<Paragraph<'a>>,
     /// A subject line in capitals under the salutation.
     pub subject: Option<Paragraph<'a>>,
     /// The letter's paragraphs (and any bullet lists), in order.
@@ -105,6 +120,67 @@ pub struct Sent<'a> {
     pub span: Span,
 }
 
+/// One line of an email's header block: `From: Ann Lee`.
+///
+/// ```
+/// let input = "Friday 25 July 2014\n\nT\n\nFrom: Ann Lee\nSent: Thursday, 24 July 2014 10:14\nTo: Bob\n\nSee you there.\n\nAnn";
+/// let post = &blog_export::parse(input)?.posts[0];
+/// let email = post.letters().next().unwrap();
+/// assert_eq!(email.headers.len(), 3);
+/// assert_eq!(email.headers[0].field, "From");
+/// assert_eq!(email.headers[0].value, "Ann Lee");
+/// assert_eq!(email.headers[2].to_string(), "To: Bob");
+/// assert_eq!(email.headers[1].date.unwrap().to_string(), "2014-07-24T10:14:00");
+/// assert_eq!(email.when_sent().unwrap().1, "Thursday, 24 July 2014 10:14");
+/// assert!(email.salutation.is_none());
+/// assert_eq!(email.signature.as_ref().unwrap().name.text, "Ann");
+/// # Ok::<(), blog_export::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Tree)]
+#[non_exhaustive]
+pub struct EmailHeader<'a> {
+    /// The field's name as written (`From`, `Sent`, `Subject`).
+    pub field: Cow<'a, str>,
+    /// The value after the colon (`Ann Lee`), empty when there is none.
+    pub value: Cow<'a, str>,
+    /// A `Sent:` or `Date:` value's date, where it reads as one
+    /// (`Thursday, 20 December 2007 10:14`, `Sat, 3 May 2014 12:28:41
+    /// +0800`, `Nov 29, 2007 5:52 PM`); in JSON as ISO 8601, as a letter's
+    /// `sent`.
+    pub date: Option<SentAt>,
+    /// The whole line.
+    pub span: Span,
+}
+
+impl Letter<'_> {
+    /// When the letter was sent, and the text that says so: its date line,
+    /// or an email's `Sent:` or `Date:` value.
+    ///
+    /// ```
+    /// let input = "Friday 25 July 2014\n\nT\n\n14 July 2014 11:16\n\nDear Ann,\n\nText.";
+    /// let post = &blog_export::parse(input)?.posts[0];
+    /// let (at, raw) = post.letters().next().unwrap().when_sent().unwrap();
+    /// assert_eq!((at.to_string().as_str(), raw), ("2014-07-14T11:16:00", "14 July 2014 11:16"));
+    /// # Ok::<(), blog_export::Error>(())
+    /// ```
+    pub fn when_sent(&self) -> Option<(SentAt, &str)> {
+        match &self.sent {
+            Some(sent) => Some((sent.at, &sent.raw)),
+            None => self
+                .headers
+                .iter()
+                .find_map(|h| h.date.map(|at| (at, &*h.value))),
+        }
+    }
+}
+
+/// `From: Ann Lee`: the field and the value, as the tables write a header.
+impl std::fmt::Display for EmailHeader<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.field, self.value)
+    }
+}
+
 /// A signature block: the signer's name line and the role lines under it.
 ///
 /// ```
@@ -132,7 +208,9 @@ pub(crate) struct LetterRepr<'a> {
     sent: Option<String>,
     sent_raw: Option<Cow<'a, str>>,
     sent_span: Option<Span>,
-    salutation: Paragraph<'a>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    headers: Vec<EmailHeader<'a>>,
+    salutation: Option<Paragraph<'a>>,
     subject: Option<Paragraph<'a>>,
     paragraphs: Vec<Block<'a>>,
     valediction: Option<Paragraph<'a>>,
@@ -146,6 +224,7 @@ impl<'a> From<Letter<'a>> for LetterRepr<'a> {
             sent: l.sent.as_ref().map(|s| s.at.to_string()),
             sent_span: l.sent.as_ref().map(|s| s.span),
             sent_raw: l.sent.map(|s| s.raw),
+            headers: l.headers,
             salutation: l.salutation,
             subject: l.subject,
             paragraphs: l.paragraphs,
@@ -162,7 +241,7 @@ impl<'a> TryFrom<LetterRepr<'a>> for Letter<'a> {
     fn try_from(r: LetterRepr<'a>) -> Result<Self, String> {
         let sent = match (r.sent, r.sent_raw, r.sent_span) {
             (Some(iso), Some(raw), Some(span)) => Some(Sent {
-                at: parse_iso(&iso).ok_or_else(|| format!("not an ISO 8601 date: {iso}"))?,
+                at: iso.parse()?,
                 raw,
                 span,
             }),
@@ -170,6 +249,7 @@ impl<'a> TryFrom<LetterRepr<'a>> for Letter<'a> {
         };
         Ok(Letter {
             sent,
+            headers: r.headers,
             salutation: r.salutation,
             subject: r.subject,
             paragraphs: r.paragraphs,
@@ -177,41 +257,5 @@ impl<'a> TryFrom<LetterRepr<'a>> for Letter<'a> {
             signature: r.signature,
             span: r.span,
         })
-    }
-}
-
-/// Reads back what [`SentAt`]'s `Display` writes.
-fn parse_iso(text: &str) -> Option<SentAt> {
-    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
-        return Some(SentAt::Zoned(t));
-    }
-    if let Ok(t) = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S") {
-        return Some(SentAt::Local(t));
-    }
-    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Some(SentAt::Date(d));
-    }
-    let (year, month) = text.split_once('-')?;
-    Some(SentAt::Month {
-        year: year.parse().ok()?,
-        month: month.parse().ok().filter(|m| (1..=12).contains(m))?,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn iso_round_trip() {
-        for iso in [
-            "2014-07-21T13:52:19+01:00",
-            "2014-07-14T11:16:00",
-            "2014-12-16",
-            "2019-02",
-        ] {
-            assert_eq!(parse_iso(iso).unwrap().to_string(), iso);
-        }
-        assert!(parse_iso("2019-13").is_none());
     }
 }

@@ -25,7 +25,7 @@ pub(crate) use owned::IntoOwned;
 pub(crate) use spans::Spans;
 
 pub use comments::{Comment, CommentSection, Marker, MarkerKind, Posted};
-pub use letter::{Letter, Sent, SentAt, Signature};
+pub use letter::{EmailHeader, Letter, Sent, SentAt, Signature};
 
 /// A parsed export: the text before the first post, the posts, and what the
 /// parser noticed along the way.
@@ -245,7 +245,7 @@ impl<'a> Post<'a> {
     /// let input = "Friday 25 July 2014\n\nT\n\nDear Ms Hughes,\n\nThanks.\n\nYours sincerely,\n\nMichael Spurr\nChief Executive";
     /// let post = &blog_export::parse(input)?.posts[0];
     /// let letter = post.letters().next().unwrap();
-    /// assert_eq!(letter.salutation.text, "Dear Ms Hughes,");
+    /// assert_eq!(letter.salutation.as_ref().unwrap().text, "Dear Ms Hughes,");
     /// let signature = letter.signature.as_ref().unwrap();
     /// assert_eq!(signature.name.text, "Michael Spurr");
     /// assert_eq!(signature.roles[0].text, "Chief Executive");

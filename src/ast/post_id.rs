@@ -72,7 +72,15 @@ impl Post<'_> {
                     match block {
                         Block::Paragraph(p) => add(&p.text),
                         Block::List(l) => l.items.iter().for_each(|i| add(&i.text)),
-                        Block::Letter(l) => add(&l.salutation.text),
+                        Block::Letter(l) => {
+                            for h in &l.headers {
+                                add(&h.field);
+                                add(&h.value);
+                            }
+                            if let Some(s) = &l.salutation {
+                                add(&s.text);
+                            }
+                        }
                         Block::Separator(_) | Block::Furniture(_) => {}
                     }
                 }

@@ -21,7 +21,7 @@ use crate::dates::{day_number, month_number, SentParts, SentProblem};
 use crate::diagnostic::Diagnostic;
 use crate::grammar::{BlogParser, Rule};
 use crate::names::{is_name_block, is_name_line, is_relation, signer_line};
-use crate::span::is_space;
+use crate::span::{is_space, Span};
 
 impl<'a> Builder<'a> {
     /// The blocks of a `preamble` or `body`, from its children. With
@@ -64,6 +64,11 @@ impl<'a> Builder<'a> {
             let item = match child.as_rule() {
                 Rule::paragraph => {
                     let mut paragraph = self.span_paragraph(&child);
+                    if let Some(headers) = self.email_headers(&paragraph) {
+                        marks.push((blocks.len(), headers));
+                        blocks.push(Block::Paragraph(paragraph));
+                        continue;
+                    }
                     // A formal salutation with the letter's text on its
                     // line (`My dear Tom, I have your letter...`), or one
                     // that sets the endearment after the name, over the
@@ -207,7 +212,7 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        if !marks.iter().any(|(_, m)| matches!(m, Mark::Salutation)) {
+        if !marks.iter().any(|(_, m)| m.opens()) {
             return blocks;
         }
         self.marked_letters(blocks, marks)
@@ -242,7 +247,7 @@ impl<'a> Builder<'a> {
             }
             for (_, mark) in &items[from..] {
                 match mark {
-                    Mark::Salutation => open = true,
+                    Mark::Salutation | Mark::Headers(..) => open = true,
                     Mark::Valediction | Mark::SignedValediction(_) | Mark::Signer => open = false,
                     Mark::Plain | Mark::Sent(_) => {}
                 }
@@ -535,6 +540,18 @@ impl<'a> Builder<'a> {
     /// letter's date when it has a value.
     fn parse_sent_line(&mut self, pair: Pair<'a, Rule>) -> Result<(Block<'a>, Mark<'a>)> {
         let span = self.trimmed(&pair);
+        let mark = self.sent_value(pair, span)?.map_or(Mark::Plain, Mark::Sent);
+        Ok((Block::Paragraph(self.slice_paragraph(span)), mark))
+    }
+
+    /// The date that a pair holding a `sent` gives (`sent_line`,
+    /// `dated_sent_line`, `email_date`), written at `span`, where it is a
+    /// real one; a zone the parser does not know gets a warning.
+    pub(super) fn sent_value(
+        &mut self,
+        pair: Pair<'a, Rule>,
+        span: Span,
+    ) -> Result<Option<Sent<'a>>> {
         let mut parts = SentParts::default();
         for part in pair.into_inner().flat_map(Pair::into_inner) {
             let text = part.as_str();
@@ -547,7 +564,6 @@ impl<'a> Builder<'a> {
                 _ => return Err(self.unexpected(&part, "a date line")),
             }
         }
-        let paragraph = self.slice_paragraph(span);
         let (at, problem) = parts.value();
         if let Some(SentProblem::UnknownZone) = problem {
             self.diagnostics.push(Diagnostic::unknown_time_zone(
@@ -555,15 +571,11 @@ impl<'a> Builder<'a> {
                 parts.zone.unwrap_or_default(),
             ));
         }
-        let mark = match at {
-            Some(at) => Mark::Sent(Sent {
-                at,
-                raw: paragraph.text.clone(),
-                span,
-            }),
-            None => Mark::Plain,
-        };
-        Ok((Block::Paragraph(paragraph), mark))
+        Ok(at.map(|at| Sent {
+            at,
+            raw: Cow::Borrowed(span.source(self.input)),
+            span,
+        }))
     }
 
     /// `page_tail`: every line after the navigation, as furniture.

@@ -1,12 +1,13 @@
 //! The letters pass: groups the blocks of a body (each marked by the grammar
-//! as plain, a date line, a salutation or a valediction) into quoted
+//! as plain, a date line, an email's headers, a salutation or a valediction)
+//! into quoted
 //! [`Letter`]s. In: a body's blocks with their marks, in order. Out: the same
 //! blocks, with each letter's run replaced by one [`Block::Letter`]. The
 //! rules are documented on [`Letter`].
 
 use std::borrow::Cow;
 
-use crate::ast::{Block, Letter, Paragraph, Sent, Signature};
+use crate::ast::{Block, EmailHeader, Letter, Paragraph, Sent, Signature};
 use crate::names::{is_name_block, is_noted_name, signer_line, Signer};
 use crate::span::{is_space, LineIndex};
 
@@ -17,6 +18,8 @@ pub(crate) enum Mark<'a> {
     Plain,
     /// A date or timestamp line.
     Sent(Sent<'a>),
+    /// An email's header block.
+    Headers(Vec<EmailHeader<'a>>),
     /// A salutation line.
     Salutation,
     /// A valediction line.
@@ -35,14 +38,24 @@ pub(crate) fn assemble<'a>(
     input: &'a str,
     items: Vec<(Block<'a>, Mark<'a>)>,
 ) -> Vec<Block<'a>> {
-    if !items.iter().any(|(_, m)| matches!(m, Mark::Salutation)) {
+    if !items.iter().any(|(_, m)| m.opens()) {
         return items.into_iter().map(|(b, _)| b).collect();
     }
     let n = items.len();
-    let starts = |k: usize| -> Option<usize> {
+    // Where the letter that starts at block `k` has its opening: the
+    // salutation, or an email's headers and the salutation under them.
+    let starts = |k: usize| -> Option<Opening> {
         match (&items[k].1, items.get(k + 1).map(|i| &i.1)) {
-            (Mark::Salutation, _) => Some(k),
-            (Mark::Sent(_), Some(Mark::Salutation)) => Some(k + 1),
+            (Mark::Salutation, _) => Some(Opening::salutation(k)),
+            (Mark::Sent(_), Some(Mark::Salutation)) => Some(Opening::salutation(k + 1)),
+            (Mark::Headers(..), Some(Mark::Salutation)) => Some(Opening {
+                salutation: Some(k + 1),
+                end: k + 2,
+            }),
+            (Mark::Headers(..), _) => Some(Opening {
+                salutation: None,
+                end: k + 1,
+            }),
             _ => None,
         }
     };
@@ -50,11 +63,11 @@ pub(crate) fn assemble<'a>(
     let mut plans = Vec::new();
     let mut k = 0;
     while k < n {
-        let Some(salutation) = starts(k) else {
+        let Some(opening) = starts(k) else {
             k += 1;
             continue;
         };
-        let plan = plan_letter(&items, k, salutation, &starts);
+        let plan = plan_letter(&items, k, opening, &starts);
         k = plan.end;
         plans.push(plan);
     }
@@ -75,10 +88,34 @@ pub(crate) fn assemble<'a>(
     out
 }
 
+impl Mark<'_> {
+    /// Whether the mark opens a letter: a salutation or an email's headers.
+    pub(crate) fn opens(&self) -> bool {
+        matches!(self, Mark::Salutation | Mark::Headers(..))
+    }
+}
+
+/// Where a letter's opening is: its salutation, if any, and the block
+/// after the opening (after the salutation, or an email's headers).
+#[derive(Clone, Copy)]
+struct Opening {
+    salutation: Option<usize>,
+    end: usize,
+}
+
+impl Opening {
+    fn salutation(k: usize) -> Self {
+        Opening {
+            salutation: Some(k),
+            end: k + 1,
+        }
+    }
+}
+
 /// Index ranges of one letter's parts within a body.
 struct Plan {
     start: usize,
-    salutation: usize,
+    salutation: Option<usize>,
     subject: Option<usize>,
     valediction: Option<usize>,
     signature: Option<usize>,
@@ -88,27 +125,29 @@ struct Plan {
 fn plan_letter(
     items: &[(Block<'_>, Mark<'_>)],
     start: usize,
-    salutation: usize,
-    starts: &dyn Fn(usize) -> Option<usize>,
+    opening: Opening,
+    starts: &dyn Fn(usize) -> Option<Opening>,
 ) -> Plan {
     let n = items.len();
+    // The first block after the opening.
+    let after = opening.end;
     // The run: up to the next letter or page furniture, and up to the
     // next separator after the letter's closing (a letter may set its own
     // parts apart, `* * *`, above its closing), or after its salutation
     // when it has none.
-    let hard_end = (salutation + 1..n)
+    let hard_end = (after..n)
         .find(|&k| matches!(items[k].0, Block::Furniture(_)) || starts(k).is_some())
         .unwrap_or(n);
-    let last_closing = (salutation + 1..hard_end)
+    let last_closing = (after..hard_end)
         .rev()
         .find(|&k| matches!(items[k].1, Mark::Valediction | Mark::SignedValediction(_)))
-        .unwrap_or(salutation);
+        .unwrap_or(after - 1);
     let run_end = (last_closing + 1..hard_end)
         .find(|&k| matches!(items[k].0, Block::Separator(_)))
         .unwrap_or(hard_end);
-    let subject = Some(salutation + 1)
-        .filter(|&k| k < run_end && plain_paragraph(&items[k]).is_some_and(is_subject));
-    let body_start = subject.map_or(salutation + 1, |s| s + 1);
+    let subject =
+        Some(after).filter(|&k| k < run_end && plain_paragraph(&items[k]).is_some_and(is_subject));
+    let body_start = subject.map_or(after, |s| s + 1);
     let valediction = (body_start..run_end)
         .find(|&k| matches!(items[k].1, Mark::Valediction | Mark::SignedValediction(_)));
     // With no closing: a name set off as a signature under the letter's
@@ -146,7 +185,7 @@ fn plan_letter(
     };
     Plan {
         start,
-        salutation,
+        salutation: opening.salutation,
         subject,
         valediction,
         signature,
@@ -161,6 +200,7 @@ fn build_letter<'a>(
     parts: Vec<(Block<'a>, Mark<'a>)>,
 ) -> Letter<'a> {
     let mut sent = None;
+    let mut headers = Vec::new();
     let mut salutation = None;
     let mut subject = None;
     let mut valediction = None;
@@ -173,8 +213,9 @@ fn build_letter<'a>(
     for (offset, (block, mark)) in parts.into_iter().enumerate() {
         let k = plan.start + offset;
         match (block, mark) {
-            (_, Mark::Sent(s)) if k < plan.salutation => sent = Some(s),
-            (Block::Paragraph(p), _) if k == plan.salutation => salutation = Some(p),
+            (_, Mark::Sent(s)) if k == plan.start => sent = Some(s),
+            (_, Mark::Headers(lines)) if k == plan.start => headers = lines,
+            (Block::Paragraph(p), _) if Some(k) == plan.salutation => salutation = Some(p),
             (Block::Paragraph(p), _) if Some(k) == plan.subject => subject = Some(p),
             (Block::Paragraph(p), Mark::SignedValediction(at)) if Some(k) == plan.valediction => {
                 let (closing, name) = split_signed(index, &p, at);
@@ -190,10 +231,8 @@ fn build_letter<'a>(
     }
     Letter {
         sent,
-        salutation: salutation.unwrap_or(Paragraph {
-            text: Cow::Borrowed(""),
-            span,
-        }),
+        headers,
+        salutation,
         subject,
         paragraphs,
         valediction,

@@ -31,6 +31,7 @@
 mod blocks;
 mod check;
 mod comments;
+mod email;
 mod empty;
 mod fragment;
 mod letters;

@@ -140,7 +140,7 @@ mod tests {
                     Block::Paragraph(p) if ["q", "r\ns"].contains(&&*p.text) => {}
                     Block::Letter(l) => out.push(format!(
                         "letter {} {:?}",
-                        l.salutation.text,
+                        l.salutation.as_ref().unwrap().text,
                         l.valediction.as_ref().map(|v| &v.text)
                     )),
                     block => out.push(

@@ -55,13 +55,22 @@ pub(super) enum Node<'a> {
     Letter(LetterNode<'a>),
 }
 
+/// A line of an email's header block: its field, and its value tied to
+/// the line's element.
+#[derive(Serialize)]
+pub(super) struct HeaderNode<'a> {
+    field: &'a str,
+    value: Text<'a>,
+}
+
 /// A quoted letter.
 #[derive(Serialize)]
 pub(super) struct LetterNode<'a> {
     sent: Option<Text<'a>>,
     /// The date as ISO 8601.
     iso: Option<String>,
-    salutation: Text<'a>,
+    headers: Vec<HeaderNode<'a>>,
+    salutation: Option<Text<'a>>,
     subject: Option<Text<'a>>,
     body: Vec<Node<'a>>,
     valediction: Option<Text<'a>>,
@@ -176,7 +185,15 @@ impl Builder {
                 Block::Letter(l) => Node::Letter(LetterNode {
                     sent: l.sent.as_ref().map(|s| self.text(s.span, &s.raw)),
                     iso: l.sent.as_ref().map(|s| s.at.to_string()),
-                    salutation: self.para(&l.salutation),
+                    headers: l
+                        .headers
+                        .iter()
+                        .map(|h| HeaderNode {
+                            field: &h.field,
+                            value: self.text(h.span, &h.value),
+                        })
+                        .collect(),
+                    salutation: l.salutation.as_ref().map(|p| self.para(p)),
                     subject: l.subject.as_ref().map(|p| self.para(p)),
                     body: self.blocks(&l.paragraphs),
                     valediction: l.valediction.as_ref().map(|p| self.para(p)),

@@ -75,7 +75,8 @@ struct LetterRow<'r> {
     line: u32,
     sent: Option<String>,
     sent_raw: Option<&'r str>,
-    salutation: &'r str,
+    headers: Option<String>,
+    salutation: Option<&'r str>,
     subject: Option<&'r str>,
     valediction: Option<&'r str>,
     signer: Option<&'r str>,
@@ -198,9 +199,10 @@ fn letter_row<'r>(
         post_id,
         letter: letter_index,
         line: letter.span.line,
-        sent: letter.sent.as_ref().map(|s| s.at.to_string()),
-        sent_raw: letter.sent.as_ref().map(|s| &*s.raw),
-        salutation: &letter.salutation.text,
+        sent: letter.when_sent().map(|(at, _)| at.to_string()),
+        sent_raw: letter.when_sent().map(|(_, raw)| raw),
+        headers: email_headers(letter),
+        salutation: letter.salutation.as_ref().map(|s| &*s.text),
         subject: letter.subject.as_ref().map(|s| &*s.text),
         valediction: letter.valediction.as_ref().map(|v| &*v.text),
         signer: signature.map(|s| &*s.name.text),
@@ -208,6 +210,12 @@ fn letter_row<'r>(
             .filter(|s| !s.roles.is_empty())
             .map(|s| joined(s.roles.iter().map(|r| &*r.text), "; ")),
     }
+}
+
+/// An email's header lines, `From: Ann Lee; To: Bob`.
+fn email_headers(letter: &Letter) -> Option<String> {
+    let lines: Vec<String> = letter.headers.iter().map(ToString::to_string).collect();
+    (!lines.is_empty()).then(|| lines.join("; "))
 }
 
 fn joined<'t>(parts: impl Iterator<Item = &'t str>, separator: &str) -> String {
