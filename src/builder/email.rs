@@ -22,8 +22,17 @@ impl<'a> Builder<'a> {
     /// The mark of a paragraph that is an email's header block: two or more
     /// lines, each an `email_header`, one of them an opening field.
     pub(super) fn email_headers(&mut self, p: &Paragraph<'a>) -> Option<Mark<'a>> {
-        // Cheap tests first: every paragraph of a body comes here.
-        if !p.text.starts_with(['F', 'S', 'D', 'T', 'C', 'B', 'R']) || !p.text.contains('\n') {
+        // Cheap tests first: every paragraph of a body comes here. A
+        // paragraph of one line borrows the input; a field's colon comes
+        // within its first ten bytes.
+        let head = &p.text.as_bytes()[..p.text.len().min(10)];
+        if matches!(p.text, Cow::Borrowed(_))
+            || !matches!(
+                head.first(),
+                Some(b'F' | b'S' | b'D' | b'T' | b'C' | b'B' | b'R')
+            )
+            || !head.contains(&b':')
+        {
             return None;
         }
         let mut headers = Vec::new();
