@@ -730,6 +730,32 @@ fn author_lines_of_a_name_and_the_date_and_time() {
     common::assert_lossless(page, &export);
 }
 
+/// The same template on a blog that shows times only: the name, the time
+/// and the two spaces the template sets after it (`Ann 7:17 PM  `). A
+/// time alone with no such spaces, or after a date line (`23/2/07 9:36 AM
+///  `) or a weekday (`Tues 7:30 PM  `), names no one.
+#[test]
+fn author_lines_of_a_name_and_a_time_alone() {
+    let s = |a: &str| Some(a.to_string());
+    let page = "Monday, December 22, 2008\n\nT\n\nText of the post.\n\n\nAnn Lee 7:17 PM  \n\nLovely!\n\nbob 9:17 PM  \n\nMe too.\n";
+    let export = parse(page).unwrap();
+    assert_eq!(
+        threads(&export),
+        [Some(vec![(1, s("Ann Lee"), 0), (2, s("bob"), 0)])]
+    );
+    let first = &export.posts[0].comments.as_ref().unwrap().items[0];
+    assert_eq!(first.posted.as_ref().unwrap().text, "7:17 PM");
+    assert_eq!(first.paragraphs[0].text, "Lovely!");
+    common::assert_lossless(page, &export);
+    for line in ["Ann Lee 7:17 PM", "23/2/07 9:36 AM  ", "Tues 7:30 PM  "] {
+        let page =
+            format!("Monday, December 22, 2008\n\nT\n\nText of the post.\n\n\n{line}\n\nLovely!\n");
+        let export = parse(&page).unwrap();
+        assert_eq!(threads(&export), [None], "{line:?}");
+        common::assert_lossless(&page, &export);
+    }
+}
+
 /// A template that prints the comment count after the date on the header's
 /// line (`Kamis, Agustus 26, 2010 0 komentar`): the line is the post's
 /// header, not a comment section. And a numbered comment whose author is

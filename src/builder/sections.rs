@@ -40,7 +40,7 @@ use crate::ast::Paragraph;
 use crate::grammar::{BlogParser, Rule};
 use crate::languages::ends_said;
 use crate::names::is_author_name;
-use crate::span::is_space;
+use crate::span::{is_space, Span};
 
 /// A body paragraph whose first line is a `said` line by someone who reads
 /// as a name (or whose time stands before the name, as in the classic
@@ -99,6 +99,13 @@ impl<'a> Builder<'a> {
             true => Rule::stamped_line,
             false => Rule::said_line,
         };
+        // A line of its own with no `said` word is read with the spaces
+        // after it: they tell a name and a time alone from text (see the
+        // grammar's `spaced_time`).
+        let line = match &paragraph.text {
+            Cow::Borrowed(_) if dated => self.with_trailing_space(paragraph.span),
+            _ => line,
+        };
         let pairs = BlogParser::parse(self.said_rule(rule), line).ok()?;
         let mut stamped = false;
         let mut author = "";
@@ -121,6 +128,14 @@ impl<'a> Builder<'a> {
             glued,
             dated,
         })
+    }
+
+    /// The line at `span` (a paragraph of one line) with the white space
+    /// after it, to its line feed.
+    fn with_trailing_space(&self, span: Span) -> &'a str {
+        let rest = &self.input[span.end..];
+        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i);
+        &self.input[span.start..span.end + end]
     }
 
     /// The line of a paragraph of several lines (its text, each line

@@ -120,6 +120,7 @@ pub const PIECES: &[&str] = &[
     "Dear Ann, Bob, Carl, Dana, Eddie, Fran, and everyone all over the world,",
     "From: Ann Lee\nSent: Thursday, 24 July 2014 10:14\nTo: Bob",
     "Date: Sat, 3 May 2014 12:28:41 +0800\nSubject: the meeting",
+    "Ann Lee 7:17 PM  ",
     "Dear Ann and Bob,      Boston",
     "Sunday Stamps - Great Britain: Penny Red",
     "Great Britain - 1841",
