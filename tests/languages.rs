@@ -878,6 +878,42 @@ fn both_polish_said_words() {
     }
 }
 
+/// A `said` word with no dots after it stands after a space (`Anoniem zei`,
+/// `Marijke zei`): a name that ends like one, signed on a comment's last
+/// line (`Vanessa`, Swedish `sa`; `Lorenzei`), is the comment's text, not a
+/// comment by `Vanes`.
+#[test]
+fn dotless_said_words_stand_after_a_space() {
+    let comments = |input: &str| -> Vec<(Option<String>, usize)> {
+        let export = blog_export::parse(input).unwrap();
+        let section = export.posts[0].comments.as_ref().unwrap();
+        section
+            .items
+            .iter()
+            .map(|c| {
+                (
+                    c.author.as_ref().map(|a| a.text.to_string()),
+                    c.paragraphs.len(),
+                )
+            })
+            .collect()
+    };
+    let input = "dimanche 3 avril 2011\n\nUn titre\n\nLe texte.\n\n2 commentaires:\n\nLolo a dit…\n\nMerci.\n\nouvea107 a dit…\n\nquelle chance\nbien amicalement\nVanessa\n";
+    assert_eq!(
+        comments(input),
+        [(Some("Lolo".into()), 1), (Some("ouvea107".into()), 1)]
+    );
+    let input = "maandag 27 augustus 2012\n\nTitel\n\nTekst.\n\n3 reacties:\n\nAnoniem zei\n\nLeuk.\nLorenzei\n\nMarijke zei\n\nMooi.\n\nAnoniem Piet zei...\n\nJa.\n";
+    assert_eq!(
+        comments(input),
+        [
+            (Some("Anoniem".into()), 1),
+            (Some("Marijke".into()), 1),
+            (Some("Piet".into()), 1)
+        ]
+    );
+}
+
 /// An author whose name starts like a `said` word of some language
 /// (`Sandra` and Swedish `sa`, `Zeinab` and Dutch `zei`), or like
 /// English's (`saidah`), is still the author; the blog's own word for its
