@@ -730,6 +730,30 @@ fn author_lines_of_a_name_and_the_date_and_time() {
     common::assert_lossless(page, &export);
 }
 
+/// The mobile template prints the feed links (`Subscribe to:` / `Post
+/// Comments (Atom)`) over the comment section: they are furniture there,
+/// and the section follows. After the navigation they still close the
+/// page.
+#[test]
+fn feed_links_over_a_comment_section() {
+    let page = "Friday, July 25, 2014\nT\nText of the post.\nSubscribe to:\nPost Comments (Atom)\n2 comments:\nAnn said...\nHi.\nPost a Comment\n";
+    let export = parse(page).unwrap();
+    let post = &export.posts[0];
+    let section = post.comments.as_ref().unwrap();
+    assert_eq!((section.declared, section.items.len()), (Some(2), 1));
+    let furniture: Vec<_> = post.furniture.iter().map(|f| &*f.text).collect();
+    assert_eq!(
+        furniture,
+        ["Subscribe to:", "Post Comments (Atom)", "Post a Comment"]
+    );
+    common::assert_lossless(page, &export);
+    let page = "Friday, July 25, 2014\nT\nText of the post.\nHome\nSubscribe to:\nPost Comments (Atom)\nAbout me\n";
+    let export = parse(page).unwrap();
+    assert!(export.posts[0].comments.is_none());
+    assert_eq!(export.posts[0].body.len(), 1);
+    common::assert_lossless(page, &export);
+}
+
 /// The same template on a blog that shows times only: the name, the time
 /// and the two spaces the template sets after it (`Ann 7:17 PM  `). A
 /// time alone with no such spaces, or after a date line (`23/2/07 9:36 AM
