@@ -1,6 +1,6 @@
 //! Quoted letters: [`Letter`], its [`Sent`] date ([`SentAt`]), an email's
-//! [`EmailHeader`]s and its [`Signature`], with the JSON form of a letter (`sent` in ISO 8601 beside
-//! `sent_raw`).
+//! [`EmailHeader`]s and its [`Signature`], with the JSON form of a letter
+//! (`sent` in ISO 8601 beside `sent_raw`).
 
 use std::borrow::Cow;
 
@@ -57,8 +57,8 @@ use crate::span::Span;
 /// `2019-02`, or null), `sent_raw`, `sent_span`, `salutation`, `subject`,
 /// `paragraphs`, `valediction`, `signature` (null or `{"name", "roles",
 /// "span"}`) and `span`; an email's also `headers` (`[{"field", "value",
-/// "span"}]`, after `sent_span`), and its `salutation` is null when it has
-/// none.
+/// "date", "span"}]`, after `sent_span`; `date` in ISO 8601 or null), and
+/// its `salutation` is null when it has none.
 ///
 /// ```
 /// use blog_export::{Block, SentAt};

@@ -1,6 +1,5 @@
-//! The letters pass: groups the blocks of a body (each marked by the grammar
-//! as plain, a date line, an email's headers, a salutation or a valediction)
-//! into quoted
+//! The letters pass: groups the blocks of a body (each marked as plain, a
+//! date line, an email's headers, a salutation or a valediction) into quoted
 //! [`Letter`]s. In: a body's blocks with their marks, in order. Out: the same
 //! blocks, with each letter's run replaced by one [`Block::Letter`]. The
 //! rules are documented on [`Letter`].
@@ -46,8 +45,8 @@ pub(crate) fn assemble<'a>(
     // salutation, or an email's headers and the salutation under them.
     let starts = |k: usize| -> Option<Opening> {
         match (&items[k].1, items.get(k + 1).map(|i| &i.1)) {
-            (Mark::Salutation, _) => Some(Opening::salutation(k)),
-            (Mark::Sent(_), Some(Mark::Salutation)) => Some(Opening::salutation(k + 1)),
+            (Mark::Salutation, _) => Some(Opening::at_salutation(k)),
+            (Mark::Sent(_), Some(Mark::Salutation)) => Some(Opening::at_salutation(k + 1)),
             (Mark::Headers(..), Some(Mark::Salutation)) => Some(Opening {
                 salutation: Some(k + 1),
                 end: k + 2,
@@ -104,7 +103,8 @@ struct Opening {
 }
 
 impl Opening {
-    fn salutation(k: usize) -> Self {
+    /// The opening of a letter whose salutation is block `k`.
+    fn at_salutation(k: usize) -> Self {
         Opening {
             salutation: Some(k),
             end: k + 1,
