@@ -134,7 +134,7 @@ impl<'a> Builder<'a> {
     /// after it, to its line feed.
     fn with_trailing_space(&self, span: Span) -> &'a str {
         let rest = &self.input[span.end..];
-        let end = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i);
+        let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
         &self.input[span.start..span.end + end]
     }
 
