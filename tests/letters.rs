@@ -249,15 +249,19 @@ fn a_salutation_under_the_header_is_no_title() {
     assert_eq!(l.salutation.as_ref().unwrap().text, "Dear Comcast");
     let export = parse("Friday 25 July 2014\n\nDear Comcast\n\nYou cut my cable again.\n").unwrap();
     assert_eq!(export.posts[0].title.as_deref(), Some("Dear Comcast"));
-    // A semicolon closes a salutation as a comma does (`Dear Sir;`,
-    // `My darling Wife;` in older letters).
-    for salutation in ["Dear Sir;", "My darling Wife;"] {
+    // A semicolon or an exclamation mark closes a salutation as a comma
+    // does (`Dear Sir;`, `My darling Wife;` in older letters, `Hey Sam!`);
+    // a readers' greeting (`Hey guys!`) opens no letter.
+    for salutation in ["Dear Sir;", "My darling Wife;", "Hey Sam!", "Dear Mom!"] {
         let input = format!("Friday 25 July 2014\n\n{salutation}\n\nI write in haste.\n");
         let export = parse(&input).unwrap();
         assert_eq!(export.posts[0].title, None, "{salutation}");
         let l = export.posts[0].letters().next().unwrap();
         assert_eq!(l.salutation.as_ref().unwrap().text, salutation);
     }
+    let export = parse("Friday 25 July 2014\n\nHey guys!\n\nI write in haste.\n").unwrap();
+    assert_eq!(export.posts[0].title.as_deref(), Some("Hey guys!"));
+    assert_eq!(export.posts[0].letters().count(), 0);
 }
 
 /// A salutation on the title line over one paragraph that introduces a
