@@ -99,6 +99,15 @@ fn salutation_shapes() {
         ("Hello Chris,\n\nText.", "Hello Chris,"),
         ("Hi,\u{a0}\n\nText.", "Hi,"),
         ("Dear Mr. Smith,\n\nText.", "Dear Mr. Smith,"),
+        // Abbreviated titles do not end a sentence.
+        (
+            "Dear Sen. Patty Murray,\n\nText.",
+            "Dear Sen. Patty Murray,",
+        ),
+        (
+            "To Capt. Hill and Lt. Moss:\n\nText.",
+            "To Capt. Hill and Lt. Moss:",
+        ),
         // Old letters set a dash after the colon.
         ("Dearest Mother:-\n\nText.", "Dearest Mother:-"),
         ("Dear Will: -\n\nText.", "Dear Will: -"),
