@@ -41,6 +41,14 @@ struct Language {
     group_salutations: Vec<String>,
     valedictions: Vec<String>,
     at: Vec<String>,
+    /// An email's header fields: who sent it, when, and the others
+    /// (`De`, `Enviado el`, `Asunto`); optional.
+    #[serde(default)]
+    email_from: Vec<String>,
+    #[serde(default)]
+    email_sent: Vec<String>,
+    #[serde(default)]
+    email_other: Vec<String>,
 }
 
 fn root() -> &'static Path {
@@ -90,6 +98,27 @@ fn languages() -> Vec<Language> {
         .collect()
 }
 
+/// Each word, and the word with its first letter in the other case where
+/// that letter is not ASCII's (`Äldre inlägg` and `äldre inlägg`): pest's
+/// `^"..."` matches ASCII letters in any case and other letters exactly,
+/// and a template word starts a line capitalized or not.
+fn spellings(words: Vec<&String>) -> Vec<String> {
+    let mut out = Vec::with_capacity(words.len());
+    for w in words {
+        out.push(w.clone());
+        let mut chars = w.chars();
+        let first = chars.next().unwrap();
+        if !first.is_ascii() {
+            let other: String = match first.is_uppercase() {
+                true => first.to_lowercase().collect(),
+                false => first.to_uppercase().collect(),
+            };
+            out.push(other + chars.as_str());
+        }
+    }
+    out
+}
+
 /// A pest string, case-insensitive.
 fn quoted(w: &str) -> String {
     format!("^\"{}\"", w.replace('\\', "\\\\").replace('"', "\\\""))
@@ -105,8 +134,11 @@ fn alternatives<'a>(words: impl Iterator<Item = &'a String>) -> String {
     let mut seen = BTreeSet::new();
     let mut groups: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for w in words {
-        if seen.insert(w.to_lowercase()) {
-            let first: String = w.chars().next().unwrap().to_lowercase().collect();
+        // Keyed as pest's `^"..."` compares letters: ASCII letters in any
+        // case, other letters exactly (`Äldre` and `äldre` are two words,
+        // and `Ä` and `ä` two branches).
+        if seen.insert(w.to_ascii_lowercase()) {
+            let first = w.chars().next().unwrap().to_ascii_lowercase().to_string();
             groups.entry(first).or_default().push(w.to_string());
         }
     }
@@ -129,7 +161,9 @@ fn alternatives<'a>(words: impl Iterator<Item = &'a String>) -> String {
 /// them is likely to start. It matches what `alternatives` matches.
 fn flat_alternatives<'a>(words: impl Iterator<Item = &'a String>) -> String {
     let mut seen = BTreeSet::new();
-    let mut words: Vec<&String> = words.filter(|w| seen.insert(w.to_lowercase())).collect();
+    let mut words: Vec<&String> = words
+        .filter(|w| seen.insert(w.to_ascii_lowercase()))
+        .collect();
     words.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     let words: Vec<String> = words.iter().map(|w| quoted(w)).collect();
     words.join(" | ")
@@ -262,7 +296,7 @@ fn grammar(langs: &[Language]) -> String {
          // any case; the rules of `blog.pest` try them only on pages in one of\n\
          // those languages (see `intl` there).\n",
     );
-    let rules: [(&str, &str, Vec<&String>); 15] = [
+    let rules: [(&str, &str, Vec<&String>); 18] = [
         (
             "lang_weekday",
             "Weekday names.",
@@ -347,16 +381,32 @@ fn grammar(langs: &[Language]) -> String {
             "The word between a comment's date and its time (`a las`, `um`).",
             langs.iter().flat_map(|l| &l.at).collect(),
         ),
+        (
+            "lang_email_from",
+            "An email's field that names its sender (`De`, `Von`).",
+            langs.iter().flat_map(|l| &l.email_from).collect(),
+        ),
+        (
+            "lang_email_sent",
+            "An email's field that gives when it was sent (`Enviado el`, `Gesendet`).",
+            langs.iter().flat_map(|l| &l.email_sent).collect(),
+        ),
+        (
+            "lang_email_other",
+            "An email's other header fields (`Para`, `Asunto`, `Betreff`).",
+            langs.iter().flat_map(|l| &l.email_other).collect(),
+        ),
     ];
     for (name, doc, words) in rules {
+        let words = spellings(words);
         // `lang_said` is tried at every letter of a `said` line's author
         // that can start one of its words (see `author` in `blog.pest`):
         // its few words as one flat choice cost less there than the tests
         // of their first letter.
         let choice = if name == "lang_said" {
-            flat_alternatives(words.into_iter())
+            flat_alternatives(words.iter())
         } else {
-            alternatives(words.into_iter())
+            alternatives(words.iter())
         };
         write!(out, "\n/// {doc}\n{name} = _{{ {choice} }}\n").unwrap();
     }
@@ -389,7 +439,7 @@ fn grammar(langs: &[Language]) -> String {
          /// (`intl_body_line` in `fast.pest`, `comment_stop_here` and\n\
          /// `posted_line` in `blog.pest`).\n\
          lang_line_initial = _{{ {} }}\n",
-        initials(line_words.into_iter())
+        initials(spellings(line_words).iter())
     )
     .unwrap();
     write!(
@@ -846,6 +896,69 @@ fn digit_dates_month_first_in_another_language() {
             .collect();
         assert_eq!(got, dates, "{input}");
     }
+}
+
+/// An email quoted on a page in another language: its mail program's
+/// fields in the page's language (`De:`, `Enviado el:`, French with a
+/// space before the colon), the date its `Sent` field gives, and only on
+/// such a page (`A:` is no field on an English page).
+#[test]
+fn email_headers_in_other_languages() {
+    let cases: [(&str, &str, &[&str]); 4] = [
+        (
+            "martes, 3 de marzo de 2009\n\nUn correo\n\n",
+            "De: Ana\nEnviado el: martes, 3 de marzo de 2009 14:05\nPara: Luis\nAsunto: noticias\n\nQuerido Luis:\n\nLas noticias.\n\n2 comentarios:\n\nPepe dijo...\n\n    Bien.\n",
+            &["De", "Enviado el", "Para", "Asunto"],
+        ),
+        (
+            "mardi 3 mars 2009\n\nUn courriel\n\n",
+            "De : Anne\nEnvoyé : mardi 3 mars 2009 14:05\nÀ : Luc\nObjet : nouvelles\n\nCher Luc,\n\nNouvelles.\n\n2 commentaires:\n\nPierre a dit…\n\n    Bien.\n",
+            &["De", "Envoyé", "À", "Objet"],
+        ),
+        (
+            "Dienstag, 3. März 2009\n\nEine Mail\n\n",
+            "Von: Anna\nGesendet: Dienstag, 3. März 2009 14:05\nAn: Lukas\nBetreff: Neues\n\nLieber Lukas,\n\nNeues.\n\n2 Kommentare:\n\nPeter hat gesagt…\n\n    Gut.\n",
+            &["Von", "Gesendet", "An", "Betreff"],
+        ),
+        (
+            "martedì 3 marzo 2009\n\nUna mail\n\n",
+            "Da: Anna\nData: 3 marzo 2009 14:05\nA: Luca\nOggetto: notizie\n\nCaro Luca,\n\nNotizie.\n\n2 commenti:\n\nPiero ha detto...\n\n    Bene.\n",
+            &["Da", "Data", "A", "Oggetto"],
+        ),
+    ];
+    for (head, body, fields) in cases {
+        let input = format!("{head}{body}");
+        let export = blog_export::parse(&input).unwrap();
+        assert_ne!(export.language.code(), "en", "{head}");
+        let letter = export.posts[0].letters().next().unwrap();
+        let got: Vec<_> = letter.headers.iter().map(|h| h.field.to_string()).collect();
+        assert_eq!(got, fields, "{head}");
+        let (at, _) = letter.when_sent().unwrap();
+        assert_eq!(at.to_string(), "2009-03-03T14:05:00", "{head}");
+        assert!(letter.salutation.is_some(), "{head}");
+    }
+    // On an English page the same lines are text.
+    let input = "Tuesday, 3 March 2009\n\nA note\n\nDa: Anna\nA: Luca\n\nText.\n";
+    let export = blog_export::parse(input).unwrap();
+    assert_eq!(export.posts[0].letters().count(), 0);
+}
+
+/// A template word that starts with a letter other than ASCII's reads in
+/// either case, as the others do (pest compares only ASCII letters without
+/// regard to case): a capitalized Polish weekday, Swedish furniture.
+#[test]
+fn words_with_a_first_letter_beyond_ascii_in_either_case() {
+    let input = "Środa, 4 marca 2009\n\nJesień\n\nTekst.\n\n1 komentarz:\n\nAnia powiedział(a)...\n\nPiękne!\n";
+    let export = blog_export::parse(input).unwrap();
+    let post = &export.posts[0];
+    assert_eq!(post.date.unwrap().to_string(), "2009-03-04");
+    assert_eq!(post.title.as_deref(), Some("Jesień"));
+    let input = "onsdag 4 mars 2009\n\nHösten\n\nText.\n\n1 kommentar:\n\nAnna sa...\n\nFint!\n\nÄldre inlägg\n";
+    let export = blog_export::parse(input).unwrap();
+    let post = &export.posts[0];
+    assert_eq!(post.furniture.len(), 1);
+    assert_eq!(post.furniture[0].text, "Äldre inlägg");
+    assert_eq!(post.comments.as_ref().unwrap().items[0].paragraphs.len(), 1);
 }
 
 /// Portuguese templates write a header for one comment in words.

@@ -901,6 +901,36 @@ fn an_email_with_no_salutation_and_a_mail_programs_date() {
     assert_eq!(l.paragraphs.len(), 2);
 }
 
+/// The line framed by dashes that mail programs print over a forwarded or
+/// quoted message stays a paragraph before the letter its header block
+/// opens.
+#[test]
+fn a_forwarded_or_quoted_emails_banner() {
+    for banner in [
+        "---------- Forwarded message ----------",
+        "-----Original Message-----",
+    ] {
+        let input = format!(
+            "Friday 25 July 2014\n\nA title\n\nMy sister sent me this:\n\n{banner}\nFrom: Ann Lee <ann@example.com>\nDate: Thu, Jul 24, 2014 at 10:14 AM\nSubject: news\nTo: Bob\n\nHi Bob,\n\nThe news.\n\nAnn\n"
+        );
+        let export = parse(&input).unwrap();
+        let body = &export.posts[0].body;
+        assert_eq!(body.len(), 3, "{banner}");
+        assert!(matches!(&body[1], Block::Paragraph(p) if p.text == banner && p.span.line == 7));
+        let Block::Letter(l) = &body[2] else {
+            panic!("{banner}: {:?}", body[2])
+        };
+        let fields: Vec<_> = l.headers.iter().map(|h| h.field.to_string()).collect();
+        assert_eq!(fields, ["From", "Date", "Subject", "To"]);
+        assert_eq!(l.span.line, 8);
+        assert_eq!(l.when_sent().unwrap().0.to_string(), "2014-07-24T10:14:00");
+        assert_eq!(text(&l.salutation).as_deref(), Some("Hi Bob,"));
+    }
+    // A framed line over lines that are no header block is text.
+    let body = "----- Part two -----\nFrom here on the story changes.\nTo be continued.\n\nText.";
+    assert!(letters(body).is_empty());
+}
+
 #[test]
 fn an_email_header_is_no_title_and_near_misses_stay_text() {
     // Under the header, the email's header lines are its own, not the

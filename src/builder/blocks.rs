@@ -64,9 +64,10 @@ impl<'a> Builder<'a> {
             let item = match child.as_rule() {
                 Rule::paragraph => {
                     let mut paragraph = self.span_paragraph(&child);
-                    if let Some(headers) = self.email_headers(&paragraph) {
-                        marks.push((blocks.len(), headers));
-                        blocks.push(Block::Paragraph(paragraph));
+                    if let Some(email) = self.email_headers(&paragraph) {
+                        blocks.extend(email.banner.map(Block::Paragraph));
+                        marks.push((blocks.len(), email.mark));
+                        blocks.push(Block::Paragraph(email.lines));
                         continue;
                     }
                     // A formal salutation with the letter's text on its
