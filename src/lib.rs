@@ -238,6 +238,7 @@ mod options;
 mod parse;
 mod span;
 mod stream;
+pub mod table;
 #[cfg(feature = "view")]
 pub mod view;
 

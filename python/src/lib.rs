@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use blog_export::table::{CommentRow, LetterRow, PostRow};
 use blog_export::{Archive, Error, Export, Language, Limit, ParseOptions, Post};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyFileNotFoundError, PyOSError, PyValueError};
@@ -167,11 +168,61 @@ fn parse_file_json(py: Python<'_>, path: PathBuf, options: Options) -> PyResult<
     }
 }
 
-/// Declares a table's columns once: the struct of one list per column,
-/// its column names (in order), appending another file's rows, and the
-/// table as a dict of Python lists.
+/// A row's value as its column holds it (`&str` as `String`, counts as
+/// `i64`, `None` as null).
+trait Cell<T> {
+    fn cell(self) -> T;
+}
+
+impl Cell<String> for &str {
+    fn cell(self) -> String {
+        self.to_string()
+    }
+}
+
+impl Cell<String> for String {
+    fn cell(self) -> String {
+        self
+    }
+}
+
+impl Cell<i64> for usize {
+    fn cell(self) -> i64 {
+        self as i64
+    }
+}
+
+impl Cell<i64> for u32 {
+    fn cell(self) -> i64 {
+        self.into()
+    }
+}
+
+impl Cell<Option<String>> for Option<&str> {
+    fn cell(self) -> Option<String> {
+        self.map(str::to_string)
+    }
+}
+
+impl Cell<Option<String>> for Option<String> {
+    fn cell(self) -> Option<String> {
+        self
+    }
+}
+
+impl Cell<Option<i64>> for Option<u32> {
+    fn cell(self) -> Option<i64> {
+        self.map(i64::from)
+    }
+}
+
+/// Declares a table's columns, one list per field of the crate's row type
+/// (`blog_export::table`, which also gives the CLI's CSV rows): appending a
+/// row, another file's rows, and the table as a dict of Python lists. A
+/// column the row lacks does not compile; the Python tests compare the
+/// columns with the CSV header.
 macro_rules! table {
-    ($(#[$doc:meta])* $name:ident { $($column:ident: $ty:ty),* $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident for $row:ident { $($column:ident: $ty:ty),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Default)]
         struct $name {
@@ -179,7 +230,9 @@ macro_rules! table {
         }
 
         impl $name {
-            const NAMES: &'static [&'static str] = &[$(stringify!($column)),*];
+            fn push(&mut self, row: $row<'_>) {
+                $(self.$column.push(Cell::cell(row.$column));)*
+            }
 
             fn extend(&mut self, other: Self) {
                 $(self.$column.extend(other.$column);)*
@@ -196,13 +249,13 @@ macro_rules! table {
 
 table!(
     /// One row per post.
-    PostColumns {
+    PostColumns for PostRow {
         file: String,
         post: i64,
         post_id: String,
         line: i64,
         date: Option<String>,
-        weekday: Option<&'static str>,
+        weekday: Option<String>,
         title: Option<String>,
         paragraphs: i64,
         letters: i64,
@@ -217,7 +270,7 @@ table!(
 
 table!(
     /// One row per comment or reply.
-    CommentColumns {
+    CommentColumns for CommentRow {
         file: String,
         post: i64,
         post_id: String,
@@ -235,7 +288,7 @@ table!(
 
 table!(
     /// One row per quoted letter.
-    LetterColumns {
+    LetterColumns for LetterRow {
         file: String,
         post: i64,
         post_id: String,
@@ -262,137 +315,30 @@ struct Columns {
 
 /// The tables' names and their columns, in order.
 const TABLES: [(&str, &[&str]); 3] = [
-    ("posts", PostColumns::NAMES),
-    ("comments", CommentColumns::NAMES),
-    ("letters", LetterColumns::NAMES),
+    ("posts", PostRow::COLUMNS),
+    ("comments", CommentRow::COLUMNS),
+    ("letters", LetterRow::COLUMNS),
 ];
-
-fn joined<'t>(parts: impl Iterator<Item = &'t str>, separator: &str) -> String {
-    parts.collect::<Vec<_>>().join(separator)
-}
 
 impl Columns {
     /// Appends the rows of one file's export.
     fn add(&mut self, file: &str, export: &Export) {
         for (index, post) in export.posts.iter().enumerate() {
-            self.add_post(file, index as i64, post);
+            self.add_post(file, index, post);
         }
     }
 
-    fn add_post(&mut self, file: &str, index: i64, post: &Post) {
-        let p = &mut self.posts;
-        p.file.push(file.to_string());
-        p.post.push(index);
-        let post_id = post.post_id();
-        p.post_id.push(post_id.clone());
-        p.line.push(post.header_span.line.into());
-        p.date.push(post.date.map(|d| d.to_string()));
-        p.weekday.push(post.weekday_name());
-        p.title.push(post.title.as_deref().map(str::to_string));
-        p.paragraphs.push(
-            post.body
-                .iter()
-                .filter(|b| matches!(b, blog_export::Block::Paragraph(_)))
-                .count() as i64,
-        );
-        p.letters.push(post.letters().count() as i64);
-        p.declared.push(
-            post.comments
-                .as_ref()
-                .and_then(|s| s.declared)
-                .map(i64::from),
-        );
-        p.comments.push(post.comment_count() as i64);
-        let entry = post.entry.as_deref();
-        p.published.push(entry.map(|e| e.published.to_rfc3339()));
-        p.author
-            .push(entry.and_then(|e| e.author.as_deref()).map(str::to_string));
-        p.labels.push(
-            entry
-                .filter(|e| !e.labels.is_empty())
-                .map(|e| joined(e.labels.iter().map(|l| &**l), "; ")),
-        );
-        p.url
-            .push(entry.and_then(|e| e.url.as_deref()).map(str::to_string));
-        for (comment, parent) in post.comments.iter().flat_map(|s| s.threaded()) {
-            self.add_comment(
-                (file, index, &post_id),
-                comment,
-                parent.map(|p| p.number.into()),
-            );
+    /// Appends the rows of `post`, the `index`-th of `file`.
+    fn add_post(&mut self, file: &str, index: usize, post: &Post) {
+        let row = PostRow::new(file, index, post);
+        let key = (file, index, row.post_id.as_str());
+        for comment in CommentRow::of_post(key, post) {
+            self.comments.push(comment);
         }
-        for (k, letter) in post.letters().enumerate() {
-            let l = &mut self.letters;
-            l.file.push(file.to_string());
-            l.post.push(index);
-            l.post_id.push(post_id.clone());
-            l.letter.push(k as i64);
-            l.line.push(letter.span.line.into());
-            l.sent
-                .push(letter.when_sent().map(|(at, _)| at.to_string()));
-            l.sent_raw
-                .push(letter.when_sent().map(|(_, raw)| raw.to_string()));
-            l.headers
-                .push(Some(&letter.headers).filter(|h| !h.is_empty()).map(|h| {
-                    h.iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("; ")
-                }));
-            l.salutation
-                .push(letter.salutation.as_ref().map(|s| s.text.to_string()));
-            l.subject
-                .push(letter.subject.as_ref().map(|s| s.text.to_string()));
-            l.valediction
-                .push(letter.valediction.as_ref().map(|v| v.text.to_string()));
-            l.signer
-                .push(letter.signature.as_ref().map(|s| s.name.text.to_string()));
-            l.roles.push(
-                letter
-                    .signature
-                    .as_ref()
-                    .filter(|s| !s.roles.is_empty())
-                    .map(|s| joined(s.roles.iter().map(|r| &*r.text), "; ")),
-            );
+        for letter in LetterRow::of_post(key, post) {
+            self.letters.push(letter);
         }
-    }
-
-    /// Appends a comment's row; `(file, post, post_id)` keys its post.
-    fn add_comment(
-        &mut self,
-        (file, post, post_id): (&str, i64, &str),
-        comment: &blog_export::Comment,
-        parent: Option<i64>,
-    ) {
-        let c = &mut self.comments;
-        c.file.push(file.to_string());
-        c.post.push(post);
-        c.post_id.push(post_id.to_string());
-        c.number.push(comment.number.into());
-        c.parent.push(parent);
-        c.line.push(comment.span.line.into());
-        c.author
-            .push(comment.author.as_ref().map(|a| a.text.to_string()));
-        c.signature
-            .push(comment.signature.as_ref().map(|s| s.text.to_string()));
-        c.posted
-            .push(comment.posted.as_ref().map(|p| p.text.to_string()));
-        c.posted_date.push(
-            comment
-                .posted
-                .as_ref()
-                .and_then(|p| p.date)
-                .map(|d| d.to_string()),
-        );
-        c.posted_time.push(
-            comment
-                .posted
-                .as_ref()
-                .and_then(|p| p.time)
-                .map(|t| t.format("%H:%M").to_string()),
-        );
-        c.text
-            .push(joined(comment.paragraphs.iter().map(|p| &*p.text), "\n\n"));
+        self.posts.push(row);
     }
 
     /// Appends another file's rows (kept in input order).
@@ -471,7 +417,7 @@ fn table_columns<'py>(
     // One row per distinct post: `file` is its kept body's, `post` its
     // index among the distinct posts.
     for (k, p) in archive.posts().iter().enumerate() {
-        all.add_post(&p.body_source.file, k as i64, &p.post);
+        all.add_post(&p.body_source.file, k, &p.post);
     }
     all.into_py(py)
 }
