@@ -54,18 +54,22 @@
     });
   }
 
+  // A date as written, with its ISO 8601 reading after it, if any.
+  function dated(e, iso) {
+    if (iso) {
+      var time = node('time', null, iso);
+      time.setAttribute('datetime', iso);
+      e.appendChild(time);
+    }
+    return e;
+  }
+
   function letter(ctx, l) {
     var box = node('div', 'letter');
-    if (l.sent) {
-      var sent = part(ctx, 'p', 'sent', l.sent, 'date');
-      if (l.iso) {
-        var time = node('time', null, l.iso);
-        time.setAttribute('datetime', l.iso);
-        sent.appendChild(time);
-      }
-      box.appendChild(sent);
-    }
-    l.headers.forEach(function (h) { box.appendChild(part(ctx, 'p', 'email-header', h.value, h.field)); });
+    if (l.sent) box.appendChild(dated(part(ctx, 'p', 'sent', l.sent, 'date'), l.iso));
+    l.headers.forEach(function (h) {
+      box.appendChild(dated(part(ctx, 'p', 'email-header', h.value, h.field), h.iso));
+    });
     if (l.salutation) box.appendChild(part(ctx, 'p', 'salutation', l.salutation, 'salutation'));
     if (l.subject) box.appendChild(part(ctx, 'p', 'subject', l.subject, 'subject'));
     blocks(ctx, box, l.body);

@@ -55,12 +55,14 @@ pub(super) enum Node<'a> {
     Letter(LetterNode<'a>),
 }
 
-/// A line of an email's header block: its field, and its value tied to
-/// the line's element.
+/// A line of an email's header block: its field, its value tied to the
+/// line's element, and the date a `Sent:` or `Date:` value gives, as ISO
+/// 8601.
 #[derive(Serialize)]
 pub(super) struct HeaderNode<'a> {
     field: &'a str,
     value: Text<'a>,
+    iso: Option<String>,
 }
 
 /// A quoted letter.
@@ -191,6 +193,7 @@ impl Builder {
                         .map(|h| HeaderNode {
                             field: &h.field,
                             value: self.text(h.span, &h.value),
+                            iso: h.date.map(|d| d.to_string()),
                         })
                         .collect(),
                     salutation: l.salutation.as_ref().map(|p| self.para(p)),

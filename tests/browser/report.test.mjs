@@ -203,6 +203,24 @@ test('text that looks like markup stays text', async () => {
   await page.close();
 });
 
+test('an email shows its header lines, the sent date read as ISO 8601', async () => {
+  const input = path.join(out, 'email.txt');
+  fs.writeFileSync(input, 'Friday 25 July 2014\n\nA note\n\nMy boss wrote back:\n\n'
+    + 'From: Ann Lee\nSent: Thursday, 24 July 2014 10:14\nTo: Bob\n\nHi Bob,\n\nSee you there.\n\nAnn\n');
+  const file = report('email.html', input);
+  const { page, seen } = await open();
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  const headers = page.locator('#s0 .letter .email-header');
+  await headers.first().waitFor({ state: 'visible' });
+  assert.equal(await headers.count(), 3);
+  assert.equal(await headers.nth(0).getAttribute('data-role'), 'From');
+  assert.equal(await headers.nth(1).locator('time').getAttribute('datetime'), '2014-07-24T10:14:00');
+  assert.equal(await headers.nth(0).locator('time').count(), 0);
+  assert.equal(await page.locator('#s0 .letter .salutation').textContent(), 'Hi Bob,');
+  assert.deepEqual(seen.errors, []);
+  await page.close();
+});
+
 test('the 50 MB benchmark input: first post in under 2 s, size at most 2x the JSON',
   { skip: !process.env.BIG_INPUT && 'BIG_INPUT not set' }, async () => {
     const input = process.env.BIG_INPUT;
