@@ -693,6 +693,26 @@ fn lone_comments_by_commenters_and_removed_ones() {
     common::assert_lossless(input, &export);
 }
 
+/// A `said` comment that writes a list at the margin (`1. ...` / `2.
+/// ...`) keeps it as its text, one paragraph with the line above; an
+/// indented `  2. ` still starts a numbered comment.
+#[test]
+fn a_said_comments_list_at_the_margin_is_its_text() {
+    let input = "Friday 25 July 2014\n\nT\n\nText of the post.\n\nbob said...\n\nI think that:\n1. the cost.\n2. the time.\n\nAnd more.\n";
+    let export = parse(input).unwrap();
+    let comments = &export.posts[0].comments.as_ref().unwrap().items;
+    assert_eq!(comments.len(), 1);
+    let texts: Vec<_> = comments[0].paragraphs.iter().map(|p| &*p.text).collect();
+    assert_eq!(
+        texts,
+        ["I think that:\n1. the cost.\n2. the time.", "And more."]
+    );
+    common::assert_lossless(input, &export);
+    let input = "Friday 25 July 2014\n\nT\n\nText.\n\n2 comments:\n\nAnn said...\n\nFirst.\n\n  2. Bob said...\n\n    Second.\n";
+    let export = parse(input).unwrap();
+    assert_eq!(export.posts[0].comments.as_ref().unwrap().items.len(), 2);
+}
+
 /// Templates that print no `said` word: the name, then the comment's date
 /// and time, on the comment's first line (`bob smith August 21, 2008 at
 /// 3:51 PM`). An email's date line with its weekday (`Thu 5/20/2010 2:45

@@ -238,7 +238,7 @@ impl<'a> Builder<'a> {
                         });
                     }
                 }
-                Rule::comment_para | Rule::reply_para | Rule::said_para => {
+                Rule::comment_para | Rule::reply_para | Rule::said_para | Rule::said_text => {
                     paragraphs.push(self.span_paragraph(&child));
                 }
                 Rule::reply => replies.push(self.parse_comment(child)?),

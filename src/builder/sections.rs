@@ -307,7 +307,7 @@ fn timed_after_indented_text(section: &Pair<'_, Rule>) -> bool {
     let mut last = None;
     for part in comment.into_inner() {
         match part.as_rule() {
-            Rule::comment_para => {
+            Rule::comment_para | Rule::said_text => {
                 if !part.as_str().starts_with(is_space) {
                     return false;
                 }
@@ -341,7 +341,9 @@ fn is_lone_comment(section: &Pair<'_, Rule>) -> bool {
     for part in comment.into_inner() {
         match part.as_rule() {
             Rule::said_line | Rule::stamped_line => {}
-            Rule::comment_para | Rule::said_para if !part.as_str().starts_with(is_space) => {
+            Rule::comment_para | Rule::said_para | Rule::said_text
+                if !part.as_str().starts_with(is_space) =>
+            {
                 paragraphs += 1
             }
             _ => return false,
