@@ -176,6 +176,10 @@
 //! as `HH:MM` or null); `orphan_comments` appears when the input starts
 //! mid-post.
 //!
+//! For flat tables, [`table`] gives a parse's rows, one per post, comment
+//! or letter: the rows of the command-line tool's CSV and of the Python
+//! package's Arrow tables.
+//!
 //! # Languages
 //!
 //! Blogger writes its template in the blog's language. Besides English,
