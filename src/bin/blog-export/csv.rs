@@ -54,17 +54,19 @@ pub fn post_rows(file: &str, index: usize, post: &Post, table: Table) -> io::Res
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
         .from_writer(Vec::new());
-    let row = PostRow::new(file, index, post);
-    let key = (file, index, row.post_id.as_str());
+    // The comments and letters tables need only the post's id, not its
+    // whole row.
     match table {
-        Table::Posts => w.serialize(&row)?,
+        Table::Posts => w.serialize(PostRow::new(file, index, post))?,
         Table::Comments => {
-            for comment in CommentRow::of_post(key, post) {
+            let post_id = post.post_id();
+            for comment in CommentRow::of_post((file, index, &post_id), post) {
                 w.serialize(comment)?;
             }
         }
         Table::Letters => {
-            for letter in LetterRow::of_post(key, post) {
+            let post_id = post.post_id();
+            for letter in LetterRow::of_post((file, index, &post_id), post) {
                 w.serialize(letter)?;
             }
         }
