@@ -1027,6 +1027,42 @@ fn dotless_said_words_stand_after_a_space() {
     );
 }
 
+/// A `said` line ends in its `said` word's dots, or a time after them, or
+/// in a dotless `said` word after a name of at most eight words: a line
+/// of comment text that ends in such a word (`... en toen zei`) or holds
+/// dots in its middle (`Ja... zei hij`) is text, and a long name before
+/// dots is still a name.
+#[test]
+fn said_lines_end_in_their_said_word() {
+    let comments = |input: &str| -> Vec<(Option<String>, usize)> {
+        let export = blog_export::parse(input).unwrap();
+        let section = export.posts[0].comments.as_ref().unwrap();
+        section
+            .items
+            .iter()
+            .map(|c| {
+                (
+                    c.author.as_ref().map(|a| a.text.to_string()),
+                    c.paragraphs.len(),
+                )
+            })
+            .collect()
+    };
+    let input = "maandag 27 augustus 2012\n\nTitel\n\nTekst.\n\n2 reacties:\n\nAnoniem zei\n\nLeuk.\n\nIk vroeg het aan mijn buurman en hij keek me aan en toen zei\n\nMarijke zei...\n\nMooi... zei ze toen.\n";
+    assert_eq!(
+        comments(input),
+        [(Some("Anoniem".into()), 2), (Some("Marijke".into()), 1)]
+    );
+    let input = "martes, 3 de marzo de 2009\n\nUn título\n\nTexto.\n\n1 comentarios:\n\nLa Señora de la Casa del Final de la Calle dijo... 3 de marzo de 2009, 14:05\n\nHola.\n";
+    let export = blog_export::parse(input).unwrap();
+    let comment = &export.posts[0].comments.as_ref().unwrap().items[0];
+    assert_eq!(
+        comment.author.as_ref().unwrap().text,
+        "La Señora de la Casa del Final de la Calle"
+    );
+    assert!(comment.posted.is_some());
+}
+
 /// An author whose name starts like a `said` word of some language
 /// (`Sandra` and Swedish `sa`, `Zeinab` and Dutch `zei`), or like
 /// English's (`saidah`), is still the author; the blog's own word for its
