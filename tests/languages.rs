@@ -1027,11 +1027,10 @@ fn dotless_said_words_stand_after_a_space() {
     );
 }
 
-/// A `said` line ends in its `said` word's dots, or a time after them, or
-/// in a dotless `said` word after a name of at most eight words: a line
-/// of comment text that ends in such a word (`... en toen zei`) or holds
-/// dots in its middle (`Ja... zei hij`) is text, and a long name before
-/// dots is still a name.
+/// A `said` line's author is a name of one to ten words: a line of
+/// comment text that ends in a `said` word (`... en toen zei`) is text, a
+/// line with dots in its middle (`Mooi... zei ze toen.`) too, and a long
+/// name before the dots and a time is still a name.
 #[test]
 fn said_lines_end_in_their_said_word() {
     let comments = |input: &str| -> Vec<(Option<String>, usize)> {
