@@ -102,6 +102,30 @@ fn quoted_letter_lines_in_every_place() {
     }
 }
 
+/// Pages in other languages, read from `intl_export` (which tries the
+/// languages' words): the language fixtures and the real pages of the
+/// corpus in another language, as the crate reads them.
+#[test]
+fn pages_in_other_languages_give_the_same_tree() {
+    let mut read = 0;
+    for (path, text) in ["tests/fixtures", "tests/corpus/dev", "tests/corpus/check"]
+        .into_iter()
+        .flat_map(files)
+    {
+        let Ok(export) = blog_export::parse(&text) else {
+            continue;
+        };
+        if export.language.is_english() {
+            continue;
+        }
+        read += 1;
+        if let Err(e) = agree(&text, "intl_export") {
+            panic!("{path}: {e}");
+        }
+    }
+    assert!(read >= 10, "the language fixtures are missing");
+}
+
 proptest! {
     #![proptest_config(common::config())]
 
@@ -110,5 +134,7 @@ proptest! {
         let page = format!("Friday 25 July 2014\n\nTitle\n\n{tail}");
         prop_assert_eq!(agree(&page, "export"), Ok(()));
         prop_assert_eq!(agree(&tail, "export"), Ok(()));
+        let page = format!("martes, 3 de marzo de 2009\n\nTítulo\n\n{tail}");
+        prop_assert_eq!(agree(&page, "intl_export"), Ok(()));
     }
 }
