@@ -991,26 +991,28 @@ fn both_polish_said_words() {
     }
 }
 
+/// The first post's comments: each one's author and count of paragraphs.
+fn comments(input: &str) -> Vec<(Option<String>, usize)> {
+    let export = blog_export::parse(input).unwrap();
+    let section = export.posts[0].comments.as_ref().unwrap();
+    section
+        .items
+        .iter()
+        .map(|c| {
+            (
+                c.author.as_ref().map(|a| a.text.to_string()),
+                c.paragraphs.len(),
+            )
+        })
+        .collect()
+}
+
 /// A `said` word with no dots after it stands after a space (`Anoniem zei`,
 /// `Marijke zei`): a name that ends like one, signed on a comment's last
 /// line (`Vanessa`, Swedish `sa`; `Lorenzei`), is the comment's text, not a
 /// comment by `Vanes`.
 #[test]
 fn dotless_said_words_stand_after_a_space() {
-    let comments = |input: &str| -> Vec<(Option<String>, usize)> {
-        let export = blog_export::parse(input).unwrap();
-        let section = export.posts[0].comments.as_ref().unwrap();
-        section
-            .items
-            .iter()
-            .map(|c| {
-                (
-                    c.author.as_ref().map(|a| a.text.to_string()),
-                    c.paragraphs.len(),
-                )
-            })
-            .collect()
-    };
     let input = "dimanche 3 avril 2011\n\nUn titre\n\nLe texte.\n\n2 commentaires:\n\nLolo a dit…\n\nMerci.\n\nouvea107 a dit…\n\nquelle chance\nbien amicalement\nVanessa\n";
     assert_eq!(
         comments(input),
@@ -1033,20 +1035,6 @@ fn dotless_said_words_stand_after_a_space() {
 /// name before the dots and a time is still a name.
 #[test]
 fn said_lines_end_in_their_said_word() {
-    let comments = |input: &str| -> Vec<(Option<String>, usize)> {
-        let export = blog_export::parse(input).unwrap();
-        let section = export.posts[0].comments.as_ref().unwrap();
-        section
-            .items
-            .iter()
-            .map(|c| {
-                (
-                    c.author.as_ref().map(|a| a.text.to_string()),
-                    c.paragraphs.len(),
-                )
-            })
-            .collect()
-    };
     let input = "maandag 27 augustus 2012\n\nTitel\n\nTekst.\n\n2 reacties:\n\nAnoniem zei\n\nLeuk.\n\nIk vroeg het aan mijn buurman en hij keek me aan en toen zei\n\nMarijke zei...\n\nMooi... zei ze toen.\n";
     assert_eq!(
         comments(input),
