@@ -235,10 +235,10 @@ fn exact(w: &str) -> String {
 }
 
 /// A cheap guard: whether a word of `words` can start here, from its first
-/// three letters (any case, as the word rules match them). It holds
+/// four letters (any case, as the word rules match them). It holds
 /// wherever a word holds (it may hold where none does). The first letter
-/// is found as in `by_first_letter`, then the next two letters are one
-/// choice of strings (`^"a" ~ (^"br" | ^"cc" | ...)`), which pest tries
+/// is found as in `by_first_letter`, then the next three letters are one
+/// choice of strings (`^"a" ~ (^"bri" | ^"cce" | ...)`), which pest tries
 /// without the cost of a sequence each. Letters are compared as pest's
 /// `^"..."` compares them: ASCII letters in any case, other letters
 /// exactly (`Ä` and `ä` are two branches, tried after the ASCII ones).
@@ -250,7 +250,7 @@ fn initials<'a>(words: impl Iterator<Item = &'a String>) -> String {
         groups
             .entry(first)
             .or_default()
-            .insert(chars.take(2).collect());
+            .insert(chars.take(3).collect());
     }
     let branch = |first: char, rests: &BTreeSet<String>| {
         // A word of one letter: the letter alone.
@@ -433,7 +433,7 @@ fn grammar(langs: &[Language]) -> String {
         "\n/// Whether a line can start with a word of `lang_weekday`, `lang_month`,\n\
          /// `lang_no_comments`, `lang_one_comment`, `lang_furniture`, `lang_greeting`,\n\
          /// `lang_valediction`, `lang_reply_delete`, `lang_replies` or\n\
-         /// `lang_delete`: a guard from their first three letters (it may hold\n\
+         /// `lang_delete`: a guard from their first four letters (it may hold\n\
          /// where none of them does, never fails where one does). A line of a page in\n\
          /// another language that starts with none of them is read as in English\n\
          /// (`intl_body_line` in `fast.pest`, `comment_stop_here` and\n\
