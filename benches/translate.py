@@ -41,14 +41,9 @@ def main():
     # The example is Tuesday 3 March 2009 (Thursday 1 January 2009 in
     # Italian's): its words become slots.
     example = data["example"]
-    for i, names in enumerate(data["weekdays"]):
-        if names[0] in example:
-            example = example.replace(names[0], "{wd}", 1)
-            break
-    for i, names in enumerate(data["months"]):
-        if names[0] in example:
-            example = example.replace(names[0], "{m}", 1)
-            break
+    for slot, names in (("{wd}", weekdays), ("{m}", months)):
+        name = next(n for n in names if n in example)
+        example = example.replace(name, slot, 1)
     example = re.sub(r"\b0?[13]\b", "{d}", example, count=1).replace("2009", "{y}")
     pad = re.search(r"\b0[13]\b", data["example"]) is not None
     words = data["comment_words"]
